@@ -1,0 +1,45 @@
+# cwo: build, demo and test. `make demo` and `make test` are all a fresh machine needs.
+GO      ?= go
+BIN     := bin/cwo
+PKGS    := ./...
+FUZZTIME ?= 10s
+
+.PHONY: build demo test golden bench lint fuzz clean
+
+# build: compile the cwo binary into bin/
+build:
+	$(GO) build -o $(BIN) ./cmd/cwo
+
+# demo: validate the sample workspace, list its orders and render every output into out/
+demo: build
+	$(BIN) validate samples
+	$(BIN) list samples
+	@echo "(render arrives with the agreements)"
+
+# test: run every test with the race detector
+test:
+	$(GO) test -race -count=1 $(PKGS)
+
+# golden: rewrite golden files after an intended change of output (review the diff!)
+golden:
+	$(GO) test -count=1 $(PKGS) -update
+
+# bench: run the Go micro-benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# lint: formatting and vet
+lint:
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: files above need formatting" && exit 1)
+	$(GO) vet $(PKGS)
+
+# fuzz: run each fuzz target for FUZZTIME
+fuzz:
+	@for pkg in $$($(GO) list $(PKGS)); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; done
+
+# clean: remove built binaries and rendered outputs
+clean:
+	rm -rf bin out

@@ -1,0 +1,16 @@
+// Command cwo turns a workspace of Community Work Order data into signature-ready agreements,
+// funder progress reports and roadmap brochures. See README.md for the workspace format.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

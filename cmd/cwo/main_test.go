@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cwoRun runs the command line in-process and returns the exit code and outputs.
+func cwoRun(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// baseCopy copies the root package's small valid workspace into a temporary folder.
+func baseCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/base")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestValidateSamples(t *testing.T) {
+	code, out, errOut := cwoRun(t, "validate", "../../samples")
+	if code != 0 {
+		t.Fatalf("cwo validate samples = %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "no problems") {
+		t.Errorf("output does not say no problems:\n%s", out)
+	}
+}
+
+func TestInitThenValidate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	if code, out, errOut := cwoRun(t, "init", dir); code != 0 {
+		t.Fatalf("cwo init = %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := cwoRun(t, "validate", dir); code != 0 {
+		t.Fatalf("cwo validate after init = %d\n%s%s", code, out, errOut)
+	}
+	code, _, errOut := cwoRun(t, "init", dir)
+	if code != 1 || !strings.Contains(errOut, "is not empty") {
+		t.Errorf("cwo init into a non-empty folder = %d, %q; want 1 and a refusal", code, errOut)
+	}
+}
+
+func TestUsageErrorExits2(t *testing.T) {
+	if code, _, _ := cwoRun(t, "validate", "--no-such-flag"); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+	if code, _, _ := cwoRun(t, "frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
+
+func TestStrictFailsOnWarnings(t *testing.T) {
+	dir := baseCopy(t)
+	path := filepath.Join(dir, "projects/numpy.yaml")
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, bytes.Replace(data, []byte("2026-05-14"), []byte("2025-01-01"), 1), 0o644)
+	if code, out, _ := cwoRun(t, "validate", dir); code != 0 || !strings.Contains(out, "warning: roadmap was last reviewed") {
+		t.Errorf("stale roadmap without --strict: exit %d, want 0 with a warning\n%s", code, out)
+	}
+	if code, _, _ := cwoRun(t, "validate", "--strict", dir); code != 1 {
+		t.Errorf("stale roadmap with --strict: exit %d, want 1", code)
+	}
+}
+
+func TestListSamples(t *testing.T) {
+	code, out, errOut := cwoRun(t, "list", "../../samples")
+	if code != 0 {
+		t.Fatalf("cwo list = %d\n%s", code, errOut)
+	}
+	for _, want := range []string{"ID", "HOURS LOGGED", "CWO-2026-001", "€150.00"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestBadInputNeverPanics(t *testing.T) {
+	// A billion-laughs document: ten levels of nine aliases each, used under a known key.
+	bomb := "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+	for c := 'b'; c <= 'j'; c++ {
+		prev := string(c - 1)
+		bomb += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
+	}
+	bomb += "address: *j\n"
+	huge := bytes.Repeat([]byte("# padding line for a very large file\n"), 50<<20/37)
+	tests := []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"empty file", "funders/acme.yaml", nil, "funders/acme.yaml: error: file is empty"},
+		{"whitespace only", "funders/acme.yaml", []byte("  \n\n"), "funders/acme.yaml: error: file is empty"},
+		{"binary garbage", "funders/acme.yaml", []byte{0x00, 0x01, 0xfe, 0x9c, 0x12, 0x7f, 0x00}, "funders/acme.yaml:1: error: file is not valid UTF-8 text"},
+		{"invalid UTF-8", "funders/acme.yaml", []byte("legal_name: Ac\xffme\n"), "funders/acme.yaml:1: error: file is not valid UTF-8 text"},
+		{"alias bomb", "contractor.yaml", []byte(bomb), "contractor.yaml:10:8: error: address.0: expected text, got a list"},
+		{"50 MB file", "funders/acme.yaml", huge, "data files are limited to 4194304 bytes"},
+		{"CSV missing column", "timesheets/q4.csv", []byte("date,order,person,item,note\n2026-10-02,O-1,Priya,simd,x\n"), "timesheets/q4.csv:1: error: header has no \"hours\" column"},
+		{"CSV short row", "timesheets/q4.csv", []byte("date,order,person,item,hours,note\n2026-10-02,O-1\n"), "timesheets/q4.csv:2: error: row has 2 fields; the header has more"},
+		{"YAML syntax", "funders/acme.yaml", []byte("legal_name: [unclosed\n"), "funders/acme.yaml:1: error: YAML syntax"},
+		{"JSON not JSON", "progress/O-1/contributions.json", []byte("not json"), "progress/O-1/contributions.json:1:3: error: not a gh pr list JSON export"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := baseCopy(t)
+			if err := os.WriteFile(filepath.Join(dir, tt.file), tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := cwoRun(t, "validate", dir)
+			if code != 1 {
+				t.Errorf("exit %d, want 1\n%s%s", code, out, errOut)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("output lacks %q:\n%s", tt.want, out)
+			}
+		})
+	}
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the same for every command.
+const (
+	exitOK          = 0
+	exitFailed      = 1 // bad data, failed renders
+	exitUsage       = 2 // bad flags or arguments
+	exitInterrupted = 130
+)
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// failed wraps err so that run exits 1; the message has already been printed when err is silent.
+func failed(err error) error { return &exitError{code: exitFailed, err: err} }
+
+// errSilent marks failures whose details were already printed.
+var errSilent = errors.New("failed")
+
+// run executes the cwo command line and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if !errors.Is(ee.err, errSilent) {
+			fmt.Fprintln(stderr, "cwo:", ee.err)
+		}
+		return ee.code
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "cwo: interrupted")
+		return exitInterrupted
+	}
+	fmt.Fprintln(stderr, "cwo:", err)
+	fmt.Fprintln(stderr, "Run 'cwo --help' for usage.")
+	return exitUsage
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cwo",
+		Short: "Render Community Work Order agreements, funder reports and roadmap brochures",
+		Long: `cwo turns one folder of structured data about funded open-source work (contractor, projects
+with roadmaps, funders, work orders, timesheets, contributions, progress notes) into
+signature-ready PDF agreements, XLSX progress reports for funders and roadmap brochures.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newVersionCmd())
+	for _, add := range extraCommands {
+		root.AddCommand(add())
+	}
+	return root
+}
+
+// extraCommands are added by other files of this package (render, sign ...).
+var extraCommands []func() *cobra.Command
+
+// workspaceArg returns the workspace folder argument, "." by default.
+func workspaceArg(args []string) string {
+	if len(args) == 0 {
+		return "."
+	}
+	return args[0]
+}

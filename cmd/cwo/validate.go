@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/config"
+	"github.com/spf13/cobra"
+)
+
+type validateOptions struct {
+	dir    string
+	strict bool
+	asOf   string
+}
+
+func newValidateCmd() *cobra.Command {
+	opts := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check a workspace and report every problem with its file, line and column",
+		Long: `validate loads every file of the workspace strictly and checks the rules that tie records
+together: references, dates, money, IDs and the CWO principles. It prints each problem as
+path:line:col: error|warning: message and exits 1 when there is any error (or, with --strict,
+any warning).`,
+		Example: "  cwo validate samples\n  cwo validate --strict --as-of 2026-12-31 ~/work/cwo-data",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.dir = workspaceArg(args)
+			return validateRun(cmd, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&opts.asOf, "as-of", "", "judge roadmap staleness at this date (YYYY-MM-DD; default: newest order's issued date)")
+	return cmd
+}
+
+func validateRun(cmd *cobra.Command, opts *validateOptions) error {
+	ws, diags, err := loadAndValidate(cmd, opts.dir, opts.asOf)
+	if err != nil {
+		return err
+	}
+	printDiagnostics(cmd.OutOrStdout(), opts.dir, diags)
+	errs, warns := diags.Count()
+	fmt.Fprintf(cmd.OutOrStdout(), "%s: %d projects, %d funders, %d orders, %d brochures, %d time entries; %s\n",
+		opts.dir, len(ws.Projects), len(ws.Funders), len(ws.Orders), len(ws.Brochures), len(ws.Time), countText(errs, warns))
+	if errs > 0 || (opts.strict && warns > 0) {
+		return failed(errSilent)
+	}
+	return nil
+}
+
+// loadAndValidate reads settings and data and runs every check. err is a usage or settings error.
+func loadAndValidate(cmd *cobra.Command, dir, asOf string) (*cwo.Workspace, cwo.Diagnostics, error) {
+	var opt cwo.ValidateOptions
+	if asOf != "" {
+		d, err := cwo.ParseDate(asOf)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--as-of: %w", err)
+		}
+		opt.AsOf = d
+	}
+	settings, err := config.Load(dir, cmd.Flags())
+	if err != nil {
+		return nil, nil, failed(err)
+	}
+	ws, diags := cwo.Load(dir, settings)
+	if diags.HasErrors() {
+		return ws, diags, nil
+	}
+	diags = append(diags, cwo.Validate(ws, opt)...)
+	for _, check := range extraChecks {
+		diags = append(diags, check(ws)...)
+	}
+	return ws, diags.Sort(), nil
+}
+
+// extraChecks run after validation: templates and fonts, added by the render command's file.
+var extraChecks []func(*cwo.Workspace) cwo.Diagnostics
+
+// printDiagnostics prints each problem with its path as seen from the current folder.
+func printDiagnostics(w io.Writer, dir string, diags cwo.Diagnostics) {
+	for _, d := range diags {
+		if dir != "." && !filepath.IsAbs(d.File) {
+			d.File = filepath.ToSlash(filepath.Join(dir, d.File))
+		}
+		fmt.Fprintln(w, d)
+	}
+}
+
+func countText(errs, warns int) string {
+	if errs == 0 && warns == 0 {
+		return "no problems"
+	}
+	return fmt.Sprintf("%d %s, %d %s", errs, plural(errs, "error"), warns, plural(warns, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

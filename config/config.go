@@ -1,0 +1,116 @@
+// Package config reads cwo's tool settings: the workspace's cwo.yaml, overridden by CWO_*
+// environment variables and command-line flags. It is the only package that uses viper; data
+// files are never read through it (viper folds key case and splits dotted keys).
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// FileName is the settings file at the root of a workspace.
+const FileName = "cwo.yaml"
+
+// file mirrors cwo.yaml; mapstructure tags name its keys.
+type file struct {
+	Output    string `mapstructure:"output"`
+	Paper     string `mapstructure:"paper"`
+	Locale    string `mapstructure:"locale"`
+	Currency  string `mapstructure:"currency"`
+	Jobs      int    `mapstructure:"jobs"`
+	Fonts     fonts  `mapstructure:"fonts"`
+	Brand     brand  `mapstructure:"brand"`
+	Timesheet struct {
+		Columns map[string]string `mapstructure:"columns"`
+	} `mapstructure:"timesheet"`
+}
+
+type fonts struct {
+	Regular    string `mapstructure:"regular"`
+	Bold       string `mapstructure:"bold"`
+	Italic     string `mapstructure:"italic"`
+	BoldItalic string `mapstructure:"bold_italic"`
+}
+
+type brand struct {
+	Color string `mapstructure:"color"`
+}
+
+// Load reads dir/cwo.yaml (a missing file means defaults), then CWO_* environment variables
+// (CWO_OUTPUT, CWO_LOCALE, CWO_FONTS_REGULAR ...), then the flags in fs that were set and whose
+// names match a setting ("output", "jobs"; fs may be nil). An unknown key in cwo.yaml is an error.
+func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
+	v := viper.New()
+	setDefaults(v)
+	v.SetConfigFile(filepath.Join(dir, FileName))
+	v.SetConfigType("yaml")
+	v.SetEnvPrefix("CWO")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	if err := v.ReadInConfig(); err != nil && !isNotExist(err) {
+		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
+	}
+	if err := bindFlags(v, fs); err != nil {
+		return cwo.Settings{}, err
+	}
+	var f file
+	if err := v.UnmarshalExact(&f); err != nil {
+		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
+	}
+	return f.settings(), nil
+}
+
+func setDefaults(v *viper.Viper) {
+	d := cwo.DefaultSettings()
+	v.SetDefault("output", d.Output)
+	v.SetDefault("paper", d.Paper)
+	v.SetDefault("locale", d.Locale)
+	v.SetDefault("currency", string(d.Currency))
+	v.SetDefault("jobs", 0)
+	for _, k := range []string{"regular", "bold", "italic", "bold_italic"} {
+		v.SetDefault("fonts."+k, "")
+	}
+	v.SetDefault("brand.color", d.Brand.Color)
+}
+
+// bindFlags lets set flags override settings of the same name.
+func bindFlags(v *viper.Viper, fs *pflag.FlagSet) error {
+	if fs == nil {
+		return nil
+	}
+	for _, name := range []string{"output", "jobs", "locale", "currency", "paper"} {
+		if f := fs.Lookup(name); f != nil && f.Changed {
+			if err := v.BindPFlag(name, f); err != nil {
+				return fmt.Errorf("flag --%s: %w", name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func isNotExist(err error) bool {
+	var nf viper.ConfigFileNotFoundError
+	return errors.As(err, &nf) || errors.Is(err, os.ErrNotExist)
+}
+
+func (f file) settings() cwo.Settings {
+	return cwo.Settings{
+		Output:   f.Output,
+		Paper:    strings.ToLower(f.Paper),
+		Locale:   f.Locale,
+		Currency: cwo.Currency(strings.ToUpper(f.Currency)),
+		Jobs:     f.Jobs,
+		Fonts: cwo.Fonts{
+			Regular: f.Fonts.Regular, Bold: f.Fonts.Bold, Italic: f.Fonts.Italic, BoldItalic: f.Fonts.BoldItalic,
+		},
+		Brand:     cwo.Brand{Color: f.Brand.Color},
+		Timesheet: cwo.TimesheetSettings{Columns: f.Timesheet.Columns},
+	}
+}

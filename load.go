@@ -1,0 +1,230 @@
+package cwo
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// IDPattern is what every record ID must match, so that no ID can escape the output folder.
+var IDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// maxIDLength keeps IDs usable as file names.
+const maxIDLength = 100
+
+// loader reads one workspace folder, collecting every problem instead of stopping at the first.
+type loader struct {
+	fsys  *files
+	ws    *Workspace
+	diags Diagnostics
+}
+
+// Load reads the workspace in dir with the given settings. It returns the workspace (as complete
+// as the files allow) and every problem found while reading; call Validate for the rules that
+// relate records to each other. Load never writes anything.
+func Load(dir string, s Settings) (*Workspace, Diagnostics) {
+	l := &loader{fsys: &files{root: dir}, ws: &Workspace{Dir: dir, Settings: s, PRs: map[string][]Contribution{}}}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		l.diags.Errorf(dir, Pos{}, "not a workspace folder: %v", errOrNotDir(err))
+		return l.ws, l.diags
+	}
+	l.loadContractor()
+	l.loadRecords()
+	l.loadProgress()
+	l.loadTimesheets()
+	return l.ws, l.diags.Sort()
+}
+
+func errOrNotDir(err error) error {
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("not a directory")
+}
+
+func (l *loader) loadContractor() {
+	const name = "contractor.yaml"
+	data, ok := l.read(name)
+	if !ok {
+		return
+	}
+	c := &Contractor{}
+	c.Src = l.decode(name, data, c)
+	l.checkID(name, c.Src, c.ID, "")
+	l.ws.Contractor = c
+}
+
+// loadRecords reads projects/, funders/, orders/ and brochures/.
+func (l *loader) loadRecords() {
+	for _, rel := range l.yamlFiles("projects") {
+		p := &Project{}
+		p.Src = l.decode(rel, l.mustRead(rel), p)
+		p.ID = l.checkID(rel, p.Src, p.ID, idOf(rel))
+		l.ws.Projects = append(l.ws.Projects, p)
+	}
+	for _, rel := range l.yamlFiles("funders") {
+		f := &Funder{}
+		f.Src = l.decode(rel, l.mustRead(rel), f)
+		f.ID = l.checkID(rel, f.Src, f.ID, idOf(rel))
+		l.ws.Funders = append(l.ws.Funders, f)
+	}
+	for _, rel := range l.yamlFiles("orders") {
+		o := &WorkOrder{}
+		o.Src = l.decode(rel, l.mustRead(rel), o)
+		o.ID = l.checkID(rel, o.Src, o.ID, idOf(rel))
+		l.ws.Orders = append(l.ws.Orders, o)
+	}
+	for _, rel := range l.yamlFiles("brochures") {
+		b := &Brochure{}
+		b.Src = l.decode(rel, l.mustRead(rel), b)
+		b.ID = l.checkID(rel, b.Src, b.ID, idOf(rel))
+		l.ws.Brochures = append(l.ws.Brochures, b)
+	}
+}
+
+// decode decodes data strictly into v and keeps its problems.
+func (l *loader) decode(rel string, data []byte, v any) Source {
+	if data == nil {
+		return Source{File: rel}
+	}
+	src, diags := decodeStrict(rel, data, v)
+	l.diags = append(l.diags, diags...)
+	return src
+}
+
+// checkID checks the ID written in the file against the file name and returns the record's ID.
+func (l *loader) checkID(rel string, src Source, written, fromName string) string {
+	if written != "" && fromName != "" && written != fromName {
+		l.diags.Errorf(rel, src.At("id"), "id %q does not match the file name (expected %q)", written, fromName)
+	}
+	return fromName
+}
+
+// yamlFiles lists dir/*.yaml in name order, reporting files with bad names or extensions.
+func (l *loader) yamlFiles(dir string) []string {
+	var out []string
+	for _, name := range l.fsys.list(dir, &l.diags) {
+		rel := dir + "/" + name
+		switch {
+		case strings.HasPrefix(name, "."):
+			continue
+		case strings.HasSuffix(name, ".yml"):
+			l.diags.Errorf(rel, Pos{}, "data files end in .yaml; rename to %s", strings.TrimSuffix(name, ".yml")+".yaml")
+		case !strings.HasSuffix(name, ".yaml"):
+			l.diags.Warnf(rel, Pos{}, "ignored: only .yaml files are read in %s/", dir)
+		case !validID(strings.TrimSuffix(name, ".yaml")):
+			l.diags.Errorf(rel, Pos{}, "file name %q is not a valid ID (letters, digits, '.', '_', '-'; starting with a letter or digit)", name)
+		default:
+			out = append(out, rel)
+		}
+	}
+	return out
+}
+
+func validID(id string) bool { return len(id) <= maxIDLength && IDPattern.MatchString(id) }
+
+func idOf(rel string) string { return strings.TrimSuffix(filepath.Base(rel), ".yaml") }
+
+// read reads a workspace file, reporting a missing or unreadable one.
+func (l *loader) read(rel string) ([]byte, bool) {
+	data, err := l.fsys.read(rel)
+	if err != nil {
+		l.diags.Errorf(rel, Pos{}, "%v", err)
+		return nil, false
+	}
+	return data, true
+}
+
+func (l *loader) mustRead(rel string) []byte {
+	data, _ := l.read(rel)
+	return data
+}
+
+// files reads inside one root folder and refuses anything that resolves outside it.
+type files struct{ root string }
+
+// maxFileBytes bounds any single input file (timesheets are streamed separately).
+const maxFileBytes = maxYAMLBytes
+
+func (f *files) open(rel string) (*os.File, os.FileInfo, error) {
+	full := filepath.Join(f.root, filepath.FromSlash(rel))
+	if err := f.inside(full); err != nil {
+		return nil, nil, err
+	}
+	fh, err := os.Open(full)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open: %w", unwrapPath(err))
+	}
+	fi, err := fh.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		fh.Close()
+		return nil, nil, fmt.Errorf("not a regular file")
+	}
+	return fh, fi, nil
+}
+
+func (f *files) read(rel string) ([]byte, error) {
+	fh, fi, err := f.open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	if fi.Size() > maxFileBytes {
+		return nil, fmt.Errorf("file is %d bytes; data files are limited to %d bytes", fi.Size(), maxFileBytes)
+	}
+	return io.ReadAll(io.LimitReader(fh, maxFileBytes+1))
+}
+
+// inside reports an error when full resolves (through symlinks) outside the root.
+func (f *files) inside(full string) error {
+	root, err := filepath.EvalSymlinks(f.root)
+	if err != nil {
+		return err
+	}
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return fmt.Errorf("cannot open: %w", unwrapPath(err))
+	}
+	if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("refusing to read outside the workspace (the path resolves to %s)", real)
+	}
+	return nil
+}
+
+// Exists reports whether rel names a regular file inside the workspace.
+func (f *files) exists(rel string) error {
+	fh, _, err := f.open(rel)
+	if err != nil {
+		return err
+	}
+	return fh.Close()
+}
+
+// list returns the entry names of a workspace folder in order; a missing folder is empty.
+func (f *files) list(dir string, diags *Diagnostics) []string {
+	entries, err := os.ReadDir(filepath.Join(f.root, dir))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		diags.Errorf(dir, Pos{}, "cannot read folder: %v", unwrapPath(err))
+		return nil
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,121 @@
+package cwo
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// loadProgress reads progress/<order>/<period>.yaml and progress/<order>/contributions.json.
+func (l *loader) loadProgress() {
+	for _, order := range l.fsys.list("progress", &l.diags) {
+		dir := "progress/" + order
+		if strings.HasPrefix(order, ".") {
+			continue
+		}
+		if !validID(order) {
+			l.diags.Errorf(dir, Pos{}, "folder name %q is not a valid order ID", order)
+			continue
+		}
+		for _, name := range l.fsys.list(dir, &l.diags) {
+			l.loadProgressFile(order, dir+"/"+name, name)
+		}
+	}
+}
+
+func (l *loader) loadProgressFile(order, rel, name string) {
+	switch {
+	case strings.HasPrefix(name, "."):
+	case name == "contributions.json":
+		l.loadContributionsJSON(order, rel)
+	case strings.HasSuffix(name, ".yaml"):
+		period, err := ParsePeriod(strings.TrimSuffix(name, ".yaml"))
+		if err != nil {
+			l.diags.Errorf(rel, Pos{}, "file name: %v", err)
+			return
+		}
+		p := &Progress{Order: order, Period: period}
+		p.Src = l.decode(rel, l.mustRead(rel), p)
+		for i := range p.Contributions {
+			p.Contributions[i].File = rel
+			p.Contributions[i].Pos = p.Src.At("contributions", i)
+		}
+		l.ws.Progress = append(l.ws.Progress, p)
+	default:
+		l.diags.Warnf(rel, Pos{}, "ignored: progress folders hold <period>.yaml files and contributions.json")
+	}
+}
+
+// ghPR is one entry of `gh pr list --json number,title,url,state,createdAt,mergedAt,closedAt,author`.
+type ghPR struct {
+	Number    int     `json:"number"`
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	State     string  `json:"state"`
+	CreatedAt *string `json:"createdAt"`
+	MergedAt  *string `json:"mergedAt"`
+	ClosedAt  *string `json:"closedAt"`
+	Author    *struct {
+		Login string `json:"login"`
+	} `json:"author"`
+	IsDraft *bool `json:"isDraft"`
+}
+
+// loadContributionsJSON reads a gh pr list export.
+func (l *loader) loadContributionsJSON(order, rel string) {
+	data, ok := l.read(rel)
+	if !ok {
+		return
+	}
+	var prs []ghPR
+	if err := json.Unmarshal(data, &prs); err != nil {
+		l.diags.Errorf(rel, jsonErrorPos(data, err), "not a gh pr list JSON export: %v", jsonErrorText(err))
+		return
+	}
+	for i, pr := range prs {
+		c, err := pr.contribution()
+		pos := jsonElementPos(data, i)
+		if err != "" {
+			l.diags.Errorf(rel, pos, "pull request %d: %s", i+1, err)
+			continue
+		}
+		c.File, c.Pos = rel, pos
+		l.ws.PRs[order] = append(l.ws.PRs[order], c)
+	}
+}
+
+// contribution converts a gh entry, or says what is wrong with it.
+func (pr ghPR) contribution() (Contribution, string) {
+	c := Contribution{Number: pr.Number, Title: pr.Title, URL: pr.URL, State: strings.ToLower(pr.State)}
+	if pr.Author != nil {
+		c.Author = pr.Author.Login
+	}
+	if pr.URL == "" {
+		return c, "has no url"
+	}
+	if c.State != StateOpen && c.State != StateMerged && c.State != StateClosed {
+		return c, "state " + quote(pr.State) + " is not OPEN, MERGED or CLOSED"
+	}
+	var bad string
+	c.Opened, bad = ghDate(pr.CreatedAt, "createdAt", bad)
+	c.Merged, bad = ghDate(pr.MergedAt, "mergedAt", bad)
+	c.Closed, bad = ghDate(pr.ClosedAt, "closedAt", bad)
+	if c.Opened.IsZero() && bad == "" {
+		bad = "has no createdAt"
+	}
+	return c, bad
+}
+
+// ghDate takes the date part of an RFC 3339 timestamp such as 2026-10-03T14:21:09Z.
+func ghDate(s *string, field, bad string) (Date, string) {
+	if s == nil || *s == "" || bad != "" {
+		return Date{}, bad
+	}
+	day, _, _ := strings.Cut(*s, "T")
+	d, err := ParseDate(day)
+	if err != nil {
+		return Date{}, field + ": " + err.Error()
+	}
+	return d, ""
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,75 @@
+package cwo
+
+// Brochure defines one printed roadmap brochure (brochures/<id>.yaml).
+type Brochure struct {
+	ID              string   `yaml:"id"`
+	Title           string   `yaml:"title"`
+	Event           string   `yaml:"event"`
+	Date            Date     `yaml:"date"`
+	Paper           string   `yaml:"paper"`
+	Projects        []string `yaml:"projects"`
+	ItemsPerProject int      `yaml:"items_per_project"`
+	Contact         Person   `yaml:"contact"`
+	Print           bool     `yaml:"print"`
+	IncludeStale    bool     `yaml:"include_stale"`
+	Src             Source   `yaml:"-"`
+}
+
+// Progress holds the progress notes for one order and reporting period
+// (progress/<order>/<period>.yaml).
+type Progress struct {
+	Summary       string                  `yaml:"summary"` // Markdown
+	Highlights    []string                `yaml:"highlights"`
+	Risks         []string                `yaml:"risks"`
+	Next          []string                `yaml:"next"`
+	Items         map[string]ItemProgress `yaml:"items"`
+	Contributions []Contribution          `yaml:"contributions"`
+	Order         string                  `yaml:"-"`
+	Period        Period                  `yaml:"-"`
+	Src           Source                  `yaml:"-"`
+}
+
+// Item progress statuses.
+var ItemStatuses = []string{"not-started", "in-progress", "in-review", "done", "blocked", "deferred"}
+
+// ItemProgress is the state of one scope item in a period.
+type ItemProgress struct {
+	Status  string `yaml:"status"`
+	Percent int    `yaml:"percent"`
+	Note    string `yaml:"note"`
+	PRs     []int  `yaml:"prs"`
+}
+
+// Contribution states.
+const (
+	StateOpen   = "open"
+	StateMerged = "merged"
+	StateClosed = "closed"
+)
+
+// Contribution is an upstream pull request: evidence of best effort.
+type Contribution struct {
+	URL    string `yaml:"url"`
+	Title  string `yaml:"title"`
+	State  string `yaml:"state"`
+	Item   string `yaml:"item"`
+	Number int    `yaml:"number"`
+	Author string `yaml:"author"`
+	Opened Date   `yaml:"opened"`
+	Merged Date   `yaml:"merged"`
+	Closed Date   `yaml:"closed"`
+	File   string `yaml:"-"`
+	Pos    Pos    `yaml:"-"`
+}
+
+// TimeEntry is one row of a timesheet.
+type TimeEntry struct {
+	Date   Date
+	Order  string
+	Person string
+	Item   string
+	Hours  Hours
+	Note   string
+	File   string // workspace-relative CSV path
+	Line   int
+}

@@ -1,0 +1,57 @@
+package cwo
+
+import (
+	"sort"
+	"strings"
+)
+
+// suggest returns the candidate closest to s by edit distance, or "" when none is close enough
+// to be a likely typo.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", len(s)/2+2
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		d := editDistance(s, c)
+		if strings.HasPrefix(s, c) || strings.HasPrefix(c, s) {
+			d = min(d, 1)
+		}
+		if d < bestDist && d <= max(2, len(c)/3) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// didYouMean returns ` (did you mean "x"?)` or "".
+func didYouMean(s string, candidates []string) string {
+	if c := suggest(s, candidates); c != "" {
+		return ` (did you mean "` + c + `"?)`
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, on runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return max(len(ra), len(rb))
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

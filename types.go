@@ -1,0 +1,114 @@
+package cwo
+
+// Person is someone who signs, receives reports or maintains a project.
+type Person struct {
+	Name   string `yaml:"name"`
+	Title  string `yaml:"title"`
+	Email  string `yaml:"email"`
+	Phone  string `yaml:"phone"`
+	GitHub string `yaml:"github"`
+}
+
+// Sponsor is a fiscal sponsor that takes tax-deductible donations for projects (e.g. NumFOCUS).
+type Sponsor struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+// Contractor is the consultancy that does the work (contractor.yaml).
+type Contractor struct {
+	ID            string   `yaml:"id"`
+	Name          string   `yaml:"name"`
+	LegalName     string   `yaml:"legal_name"`
+	Address       []string `yaml:"address"`
+	Email         string   `yaml:"email"`
+	Website       string   `yaml:"website"`
+	Logo          string   `yaml:"logo"`
+	Signatory     Person   `yaml:"signatory"`
+	FiscalSponsor Sponsor  `yaml:"fiscal_sponsor"`
+	Src           Source   `yaml:"-"`
+}
+
+// Project is a community-governed open-source project with its roadmap (projects/<id>.yaml).
+type Project struct {
+	ID          string   `yaml:"id"`
+	Name        string   `yaml:"name"`
+	Tagline     string   `yaml:"tagline"`
+	Homepage    string   `yaml:"homepage"`
+	Repository  string   `yaml:"repository"`
+	License     string   `yaml:"license"`
+	Logo        string   `yaml:"logo"`
+	Maintainers []Person `yaml:"maintainers"`
+	Roadmap     Roadmap  `yaml:"roadmap"`
+	Src         Source   `yaml:"-"`
+}
+
+// Roadmap is a project's list of wanted work, last reviewed with its maintainers on Reviewed.
+type Roadmap struct {
+	URL      string        `yaml:"url"`
+	Reviewed Date          `yaml:"reviewed"`
+	Items    []RoadmapItem `yaml:"items"`
+}
+
+// RoadmapItem is one piece of wanted work on a roadmap.
+type RoadmapItem struct {
+	ID       string    `yaml:"id"`
+	Title    string    `yaml:"title"`
+	Summary  string    `yaml:"summary"` // Markdown
+	Priority int       `yaml:"priority"`
+	Estimate *Estimate `yaml:"estimate"`
+	Brochure bool      `yaml:"brochure"`
+}
+
+// Estimate is the rough cost and duration of a roadmap item.
+type Estimate struct {
+	Amount   Money    `yaml:"amount"`
+	Currency Currency `yaml:"currency"`
+	Months   int      `yaml:"months"`
+}
+
+// Item returns the roadmap item with the given ID, or nil.
+func (p *Project) Item(id string) *RoadmapItem {
+	for i := range p.Roadmap.Items {
+		if p.Roadmap.Items[i].ID == id {
+			return &p.Roadmap.Items[i]
+		}
+	}
+	return nil
+}
+
+// Funder kinds.
+const (
+	FunderCompany    = "company"
+	FunderIndividual = "individual"
+	FunderFoundation = "foundation"
+	FunderGovernment = "government"
+)
+
+// Funder is an organisation or person that pays for work (funders/<id>.yaml).
+type Funder struct {
+	ID               string   `yaml:"id"`
+	LegalName        string   `yaml:"legal_name"`
+	ShortName        string   `yaml:"short_name"`
+	Kind             string   `yaml:"kind"`
+	Address          []string `yaml:"address"`
+	Signatory        Person   `yaml:"signatory"`
+	ReportingContact *Person  `yaml:"reporting_contact"`
+	Src              Source   `yaml:"-"`
+}
+
+// DisplayName returns the short name, else the legal name.
+func (f *Funder) DisplayName() string {
+	if f.ShortName != "" {
+		return f.ShortName
+	}
+	return f.LegalName
+}
+
+// Contact returns who receives reports: the reporting contact, else the signatory.
+func (f *Funder) Contact() Person {
+	if f.ReportingContact != nil {
+		return *f.ReportingContact
+	}
+	return f.Signatory
+}

@@ -1,0 +1,136 @@
+package cwo
+
+var contributionStates = []string{StateOpen, StateMerged, StateClosed}
+
+func (v *validator) progress() {
+	for _, p := range v.ws.Progress {
+		o := v.ws.Order(p.Order)
+		if o == nil {
+			v.diags.Errorf(p.Src.File, Pos{}, "folder progress/%s names no order%s", p.Order, didYouMean(p.Order, v.orderIDs()))
+			continue
+		}
+		v.progressPeriod(p, o)
+		for _, key := range sortedKeys(p.Items) {
+			v.itemProgress(p, o, key, p.Items[key])
+		}
+		for i, c := range p.Contributions {
+			v.contribution(p.Src, o, c, "contributions", i)
+		}
+	}
+	for _, order := range sortedKeys(v.ws.PRs) {
+		if o := v.ws.Order(order); o == nil {
+			prs := v.ws.PRs[order]
+			v.diags.Errorf(prs[0].File, Pos{}, "folder progress/%s names no order%s", order, didYouMean(order, v.orderIDs()))
+		}
+	}
+}
+
+// progressPeriod checks that the period fits the order's cadence and term.
+func (v *validator) progressPeriod(p *Progress, o *WorkOrder) {
+	if o.Reporting.Quarterly() != p.Period.IsQuarter() {
+		want := "a quarter like 2026-Q4"
+		if !o.Reporting.Quarterly() {
+			want = "a month like 2026-10"
+		}
+		v.diags.Errorf(p.Src.File, Pos{}, "period %s does not match order %s's %s reporting: name the file after %s", p.Period, o.ID, cadenceName(o), want)
+		return
+	}
+	if !o.Start.IsZero() && !o.End.IsZero() && (p.Period.End().Before(o.Start) || p.Period.Start().After(o.End)) {
+		v.diags.Errorf(p.Src.File, Pos{}, "period %s is outside order %s's term %s to %s", p.Period, o.ID, o.Start, o.End)
+	}
+}
+
+func cadenceName(o *WorkOrder) string {
+	if o.Reporting.Quarterly() {
+		return CadenceQuarterly
+	}
+	return CadenceMonthly
+}
+
+func (v *validator) itemProgress(p *Progress, o *WorkOrder, key string, ip ItemProgress) {
+	src := p.Src
+	if o.ScopeByKey(key) == nil {
+		v.diags.Errorf(src.File, src.At("items", key, "<key>"), "item %q is not in order %s's scope%s", key, o.ID, didYouMean(key, scopeKeys(o)))
+	}
+	v.oneOf(src, ip.Status, ItemStatuses, "items", key, "status")
+	if ip.Percent < 0 || ip.Percent > 100 {
+		v.diags.Errorf(src.File, src.At("items", key, "percent"), "percent must be between 0 and 100, got %d", ip.Percent)
+	}
+	for i, n := range ip.PRs {
+		if n <= 0 {
+			v.diags.Errorf(src.File, src.At("items", key, "prs", i), "pull request number must be positive, got %d", n)
+		}
+	}
+}
+
+func (v *validator) contribution(src Source, o *WorkOrder, c Contribution, path ...any) {
+	at := func(k string) Pos { return src.At(append(path, k)...) }
+	if c.URL == "" {
+		v.diags.Errorf(src.File, src.At(path...), "contribution has no url")
+	} else if !SafeURL(c.URL) {
+		v.diags.Errorf(src.File, at("url"), "url %q is not an http or https URL", c.URL)
+	}
+	v.require(src, c.Title, append(path, "title")...)
+	v.require(src, c.State, append(path, "state")...)
+	v.oneOf(src, c.State, contributionStates, append(path, "state")...)
+	if c.Item != "" && o.ScopeByKey(c.Item) == nil {
+		v.diags.Errorf(src.File, at("item"), "item %q is not in order %s's scope%s", c.Item, o.ID, didYouMean(c.Item, scopeKeys(o)))
+	}
+	if c.Opened.IsZero() {
+		v.diags.Errorf(src.File, at("opened"), "opened date is required")
+	}
+	if c.State == StateMerged && c.Merged.IsZero() {
+		v.diags.Errorf(src.File, at("state"), "a merged contribution needs a merged date")
+	}
+	if !c.Merged.IsZero() && c.Merged.Before(c.Opened) {
+		v.diags.Errorf(src.File, at("merged"), "merged %s is before opened %s", c.Merged, c.Opened)
+	}
+	if !c.Closed.IsZero() && c.Closed.Before(c.Opened) {
+		v.diags.Errorf(src.File, at("closed"), "closed %s is before opened %s", c.Closed, c.Opened)
+	}
+}
+
+func scopeKeys(o *WorkOrder) []string {
+	var ks []string
+	for _, s := range o.Scope {
+		if k := s.Key(); k != "" {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+// timesheets checks each time entry against its order.
+func (v *validator) timesheets() {
+	orders := map[string]*WorkOrder{}
+	for _, o := range v.ws.Orders {
+		orders[o.ID] = o
+	}
+	for _, e := range v.ws.Time {
+		v.timeEntry(e, orders[e.Order])
+	}
+}
+
+func (v *validator) timeEntry(e TimeEntry, o *WorkOrder) {
+	at := Pos{Line: e.Line}
+	if e.Order == "" {
+		v.diags.Errorf(e.File, at, "column order is empty")
+		return
+	}
+	if o == nil {
+		v.diags.Errorf(e.File, at, "column order: order %q is not defined%s", e.Order, didYouMean(e.Order, v.orderIDs()))
+		return
+	}
+	if e.Item != "" && o.ScopeByKey(e.Item) == nil {
+		v.diags.Errorf(e.File, at, "column item: %q is not in order %s's scope%s", e.Item, o.ID, didYouMean(e.Item, scopeKeys(o)))
+	}
+	if !o.Start.IsZero() && !o.End.IsZero() && !e.Date.Within(o.Start, o.End) {
+		v.diags.Errorf(e.File, at, "column date: %s is outside order %s's term %s to %s", e.Date, o.ID, o.Start, o.End)
+	}
+	if e.Hours.Sign() <= 0 {
+		v.diags.Errorf(e.File, at, "column hours: must be more than zero, got %s", e.Hours)
+	}
+	if e.Person == "" {
+		v.diags.Errorf(e.File, at, "column person is empty")
+	}
+}

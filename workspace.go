@@ -1,0 +1,116 @@
+package cwo
+
+// Settings are the tool settings of a workspace (cwo.yaml, environment, flags). The config
+// package fills them; the domain only reads them.
+type Settings struct {
+	Output    string            // output folder, relative to the workspace unless absolute
+	Paper     string            // "letter" or "a4"
+	Locale    string            // BCP 47 tag for money and dates, e.g. "en-US", "de-DE"
+	Currency  Currency          // default currency of orders and estimates
+	Jobs      int               // parallel renders; 0 means one per CPU
+	Fonts     Fonts             // TTF overrides, relative to the workspace
+	Brand     Brand             // colours
+	Timesheet TimesheetSettings // CSV column mapping
+}
+
+// Fonts names TrueType files that replace the embedded fonts.
+type Fonts struct {
+	Regular, Bold, Italic, BoldItalic string
+}
+
+// Brand holds the house style.
+type Brand struct {
+	Color string // "#RRGGBB"
+}
+
+// TimesheetSettings maps cwo's column names (date, order, person, item, hours, note) to the
+// column names of a CSV export.
+type TimesheetSettings struct {
+	Columns map[string]string
+}
+
+// DefaultSettings returns the settings used when cwo.yaml says nothing.
+func DefaultSettings() Settings {
+	return Settings{Output: "out", Paper: "letter", Locale: "en-US", Currency: "USD", Brand: Brand{Color: "#1F4E79"}}
+}
+
+// Workspace is everything cwo knows about one consultancy's funded work, loaded from one folder.
+// Slices are sorted by ID (progress by order then period; time entries in file order).
+type Workspace struct {
+	Dir        string
+	Settings   Settings
+	Contractor *Contractor
+	Projects   []*Project
+	Funders    []*Funder
+	Orders     []*WorkOrder
+	Brochures  []*Brochure
+	Progress   []*Progress
+	// PRs holds contributions read from progress/<order>/contributions.json, by order ID.
+	PRs  map[string][]Contribution
+	Time []TimeEntry
+}
+
+// Project returns the project with the given ID, or nil.
+func (w *Workspace) Project(id string) *Project {
+	return find(w.Projects, id, func(p *Project) string { return p.ID })
+}
+
+// Funder returns the funder with the given ID, or nil.
+func (w *Workspace) Funder(id string) *Funder {
+	return find(w.Funders, id, func(f *Funder) string { return f.ID })
+}
+
+// Order returns the work order with the given ID, or nil.
+func (w *Workspace) Order(id string) *WorkOrder {
+	return find(w.Orders, id, func(o *WorkOrder) string { return o.ID })
+}
+
+// OrderProgress returns the progress notes of one order, in period order.
+func (w *Workspace) OrderProgress(orderID string) []*Progress {
+	var ps []*Progress
+	for _, p := range w.Progress {
+		if p.Order == orderID {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// OrderTime returns the time entries of one order, in file order.
+func (w *Workspace) OrderTime(orderID string) []TimeEntry {
+	var ts []TimeEntry
+	for _, t := range w.Time {
+		if t.Order == orderID {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// OrderCurrency returns the order's currency, else the workspace default.
+func (w *Workspace) OrderCurrency(o *WorkOrder) Currency {
+	if o.Currency != "" {
+		return o.Currency
+	}
+	return w.Settings.Currency
+}
+
+// AsOf returns the newest issued date of any order: the workspace's notion of "today", so that
+// output never depends on the clock.
+func (w *Workspace) AsOf() Date {
+	var d Date
+	for _, o := range w.Orders {
+		d = MaxDate(d, o.Issued)
+	}
+	return d
+}
+
+func find[T any](xs []T, id string, key func(T) string) T {
+	for _, x := range xs {
+		if key(x) == id {
+			return x
+		}
+	}
+	var zero T
+	return zero
+}
