@@ -14,7 +14,7 @@ build:
 demo: build
 	$(BIN) validate samples
 	$(BIN) list samples
-	@echo "(render arrives with the agreements)"
+	$(BIN) render samples --out out
 
 # test: run every test with the race detector
 test:

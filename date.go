@@ -95,3 +95,6 @@ func MaxDate(ds ...Date) Date {
 	}
 	return m
 }
+
+// MarshalJSON writes YYYY-MM-DD (or "" when unset), for canonical hashing.
+func (d Date) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `"`), nil }

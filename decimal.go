@@ -133,3 +133,6 @@ func SumDecimals(xs ...Decimal) Decimal {
 	}
 	return s
 }
+
+// MarshalJSON writes the exact decimal text as a JSON string, for canonical hashing.
+func (x Decimal) MarshalJSON() ([]byte, error) { return []byte(`"` + x.String() + `"`), nil }

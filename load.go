@@ -228,3 +228,8 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// ReadAsset reads a file of the workspace (a logo), refusing paths that resolve outside it.
+func ReadAsset(dir, rel string) ([]byte, error) {
+	return (&files{root: dir}).read(rel)
+}

@@ -44,7 +44,7 @@ type WorkOrder struct {
 	Team      []TeamMember `yaml:"team"`
 	Reporting Reporting    `yaml:"reporting"`
 	Clauses   []string     `yaml:"clauses"` // Markdown
-	Src       Source       `yaml:"-"`
+	Src       Source       `yaml:"-" json:"-"`
 }
 
 // Budget is a fixed price (Amount) or an hourly rate with a cap on billed hours.

@@ -12,7 +12,7 @@ type Brochure struct {
 	Contact         Person   `yaml:"contact"`
 	Print           bool     `yaml:"print"`
 	IncludeStale    bool     `yaml:"include_stale"`
-	Src             Source   `yaml:"-"`
+	Src             Source   `yaml:"-" json:"-"`
 }
 
 // Progress holds the progress notes for one order and reporting period
@@ -26,7 +26,7 @@ type Progress struct {
 	Contributions []Contribution          `yaml:"contributions"`
 	Order         string                  `yaml:"-"`
 	Period        Period                  `yaml:"-"`
-	Src           Source                  `yaml:"-"`
+	Src           Source                  `yaml:"-" json:"-"`
 }
 
 // Item progress statuses.
@@ -58,8 +58,8 @@ type Contribution struct {
 	Opened Date   `yaml:"opened"`
 	Merged Date   `yaml:"merged"`
 	Closed Date   `yaml:"closed"`
-	File   string `yaml:"-"`
-	Pos    Pos    `yaml:"-"`
+	File   string `yaml:"-" json:"-"`
+	Pos    Pos    `yaml:"-" json:"-"`
 }
 
 // TimeEntry is one row of a timesheet.

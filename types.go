@@ -26,7 +26,7 @@ type Contractor struct {
 	Logo          string   `yaml:"logo"`
 	Signatory     Person   `yaml:"signatory"`
 	FiscalSponsor Sponsor  `yaml:"fiscal_sponsor"`
-	Src           Source   `yaml:"-"`
+	Src           Source   `yaml:"-" json:"-"`
 }
 
 // Project is a community-governed open-source project with its roadmap (projects/<id>.yaml).
@@ -40,7 +40,7 @@ type Project struct {
 	Logo        string   `yaml:"logo"`
 	Maintainers []Person `yaml:"maintainers"`
 	Roadmap     Roadmap  `yaml:"roadmap"`
-	Src         Source   `yaml:"-"`
+	Src         Source   `yaml:"-" json:"-"`
 }
 
 // Roadmap is a project's list of wanted work, last reviewed with its maintainers on Reviewed.
@@ -94,7 +94,7 @@ type Funder struct {
 	Address          []string `yaml:"address"`
 	Signatory        Person   `yaml:"signatory"`
 	ReportingContact *Person  `yaml:"reporting_contact"`
-	Src              Source   `yaml:"-"`
+	Src              Source   `yaml:"-" json:"-"`
 }
 
 // DisplayName returns the short name, else the legal name.

@@ -68,15 +68,9 @@ signature-ready PDF agreements, XLSX progress reports for funders and roadmap br
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newVersionCmd())
-	for _, add := range extraCommands {
-		root.AddCommand(add())
-	}
+	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newRenderCmd(), newVersionCmd())
 	return root
 }
-
-// extraCommands are added by other files of this package (render, sign ...).
-var extraCommands []func() *cobra.Command
 
 // workspaceArg returns the workspace folder argument, "." by default.
 func workspaceArg(args []string) string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
+	"github.com/cwo-tool/cwo/render"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +53,8 @@ func validateRun(cmd *cobra.Command, opts *validateOptions) error {
 	return nil
 }
 
-// loadAndValidate reads settings and data and runs every check. err is a usage or settings error.
+// loadAndValidate reads settings and data and runs every check a render depends on. err is a
+// usage or settings error.
 func loadAndValidate(cmd *cobra.Command, dir, asOf string) (*cwo.Workspace, cwo.Diagnostics, error) {
 	var opt cwo.ValidateOptions
 	if asOf != "" {
@@ -66,19 +68,9 @@ func loadAndValidate(cmd *cobra.Command, dir, asOf string) (*cwo.Workspace, cwo.
 	if err != nil {
 		return nil, nil, failed(err)
 	}
-	ws, diags := cwo.Load(dir, settings)
-	if diags.HasErrors() {
-		return ws, diags, nil
-	}
-	diags = append(diags, cwo.Validate(ws, opt)...)
-	for _, check := range extraChecks {
-		diags = append(diags, check(ws)...)
-	}
-	return ws, diags.Sort(), nil
+	ws, diags, _ := render.Validate(dir, settings, opt)
+	return ws, diags, nil
 }
-
-// extraChecks run after validation: templates and fonts, added by the render command's file.
-var extraChecks []func(*cwo.Workspace) cwo.Diagnostics
 
 // printDiagnostics prints each problem with its path as seen from the current folder.
 func printDiagnostics(w io.Writer, dir string, diags cwo.Diagnostics) {

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"github.com/cwo-tool/cwo"
+)
+
+// AgreementData is what the agreement template sees (templates/agreement.md.tmpl). Its JSON form,
+// with the template text, is what the agreement's fingerprint is computed from.
+type AgreementData struct {
+	Order         *cwo.WorkOrder
+	Funder        *cwo.Funder
+	Contractor    *cwo.Contractor
+	Project       *cwo.Project
+	Scope         []ScopeLine
+	Currency      cwo.Currency // the order's currency
+	Locale        string
+	Hourly        bool       // hourly budget (else fixed)
+	Total         cwo.Money  // fixed price, or rate × cap
+	ScopeHours    cwo.Hours  // planned hours of all scope items
+	PaymentsTotal cwo.Money  // sum of the payment schedule
+	Cadence       string     // "quarterly" or "monthly"
+	ReportTo      cwo.Person // who receives reports
+}
+
+// ScopeLine is one scope item as the agreement shows it.
+type ScopeLine struct {
+	Key     string    // the item's key (roadmap item ID or scope ID)
+	Title   string    // the scope entry's title, else the roadmap item's
+	Text    string    // Markdown: the description, else the roadmap item's summary
+	Hours   cwo.Hours // planned hours
+	Roadmap bool      // a roadmap item of the project
+}
+
+// NewAgreementData gathers what the agreement for order o shows. The order's references must
+// resolve (the workspace is validated).
+func NewAgreementData(ws *cwo.Workspace, o *cwo.WorkOrder) *AgreementData {
+	project := ws.Project(o.Project)
+	funder := ws.Funder(o.Funder)
+	d := &AgreementData{
+		Order: o, Funder: funder, Contractor: ws.Contractor, Project: project,
+		Currency: ws.OrderCurrency(o), Locale: ws.Settings.Locale,
+		Hourly: o.Budget.Type == cwo.BudgetHourly, Total: o.Total(),
+		ScopeHours: o.ScopeHours(), PaymentsTotal: o.PaymentsTotal(),
+		Cadence: "quarterly", ReportTo: funder.Contact(),
+	}
+	if !o.Reporting.Quarterly() {
+		d.Cadence = "monthly"
+	}
+	if o.Reporting.Contact != nil {
+		d.ReportTo = *o.Reporting.Contact
+	}
+	for _, s := range o.Scope {
+		d.Scope = append(d.Scope, scopeLine(project, s))
+	}
+	return d
+}
+
+func scopeLine(p *cwo.Project, s cwo.ScopeItem) ScopeLine {
+	l := ScopeLine{Key: s.Key(), Title: s.Title, Text: s.Description, Hours: s.Hours}
+	if s.Item == "" || p == nil {
+		return l
+	}
+	if it := p.Item(s.Item); it != nil {
+		l.Roadmap = true
+		if l.Title == "" {
+			l.Title = it.Title
+		}
+		if l.Text == "" {
+			l.Text = it.Summary
+		}
+	}
+	return l
+}

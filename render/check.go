@@ -1,0 +1,153 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/render/pdf"
+	"github.com/cwo-tool/cwo/templates"
+)
+
+// assets are what rendering needs besides the data: templates and fonts.
+type assets struct {
+	templates *templates.Set
+	fonts     pdf.Fonts
+}
+
+// Validate loads the workspace in dir and runs every check a render depends on: the data rules,
+// the templates (parsed, and executed for every order), the fonts, and whether the fonts can draw
+// every character bound for a PDF. It writes nothing.
+func Validate(dir string, s cwo.Settings, opt cwo.ValidateOptions) (*cwo.Workspace, cwo.Diagnostics, assets) {
+	return validate(dir, s, opt, true)
+}
+
+// validate is Validate; with execute false it only parses the templates, leaving an order whose
+// template fails to fail alone when it renders.
+func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
+	ws, diags := cwo.Load(dir, s)
+	if diags.HasErrors() {
+		return ws, diags, assets{}
+	}
+	diags = append(diags, cwo.Validate(ws, opt)...)
+	var a assets
+	fonts, fontDiags := loadFonts(dir, s.Fonts)
+	diags = append(diags, fontDiags...)
+	a.fonts = fonts
+	if s.Brand.Color != "" {
+		if _, err := pdf.ParseColor(s.Brand.Color); err != nil {
+			diags.Errorf("cwo.yaml", cwo.Pos{}, "brand.color: %v", err)
+		}
+	}
+	set, err := templates.Load(dir)
+	if err != nil {
+		diags = append(diags, templateDiagnostics(err, "")...)
+	}
+	a.templates = set
+	if !diags.HasErrors() {
+		if execute {
+			diags = append(diags, checkAgreements(ws, set)...)
+		}
+		diags = append(diags, checkCoverage(ws, fonts)...)
+	}
+	return ws, diags.Sort(), a
+}
+
+// checkAgreements executes the agreement template for every order.
+func checkAgreements(ws *cwo.Workspace, set *templates.Set) cwo.Diagnostics {
+	var diags cwo.Diagnostics
+	for _, o := range ws.Orders {
+		d := NewAgreementData(ws, o)
+		if _, err := set.Execute(templates.Agreement, d, formats(d)); err != nil {
+			diags = append(diags, templateDiagnostics(err, o.ID)...)
+		}
+	}
+	return diags
+}
+
+func formats(d *AgreementData) templates.Formats {
+	return templates.Formats{Currency: d.Currency, Locale: d.Locale}
+}
+
+// templateDiagnostics turns template errors into diagnostics, naming the order when there is one.
+func templateDiagnostics(err error, order string) cwo.Diagnostics {
+	var diags cwo.Diagnostics
+	for _, e := range unjoin(err) {
+		var te *templates.Error
+		if !errors.As(e, &te) {
+			diags.Errorf("templates", cwo.Pos{}, "%v", e)
+			continue
+		}
+		msg := te.Msg
+		if order != "" {
+			msg = fmt.Sprintf("order %s: %s", order, msg)
+		}
+		diags.Errorf(te.File, cwo.Pos{Line: te.Line, Col: te.Col}, "%s", msg)
+	}
+	return diags
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// loadFonts reads the TTF files cwo.yaml names (relative to the workspace).
+func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, cwo.Diagnostics) {
+	var out pdf.Fonts
+	var diags cwo.Diagnostics
+	for _, face := range []struct {
+		key  string
+		path string
+		dst  *[]byte
+	}{{"fonts.regular", f.Regular, &out.Regular}, {"fonts.bold", f.Bold, &out.Bold}, {"fonts.italic", f.Italic, &out.Italic}, {"fonts.bold_italic", f.BoldItalic, &out.BoldItalic}} {
+		if face.path == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(face.path)))
+		if err != nil {
+			diags.Errorf("cwo.yaml", cwo.Pos{}, "%s: %v", face.key, err)
+			continue
+		}
+		*face.dst = data
+	}
+	if out.Regular == nil && (out.Bold != nil || out.Italic != nil || out.BoldItalic != nil) {
+		diags.Errorf("cwo.yaml", cwo.Pos{}, "fonts.regular is required when other faces are set")
+	}
+	if _, err := pdf.NewCoverage(out); err != nil && !diags.HasErrors() {
+		diags.Errorf("cwo.yaml", cwo.Pos{}, "fonts: %v", err)
+	}
+	return out, diags
+}
+
+// checkCoverage warns about characters the fonts cannot draw, where they are written.
+func checkCoverage(ws *cwo.Workspace, fonts pdf.Fonts) cwo.Diagnostics {
+	var diags cwo.Diagnostics
+	cov, err := pdf.NewCoverage(fonts)
+	if err != nil {
+		return diags
+	}
+	ws.PDFText(func(file string, pos cwo.Pos, text string) {
+		if missing := cov.Missing(text); len(missing) > 0 {
+			diags.Warnf(file, pos, "the PDF fonts cannot draw %s; set fonts in cwo.yaml to a font that has them (e.g. Noto Sans CJK)", runeList(missing))
+		}
+	})
+	return diags
+}
+
+func runeList(rs []rune) string {
+	parts := make([]string, 0, len(rs))
+	for i, r := range rs {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(rs)-5))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%q (U+%04X)", r, r))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,163 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/render/pdf/mdpdf"
+	"github.com/cwo-tool/cwo/render/pdf/sigfield"
+)
+
+// AgreementDoc is everything one agreement shows.
+type AgreementDoc struct {
+	Order       *cwo.WorkOrder
+	Funder      *cwo.Funder
+	Contractor  *cwo.Contractor
+	Project     *cwo.Project
+	Body        string // the agreement text in Markdown, from the template
+	Fingerprint string // SHA-256 hex of everything the agreement shows
+	Logo        *Image // the contractor's logo, or nil
+}
+
+// Image is a PNG or JPEG file's bytes.
+type Image struct {
+	Name string // a stable name, e.g. the workspace-relative path
+	Data []byte
+}
+
+// agreement draws one agreement; its methods are the page sections from top to bottom.
+type agreement struct {
+	pdf   *fpdf.Fpdf
+	d     *AgreementDoc
+	brand rgb
+	pageW float64
+	pageH float64
+}
+
+// Agreement writes the signature-ready agreement for one work order to w: title block, the
+// Markdown body, and a signature page with an empty signature field for each party. On error
+// nothing is written to w.
+func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
+	a := &agreement{pdf: newDocument(opt, d.Order.Issued), d: d, brand: brandColor(opt.Brand)}
+	a.pageW, a.pageH = a.pdf.GetPageSize()
+	a.metadata()
+	a.pdf.SetHeaderFuncMode(a.header, true)
+	a.pdf.SetFooterFunc(a.footer)
+	a.pdf.AddPage()
+	a.titleBlock()
+	if err := mdpdf.New(a.pdf, a.bodyStyle()).Render([]byte(d.Body)); err != nil {
+		return fmt.Errorf("agreement text: %w", err)
+	}
+	fields := a.signaturePage()
+	data, err := finish(a.pdf)
+	if err != nil {
+		return err
+	}
+	data, err = sigfield.Append(data, fields)
+	if err != nil {
+		return fmt.Errorf("signature fields: %w", err)
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func (a *agreement) metadata() {
+	o, c, f := a.d.Order, a.d.Contractor, a.d.Funder
+	a.pdf.SetTitle(fmt.Sprintf("%s: Community Work Order %s v%d", o.Title, o.ID, o.Version), true)
+	a.pdf.SetSubject(fmt.Sprintf("Community Work Order between %s and %s for work on %s", c.LegalName, f.LegalName, a.d.Project.Name), true)
+	a.pdf.SetAuthor(c.Name, true)
+	a.pdf.SetKeywords(fmt.Sprintf("Community Work Order, %s, %s, %s, fingerprint %s", o.ID, a.d.Project.Name, f.DisplayName(), a.d.Fingerprint), true)
+}
+
+func (a *agreement) bodyStyle() mdpdf.Style {
+	b := [3]int{a.brand.r, a.brand.g, a.brand.b}
+	return mdpdf.Style{
+		Family: familyBody, Mono: familyMono, Size: bodySize, Leading: 1.4,
+		HeadingSizes:   [4]float64{18, 12.5, 10.5, 10},
+		NumberHeadings: true,
+		Text:           [3]int{textColor.r, textColor.g, textColor.b},
+		Heading:        b, Link: b,
+		Rule: [3]int{ruleColor.r, ruleColor.g, ruleColor.b},
+	}
+}
+
+// header draws the running head and, for drafts, the watermark under the page's content.
+func (a *agreement) header() {
+	pdf := a.pdf
+	if a.d.Order.Status == cwo.StatusDraft {
+		a.watermark()
+	}
+	pdf.SetFont(familyBody, "", 8)
+	setColor(pdf, mutedColor)
+	y := marginTop - 34
+	pdf.SetXY(marginSide, y)
+	width := a.pageW - 2*marginSide
+	pdf.CellFormat(width/2, 10, a.d.Contractor.Name, "", 0, "L", false, 0, "")
+	pdf.CellFormat(width/2, 10, fitText(pdf, a.d.Order.Title, width/2), "", 0, "R", false, 0, "")
+	setDrawColor(pdf, ruleColor)
+	pdf.SetLineWidth(0.5)
+	pdf.Line(marginSide, y+14, a.pageW-marginSide, y+14)
+}
+
+// watermark writes a large diagonal DRAFT across the page in a light grey.
+func (a *agreement) watermark() {
+	pdf := a.pdf
+	pdf.SetFont(familyBody, "B", 120)
+	pdf.SetTextColor(236, 236, 236)
+	w := pdf.GetStringWidth("DRAFT")
+	cx, cy := a.pageW/2, a.pageH/2
+	pdf.TransformBegin()
+	pdf.TransformRotate(45, cx, cy)
+	pdf.Text(cx-w/2, cy+40, "DRAFT")
+	pdf.TransformEnd()
+}
+
+// footer draws the order reference, page count, fingerprint and the initials boxes.
+func (a *agreement) footer() {
+	pdf := a.pdf
+	o := a.d.Order
+	y := a.pageH - marginBottom + 26
+	setDrawColor(pdf, ruleColor)
+	pdf.SetLineWidth(0.5)
+	pdf.Line(marginSide, y-8, a.pageW-marginSide, y-8)
+	pdf.SetFont(familyBody, "", 8)
+	setColor(pdf, mutedColor)
+	pdf.SetXY(marginSide, y)
+	ref := fmt.Sprintf("%s v%d · page %d of {nb} · fingerprint %s", o.ID, o.Version, pdf.PageNo(), short(a.d.Fingerprint))
+	pdf.CellFormat(300, 10, ref, "", 0, "L", false, 0, "")
+	a.initialsBox(a.pageW-marginSide-100, y-2, "Contractor")
+	a.initialsBox(a.pageW-marginSide-44, y-2, "Funder")
+}
+
+// initialsBox draws a small box for a party's initials with its label below.
+func (a *agreement) initialsBox(x, y float64, label string) {
+	pdf := a.pdf
+	const w, h = 44.0, 20.0
+	setDrawColor(pdf, ruleColor)
+	pdf.Rect(x+4, y, w-8, h, "D")
+	pdf.SetFont(familyBody, "", 6)
+	pdf.SetXY(x, y+h+1)
+	pdf.CellFormat(w, 7, label, "", 0, "C", false, 0, "")
+}
+
+// short returns the first 12 hex digits of a fingerprint.
+func short(fp string) string {
+	if len(fp) > 12 {
+		return fp[:12]
+	}
+	return fp
+}
+
+// fitText shortens s with an ellipsis until it fits width.
+func fitText(pdf *fpdf.Fpdf, s string, width float64) string {
+	if pdf.GetStringWidth(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && pdf.GetStringWidth(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

@@ -1,0 +1,102 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/cwo-tool/cwo"
+)
+
+// Options are the settings every document shares.
+type Options struct {
+	Paper string // "letter" or "a4"
+	Brand string // "#RRGGBB"
+	Fonts Fonts  // zero value: the Go fonts
+}
+
+// Layout constants, in points.
+const (
+	marginSide   = 64.0
+	marginTop    = 72.0
+	marginBottom = 76.0 // room for the footer
+	bodySize     = 10.0
+)
+
+// rgb is a colour as fpdf wants it.
+type rgb struct{ r, g, b int }
+
+var (
+	textColor  = rgb{33, 37, 41}
+	mutedColor = rgb{108, 117, 125}
+	ruleColor  = rgb{173, 181, 189}
+)
+
+// brandColor parses "#RRGGBB", falling back to a dark blue.
+func brandColor(s string) rgb {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) != 6 {
+		return rgb{31, 78, 121}
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return rgb{31, 78, 121}
+	}
+	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
+}
+
+// ParseColor parses "#RRGGBB" for validation.
+func ParseColor(s string) (color.RGBA, error) {
+	t := strings.TrimPrefix(s, "#")
+	v, err := strconv.ParseUint(t, 16, 32)
+	if len(t) != 6 || err != nil {
+		return color.RGBA{}, fmt.Errorf("%q is not a colour like #1F4E79", s)
+	}
+	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, nil
+}
+
+// newDocument creates an fpdf document in points with the fonts registered and the dates
+// pinned to date, so the same input gives the same bytes.
+func newDocument(opt Options, date cwo.Date) *fpdf.Fpdf {
+	size := "Letter"
+	if opt.Paper == "a4" {
+		size = "A4"
+	}
+	pdf := fpdf.New("P", "pt", size, "")
+	fonts := opt.Fonts.withDefaults()
+	pdf.AddUTF8FontFromBytes(familyBody, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(familyBody, "B", fonts.Bold)
+	pdf.AddUTF8FontFromBytes(familyBody, "I", fonts.Italic)
+	pdf.AddUTF8FontFromBytes(familyBody, "BI", fonts.BoldItalic)
+	pdf.AddUTF8FontFromBytes(familyMono, "", fonts.Mono)
+	t := date.Time()
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(t)
+	pdf.SetModificationDate(t)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreator("cwo "+cwo.Version, true)
+	pdf.SetProducer("cwo "+cwo.Version, true)
+	pdf.SetMargins(marginSide, marginTop, marginSide)
+	pdf.SetAutoPageBreak(true, marginBottom)
+	pdf.AliasNbPages("{nb}")
+	return pdf
+}
+
+// finish writes the document to a buffer, returning fpdf's first error.
+func finish(pdf *fpdf.Fpdf) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func setColor(pdf *fpdf.Fpdf, c rgb)     { pdf.SetTextColor(c.r, c.g, c.b) }
+func setDrawColor(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+func setFillColor(pdf *fpdf.Fpdf, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }

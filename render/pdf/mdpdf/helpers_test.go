@@ -1,0 +1,189 @@
+package mdpdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Test page geometry in points (US Letter, one-inch margins).
+const (
+	testMargin = 72.0
+	footerText = "Page"
+)
+
+// testStyle is the style used by the tests.
+func testStyle() Style {
+	return Style{
+		Family:         "Go",
+		Mono:           "GoMono",
+		Size:           10.5,
+		Leading:        1.35,
+		HeadingSizes:   [4]float64{17, 13, 11.5, 10.5},
+		NumberHeadings: true,
+		Text:           [3]int{20, 20, 20},
+		Heading:        [3]int{16, 42, 84},
+		Link:           [3]int{0, 70, 160},
+		Rule:           [3]int{150, 150, 150},
+	}
+}
+
+// registerFonts registers the Go fonts as families "Go" and "GoMono".
+func registerFonts(t testing.TB, pdf *fpdf.Fpdf) {
+	t.Helper()
+	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes("Go", "I", goitalic.TTF)
+	pdf.AddUTF8FontFromBytes("Go", "BI", gobolditalic.TTF)
+	pdf.AddUTF8FontFromBytes("GoMono", "", gomono.TTF)
+	if err := pdf.Error(); err != nil {
+		t.Fatalf("register fonts: %v", err)
+	}
+}
+
+// newDoc returns a Letter document with the Go fonts, a running header,
+// a page-number footer in the bottom margin and automatic page breaks.
+func newDoc(t testing.TB) *fpdf.Fpdf {
+	t.Helper()
+	pdf := fpdf.New("P", "pt", "Letter", "")
+	pdf.SetCreationDate(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	pdf.SetModificationDate(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	pdf.SetCatalogSort(true)
+	registerFonts(t, pdf)
+	pdf.SetMargins(testMargin, testMargin, testMargin)
+	pdf.SetAutoPageBreak(true, testMargin)
+	pdf.SetHeaderFunc(func() {
+		pdf.SetFont("Go", "I", 8)
+		pdf.SetTextColor(120, 120, 120)
+		pdf.Text(testMargin, 48, "Community Work Order — Confidential")
+	})
+	pdf.SetFooterFunc(func() {
+		pdf.SetFont("Go", "", 8)
+		pdf.SetTextColor(120, 120, 120)
+		_, h := pdf.GetPageSize()
+		pdf.Text(testMargin, h-40, footerText+" "+strconv.Itoa(pdf.PageNo()))
+	})
+	pdf.AddPage()
+	return pdf
+}
+
+// renderDoc renders md into a new document and returns the PDF bytes.
+func renderDoc(t testing.TB, md []byte) []byte {
+	t.Helper()
+	pdf := newDoc(t)
+	if err := New(pdf, testStyle()).Render(md); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatalf("Output: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// writePDF writes data into the test's temporary directory (and into
+// $MDPDF_KEEP when set, for manual inspection) and returns its path.
+func writePDF(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("MDPDF_KEEP"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+// pdftotext runs poppler's pdftotext with args on path and returns stdout.
+// A missing pdftotext fails the test.
+func pdftotext(t testing.TB, path string, args ...string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils) is required: %v", err)
+	}
+	out, err := exec.Command(bin, append(args, path, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext %v: %v", args, err)
+	}
+	return string(out)
+}
+
+// bboxLine is a text line reported by pdftotext -bbox-layout.
+type bboxLine struct {
+	text                   string
+	xMin, yMin, xMax, yMax float64
+}
+
+// bboxPage is a page reported by pdftotext -bbox-layout.
+type bboxPage struct {
+	width, height float64
+	lines         []bboxLine
+}
+
+var (
+	rePage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	reLine = regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>`)
+	reWord = regexp.MustCompile(`<word [^>]*>([^<]*)</word>`)
+)
+
+// bboxPages parses the output of pdftotext -bbox-layout for path.
+func bboxPages(t testing.TB, path string) []bboxPage {
+	t.Helper()
+	out := pdftotext(t, path, "-bbox-layout")
+	var pages []bboxPage
+	for _, chunk := range strings.Split(out, "<page ")[1:] {
+		m := rePage.FindStringSubmatch("<page " + chunk)
+		if m == nil {
+			t.Fatalf("unexpected pdftotext page header: %.80s", chunk)
+		}
+		p := bboxPage{width: atof(t, m[1]), height: atof(t, m[2])}
+		for _, lm := range reLine.FindAllStringSubmatch(chunk, -1) {
+			var words []string
+			for _, wm := range reWord.FindAllStringSubmatch(lm[5], -1) {
+				words = append(words, unescapeXML(wm[1]))
+			}
+			p.lines = append(p.lines, bboxLine{
+				text: strings.Join(words, " "),
+				xMin: atof(t, lm[1]), yMin: atof(t, lm[2]),
+				xMax: atof(t, lm[3]), yMax: atof(t, lm[4]),
+			})
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+func atof(t testing.TB, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func unescapeXML(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
+}
+
+// isChrome reports whether l is the test document's header or footer.
+func isChrome(l bboxLine) bool {
+	return strings.HasPrefix(l.text, footerText+" ") || strings.HasPrefix(l.text, "Community Work Order — Confidential")
+}

@@ -1,0 +1,226 @@
+// Package mdpdf draws CommonMark (plus GFM tables) into an fpdf document at
+// the current position, flowing across pages.
+//
+// It is meant for contract-style documents: clause headings with optional
+// automatic numbering ("1.", "1.1", "1.1.1"), paragraphs with bold, italic
+// and monospace runs, clickable links, nested lists, block quotes, code
+// blocks and tables whose header row repeats on every page they span.
+//
+// The renderer does all line breaking and page breaking itself (it draws with
+// Text, Line, Rect and LinkString only), so it never draws into the bottom
+// margin reserved by SetAutoPageBreak and it calls AddPage, and therefore the
+// document's header and footer functions, when a page is full. Raw HTML is
+// drawn as literal text and never interpreted; images are drawn as their alt
+// text. Output is deterministic: the same input produces the same bytes.
+package mdpdf
+
+import (
+	"errors"
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// Style sets fonts, sizes and colours.
+//
+// Fonts must already be registered on the document (for example with
+// AddUTF8FontFromBytes): Family with the styles "", "B", "I" and "BI", and
+// Mono with the style "". Zero sizes are replaced by defaults; colours are
+// RGB triples in the range 0-255 and the zero value is black.
+type Style struct {
+	// Family is the body and heading font family; Mono is the family used
+	// for code spans and code blocks (Family when empty).
+	Family, Mono string
+	// Size is the body size in points (default 10.5).
+	Size float64
+	// Leading is the body line height as a multiple of Size (default 1.35).
+	Leading float64
+	// HeadingSizes holds the h1..h4 sizes in points (h5 and h6 use the h4
+	// size); zero entries default to multiples of Size.
+	HeadingSizes [4]float64
+	// NumberHeadings prefixes h2 and deeper headings with clause numbers
+	// "1.", "1.1", "1.1.1". The h1 heading is the document title and is
+	// never numbered. Numbering continues across calls to Render.
+	NumberHeadings bool
+	// Justify justifies body paragraphs; otherwise they are left-aligned.
+	Justify bool
+	// Text, Heading, Link and Rule are the colours of body text, headings,
+	// links and rules (table grid, block-quote bar, thematic breaks). Table
+	// header rows and code blocks are shaded with a light tint of Rule.
+	Text, Heading, Link, Rule [3]int
+}
+
+// Renderer draws Markdown into one document. It keeps clause numbering
+// across calls to Render. A Renderer is not safe for concurrent use.
+type Renderer struct {
+	pdf       *fpdf.Fpdf
+	st        Style
+	counters  [5]int // clause counters for h2..h6
+	md        goldmark.Markdown
+	fonts     fontCache
+	p         page
+	src       []byte
+	quotes    []*quoteBar
+	marker    *marker
+	listDepth int
+}
+
+// New returns a Renderer that draws into pdf using st.
+func New(pdf *fpdf.Fpdf, st Style) *Renderer {
+	return &Renderer{
+		pdf: pdf,
+		st:  normalize(st),
+		md:  goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify)),
+	}
+}
+
+// Render parses src as CommonMark with GFM tables and draws it starting at
+// the document's current vertical position (adding a first page when the
+// document has none) and flowing onto new pages as needed. On return the
+// position is just below the last line drawn, at the left margin.
+//
+// Links are clickable only for http, https and mailto targets; other link
+// targets are drawn as plain text. Render returns the document's error if
+// one is set, and turns any panic inside the PDF library into an error.
+func (r *Renderer) Render(src []byte) (err error) {
+	if r == nil || r.pdf == nil {
+		return errors.New("mdpdf: nil renderer or document")
+	}
+	if err := r.pdf.Error(); err != nil {
+		return err
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("mdpdf: internal error: %v", v)
+			r.pdf.SetError(err)
+		}
+	}()
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	r.src = src
+	saved := r.saveState()
+	if err := r.begin(); err != nil {
+		return err
+	}
+	r.blocks(doc)
+	r.finish(saved)
+	if err := r.pdf.Error(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// begin validates the style and fonts and sets up the page geometry.
+func (r *Renderer) begin() error {
+	if r.st.Family == "" {
+		return errors.New("mdpdf: Style.Family is empty")
+	}
+	if r.pdf.PageNo() == 0 {
+		r.pdf.AddPage()
+	}
+	r.fonts.reset()
+	for _, f := range []face{0, bold, italic, bold | italic, mono} {
+		r.useFont(f, r.st.Size)
+	}
+	if err := r.pdf.Error(); err != nil {
+		return fmt.Errorf("mdpdf: fonts not registered: %w", err)
+	}
+	r.quotes, r.marker = nil, nil
+	return r.p.init(r)
+}
+
+// blocks draws every child block of n.
+func (r *Renderer) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil && !r.pdf.Err(); c = c.NextSibling() {
+		r.block(c)
+	}
+}
+
+// normalize fills zero and out-of-range Style values with defaults.
+func normalize(st Style) Style {
+	if st.Mono == "" {
+		st.Mono = st.Family
+	}
+	if st.Size <= 0 {
+		st.Size = 10.5
+	}
+	st.Size = clamp(st.Size, 4, 48)
+	if st.Leading <= 0 {
+		st.Leading = 1.35
+	}
+	st.Leading = clamp(st.Leading, 1, 3)
+	mult := [4]float64{1.6, 1.25, 1.1, 1}
+	for i, s := range st.HeadingSizes {
+		if s <= 0 {
+			s = st.Size * mult[i]
+		}
+		st.HeadingSizes[i] = clamp(s, 4, 72)
+	}
+	for _, c := range []*[3]int{&st.Text, &st.Heading, &st.Link, &st.Rule} {
+		for i := range c {
+			c[i] = int(clamp(float64(c[i]), 0, 255))
+		}
+	}
+	return st
+}
+
+func clamp(v, lo, hi float64) float64 {
+	if v != v || v < lo { // NaN or too small
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// shade is the light fill used for table headers and code blocks.
+func (r *Renderer) shade() [3]int {
+	var c [3]int
+	for i, v := range r.st.Rule {
+		c[i] = 255 - (255-v)*12/100
+	}
+	return c
+}
+
+// savedState is the caller's graphics state, restored after Render.
+type savedState struct {
+	family, style string
+	size          float64
+	text, draw    [3]int
+	fill          [3]int
+	lineWidth     float64
+}
+
+func (r *Renderer) saveState() savedState {
+	var s savedState
+	s.family, s.style = r.pdf.GetFontFamily(), r.pdf.GetFontStyle()
+	s.size, _ = r.pdf.GetFontSize()
+	s.text[0], s.text[1], s.text[2] = r.pdf.GetTextColor()
+	s.draw[0], s.draw[1], s.draw[2] = r.pdf.GetDrawColor()
+	s.fill[0], s.fill[1], s.fill[2] = r.pdf.GetFillColor()
+	s.lineWidth = r.pdf.GetLineWidth()
+	return s
+}
+
+// finish flushes pending decorations, moves the document cursor below the
+// output and restores the caller's font, colours and line width.
+func (r *Renderer) finish(s savedState) {
+	r.flushMarker()
+	r.closeQuotes()
+	if r.pdf.Err() {
+		return
+	}
+	r.pdf.SetXY(r.p.left, r.p.y)
+	if s.family != "" {
+		r.pdf.SetFont(s.family, s.style, s.size)
+	}
+	r.pdf.SetTextColor(s.text[0], s.text[1], s.text[2])
+	r.pdf.SetDrawColor(s.draw[0], s.draw[1], s.draw[2])
+	r.pdf.SetFillColor(s.fill[0], s.fill[1], s.fill[2])
+	r.pdf.SetLineWidth(s.lineWidth)
+	r.fonts.reset()
+}

@@ -1,0 +1,238 @@
+package mdpdf
+
+import (
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// cell is a laid-out table cell.
+type cell struct {
+	spans []span
+	lines []line
+	al    align
+}
+
+// row is a laid-out table row; n is its number of lines.
+type row struct {
+	cells []cell
+	n     int
+	h     float64
+	head  bool
+}
+
+// table is a laid-out table.
+type table struct {
+	widths     []float64
+	head       row
+	rows       []row
+	lh, px, py float64 // line height, horizontal and vertical cell padding
+	repeat     bool    // repeat the header row on every page
+	room       float64 // page height available to body rows
+}
+
+// table draws a GFM table. Rows are never split across pages unless a
+// single row is taller than a page; the header row is repeated at the top
+// of every page the table continues on.
+func (r *Renderer) table(n *east.Table) {
+	t := r.buildTable(n)
+	if t == nil {
+		r.tableFallback(n)
+		return
+	}
+	r.gap(r.paraGap())
+	if !r.fits(t.keep()) {
+		r.newPage()
+	}
+	if t.head.n > 0 {
+		r.tableRow(t, &t.head, false)
+	}
+	for i := range t.rows {
+		if r.pdf.Err() {
+			return
+		}
+		r.tableRow(t, &t.rows[i], true)
+	}
+	r.gap(r.paraGap())
+}
+
+// keep is the height of the header row plus the first row, or its first
+// line when the row is taller than a page and will be split anyway.
+func (t *table) keep() float64 {
+	h := t.head.h
+	if len(t.rows) > 0 {
+		if first := t.rows[0].h; first <= t.room {
+			h += first
+		} else {
+			h += t.lh + 2*t.py
+		}
+	}
+	return h
+}
+
+// tableKeep returns the keep height of a table for heading placement.
+func (r *Renderer) tableKeep(n *east.Table) float64 {
+	if t := r.buildTable(n); t != nil {
+		return t.keep()
+	}
+	return 2 * r.lineH()
+}
+
+// buildTable measures and lays out n, or returns nil when its columns
+// cannot fit the frame.
+func (r *Renderer) buildTable(n *east.Table) *table {
+	t := &table{lh: r.lineH(), px: r.em() * 0.5, py: r.em() * 0.3}
+	var rows []row
+	cols := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		_, head := c.(*east.TableHeader)
+		rw := r.tableCells(c, head)
+		cols = max(cols, len(rw.cells))
+		rows = append(rows, rw)
+	}
+	minW := 2*t.px + 2*r.em()
+	if cols == 0 || float64(cols)*minW > r.p.width+eps {
+		return nil
+	}
+	t.widths = r.columnWidths(rows, cols, minW, 2*t.px)
+	for i := range rows {
+		t.layoutRow(r, &rows[i])
+	}
+	if rows[0].head {
+		t.head, rows = rows[0], rows[1:]
+	}
+	t.rows = rows
+	t.repeat = t.head.n > 0 && t.head.h <= (r.p.limit-r.p.top)/3
+	t.room = r.p.limit - r.p.top
+	if t.repeat {
+		t.room -= t.head.h
+	}
+	return t
+}
+
+// tableCells collects the cells of a header or body row.
+func (r *Renderer) tableCells(n ast.Node, head bool) row {
+	a := r.body()
+	if head {
+		a.face = bold
+	}
+	rw := row{head: head}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		cl := cell{spans: r.inlines(c, a)}
+		if tc, ok := c.(*east.TableCell); ok {
+			switch tc.Alignment {
+			case east.AlignCenter:
+				cl.al = alignCenter
+			case east.AlignRight:
+				cl.al = alignRight
+			}
+		}
+		rw.cells = append(rw.cells, cl)
+	}
+	return rw
+}
+
+// layoutRow breaks the cells of rw into lines and sets its height.
+func (t *table) layoutRow(r *Renderer, rw *row) {
+	rw.n = 1
+	for c := range rw.cells {
+		if c >= len(t.widths) {
+			break
+		}
+		cl := &rw.cells[c]
+		cl.lines = r.layout(cl.spans, t.widths[c]-2*t.px)
+		rw.n = max(rw.n, len(cl.lines))
+	}
+	rw.h = float64(rw.n)*t.lh + 2*t.py
+}
+
+// tableRow draws rw, moving it whole to a new page when it does not fit
+// here but would fit there, and splitting it only when taller than a page.
+func (r *Renderer) tableRow(t *table, rw *row, body bool) {
+	head := 0.0
+	if body && t.repeat {
+		head = t.head.h
+	}
+	if rw.h > r.avail()+eps && rw.h <= r.p.limit-r.p.top-head && !r.p.atTop() {
+		r.tableBreak(t, body)
+	}
+	if rw.h <= r.avail()+eps {
+		r.rowPart(t, rw, 0, rw.n)
+		return
+	}
+	for from := 0; from < rw.n && !r.pdf.Err(); {
+		k := int((r.avail() - 2*t.py + eps) / t.lh)
+		if k < 1 && !r.p.atTop() {
+			r.tableBreak(t, body)
+			k = int((r.avail() - 2*t.py + eps) / t.lh)
+		}
+		to := min(rw.n, from+max(k, 1))
+		r.rowPart(t, rw, from, to)
+		if from = to; from < rw.n {
+			r.tableBreak(t, body)
+		}
+	}
+}
+
+// avail is the height left on the page below the pending gap.
+func (r *Renderer) avail() float64 {
+	if r.p.atTop() {
+		return r.p.limit - r.p.y
+	}
+	return r.p.limit - r.p.y - r.p.gap
+}
+
+// tableBreak starts a new page, repeating the header row for body rows.
+func (r *Renderer) tableBreak(t *table, body bool) {
+	r.newPage()
+	if body && t.repeat {
+		r.rowPart(t, &t.head, 0, t.head.n)
+	}
+}
+
+// rowPart draws lines [from, to) of every cell of rw as one band.
+func (r *Renderer) rowPart(t *table, rw *row, from, to int) {
+	h := float64(to-from)*t.lh + 2*t.py
+	top := r.room(h)
+	x := r.p.left
+	rc, sc := r.st.Rule, r.shade()
+	for c, w := range t.widths {
+		r.pdf.SetDrawColor(rc[0], rc[1], rc[2])
+		r.pdf.SetFillColor(sc[0], sc[1], sc[2])
+		r.pdf.SetLineWidth(r.pt(0.5))
+		style := "D"
+		if rw.head {
+			style = "FD"
+		}
+		r.pdf.Rect(x, top, w, h, style)
+		if c < len(rw.cells) {
+			cl := rw.cells[c]
+			for j := from; j < min(to, len(cl.lines)); j++ {
+				y := top + t.py + float64(j-from)*t.lh
+				r.drawLine(cl.lines[j], box{x: x + t.px, top: y, h: t.lh, w: w - 2*t.px, align: cl.al})
+			}
+		}
+		x += w
+	}
+	r.drawMarker(r.baseline(top+t.py, t.lh, r.st.Size))
+	r.p.y += h
+}
+
+// tableFallback draws a table with too many columns as one paragraph per
+// row, cells separated by vertical bars.
+func (r *Renderer) tableFallback(n *east.Table) {
+	r.gap(r.paraGap())
+	for c := n.FirstChild(); c != nil && !r.pdf.Err(); c = c.NextSibling() {
+		_, head := c.(*east.TableHeader)
+		rw := r.tableCells(c, head)
+		var spans []span
+		for i, cl := range rw.cells {
+			if i > 0 {
+				spans = append(spans, span{text: " | ", a: r.body()})
+			}
+			spans = append(spans, cl.spans...)
+		}
+		r.flow(r.layout(spans, r.p.width), r.lineH(), alignLeft, false)
+		r.gap(r.tightGap())
+	}
+	r.gap(r.paraGap())
+}

@@ -1,0 +1,148 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/render/pdf"
+	"github.com/cwo-tool/cwo/templates"
+)
+
+// Output kinds, as --only names them.
+const (
+	KindAgreements = "agreements"
+	KindReports    = "reports"
+	KindBrochures  = "brochures"
+)
+
+// Kinds lists the output kinds in the order they are planned.
+var Kinds = []string{KindAgreements, KindReports, KindBrochures}
+
+// Options control one run.
+type Options struct {
+	OutDir   string   // output folder (absolute, or relative to the current folder)
+	Only     []string // output kinds to render; empty means all
+	Orders   []string // order IDs to render; empty means all
+	Jobs     int      // parallel renders; 0 or less means one
+	Force    bool     // render even unchanged outputs
+	DryRun   bool     // say what would be written, write nothing
+	AsOf     cwo.Date // staleness date for validation (zero: newest order's issued date)
+	Log      io.Writer
+	Terminal bool // Log is a terminal: draw a progress bar
+}
+
+// Job is one output file to produce.
+type Job struct {
+	Path   string   // relative to the output folder, with forward slashes
+	Kind   string   // one of Kinds
+	IDs    []string // the records it is built from
+	Hash   string   // input hash: everything the output depends on
+	Render func(w io.Writer) error
+}
+
+// Result says what a run did.
+type Result struct {
+	Diagnostics cwo.Diagnostics // validation problems (warnings when the run went on)
+	Counts      map[string]*Count
+	Failures    []Failure
+	Planned     []*Job
+}
+
+// Count tallies one kind of output.
+type Count struct {
+	Rendered, Unchanged, Failed int
+	Elapsed                     time.Duration
+}
+
+// Failure is an output that could not be rendered; its previous file, if any, is untouched.
+type Failure struct {
+	Path string
+	Err  error
+}
+
+// batch is the state one run passes from step to step.
+type batch struct {
+	ctx      context.Context
+	dir      string
+	settings cwo.Settings
+	opt      Options
+	ws       *cwo.Workspace
+	tmpl     *templates.Set
+	fonts    pdf.Fonts
+	fontHash string
+	manifest *Manifest
+	res      *Result
+}
+
+// step is one named stage of the batch.
+type step struct {
+	name string
+	run  func(*batch) error
+}
+
+// ErrInvalid is returned when validation finds errors; Result.Diagnostics lists them.
+var ErrInvalid = fmt.Errorf("the workspace has errors")
+
+// Run renders the workspace in dir. It returns ErrInvalid (with the problems in Result) when the
+// data has errors, before anything is written. Failed outputs are listed in Result.Failures;
+// the others are still written.
+func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result, error) {
+	b := &batch{ctx: ctx, dir: dir, settings: s, opt: opt, res: &Result{Counts: map[string]*Count{}}}
+	steps := []step{{"load", (*batch).load}, {"plan", (*batch).plan}, {"render", (*batch).render}, {"manifest", (*batch).writeManifest}}
+	for _, st := range steps {
+		if err := ctx.Err(); err != nil {
+			return b.res, err
+		}
+		if err := st.run(b); err != nil {
+			if err == ErrInvalid {
+				return b.res, err
+			}
+			return b.res, fmt.Errorf("%s: %w", st.name, err)
+		}
+	}
+	return b.res, nil
+}
+
+// load reads and validates the workspace, the templates and the fonts.
+func (b *batch) load() error {
+	ws, diags, assets := validate(b.dir, b.settings, cwo.ValidateOptions{AsOf: b.opt.AsOf}, false)
+	b.res.Diagnostics = diags
+	if diags.HasErrors() {
+		return ErrInvalid
+	}
+	b.ws, b.tmpl, b.fonts = ws, assets.templates, assets.fonts
+	b.fontHash = newHasher().bytes("regular", b.fonts.Regular).bytes("bold", b.fonts.Bold).
+		bytes("italic", b.fonts.Italic).bytes("bolditalic", b.fonts.BoldItalic).sum()
+	return nil
+}
+
+// wants reports whether the run includes a kind of output.
+func (b *batch) wants(kind string) bool {
+	return len(b.opt.Only) == 0 || slices.Contains(b.opt.Only, kind)
+}
+
+// wantsOrder reports whether the run includes an order.
+func (b *batch) wantsOrder(id string) bool {
+	return len(b.opt.Orders) == 0 || slices.Contains(b.opt.Orders, id)
+}
+
+// plan lists the jobs of every wanted kind.
+func (b *batch) plan() error {
+	if b.wants(KindAgreements) {
+		jobs, err := b.planAgreements()
+		if err != nil {
+			return err
+		}
+		b.res.Planned = append(b.res.Planned, jobs...)
+	}
+	for _, j := range b.res.Planned {
+		if b.res.Counts[j.Kind] == nil {
+			b.res.Counts[j.Kind] = &Count{}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"path"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/render/pdf"
+	"github.com/cwo-tool/cwo/templates"
+)
+
+// AgreementPath returns where an order's agreement is written, relative to the output folder.
+func AgreementPath(o *cwo.WorkOrder) string {
+	return path.Join("agreements", fmt.Sprintf("%s-v%d.pdf", o.ID, o.Version))
+}
+
+// planAgreements makes one job per wanted order.
+func (b *batch) planAgreements() ([]*Job, error) {
+	var jobs []*Job
+	logo, err := b.contractorLogo()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range b.ws.Orders {
+		if !b.wantsOrder(o.ID) {
+			continue
+		}
+		j, err := b.agreementJob(o, logo)
+		if err != nil {
+			return nil, fmt.Errorf("order %s: %w", o.ID, err)
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, nil
+}
+
+func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
+	data := NewAgreementData(b.ws, o)
+	text := b.tmpl.Text(templates.Agreement)
+	fp, err := Fingerprint(data, text)
+	if err != nil {
+		return nil, err
+	}
+	opt := b.pdfOptions()
+	h := newHasher().text("kind", KindAgreements).text("cwo", cwo.Version).text("fingerprint", fp).
+		text("fonts", b.fontHash).text("paper", opt.Paper).text("brand", opt.Brand)
+	if logo != nil {
+		h.bytes("logo", logo.Data)
+	}
+	set := b.tmpl
+	return &Job{
+		Path: AgreementPath(o), Kind: KindAgreements, IDs: []string{o.ID, o.Funder, o.Project}, Hash: h.sum(),
+		Render: func(w io.Writer) error {
+			body, err := set.Execute(templates.Agreement, data, formats(data))
+			if err != nil {
+				return fmt.Errorf("order %s: %w", o.ID, err)
+			}
+			doc := &pdf.AgreementDoc{Order: o, Funder: data.Funder, Contractor: data.Contractor, Project: data.Project,
+				Body: body, Fingerprint: fp, Logo: logo}
+			return pdf.Agreement(w, doc, opt)
+		},
+	}, nil
+}
+
+func (b *batch) pdfOptions() pdf.Options {
+	return pdf.Options{Paper: b.settings.Paper, Brand: b.settings.Brand.Color, Fonts: b.fonts}
+}
+
+// contractorLogo reads the contractor's logo once for all agreements.
+func (b *batch) contractorLogo() (*pdf.Image, error) {
+	c := b.ws.Contractor
+	if c == nil || c.Logo == "" {
+		return nil, nil
+	}
+	return b.readImage(c.Logo)
+}
+
+// readImage reads a validated workspace image.
+func (b *batch) readImage(rel string) (*pdf.Image, error) {
+	data, err := cwo.ReadAsset(b.ws.Dir, rel)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	return &pdf.Image{Name: rel, Data: data}, nil
+}

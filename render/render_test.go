@@ -1,0 +1,238 @@
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/config"
+	"github.com/cwo-tool/cwo/internal/golden"
+	"github.com/cwo-tool/cwo/internal/pdftest"
+	"github.com/cwo-tool/cwo/render"
+)
+
+// renderDir runs the pipeline on a workspace into out.
+func renderDir(t *testing.T, dir, out string, mod func(*render.Options)) (*render.Result, error) {
+	t.Helper()
+	s, err := config.Load(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := render.Options{OutDir: out, Jobs: 2}
+	if mod != nil {
+		mod(&opt)
+	}
+	return render.Run(context.Background(), dir, s, opt)
+}
+
+// mustRender renders and fails the test on any error or failed output.
+func mustRender(t *testing.T, dir, out string, mod func(*render.Options)) *render.Result {
+	t.Helper()
+	res, err := renderDir(t, dir, out, mod)
+	if err != nil {
+		t.Fatalf("render %s: %v\n%v", dir, err, res.Diagnostics)
+	}
+	if len(res.Failures) > 0 {
+		t.Fatalf("render %s: failures %v", dir, res.Failures)
+	}
+	return res
+}
+
+// checksums returns the SHA-256 of every file under dir, by relative path.
+func checksums(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		h := sha256.Sum256(data)
+		sums[filepath.ToSlash(rel)] = hex.EncodeToString(h[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sums
+}
+
+// copyWorkspace copies a workspace folder into a temporary one.
+func copyWorkspace(t *testing.T, from string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestAgreementsOfSamples(t *testing.T) {
+	out := t.TempDir()
+	res := mustRender(t, "../samples", out, func(o *render.Options) { o.Only = []string{render.KindAgreements} })
+	if got := res.Counts[render.KindAgreements].Rendered; got != 7 {
+		t.Fatalf("rendered %d agreements, want 7", got)
+	}
+	paths, _ := filepath.Glob(filepath.Join(out, "agreements", "*.pdf"))
+	if len(paths) != 7 {
+		t.Fatalf("found %d agreement files, want 7", len(paths))
+	}
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			pdftest.QPDFCheck(t, path)
+			pdftest.PDFCPUValidate(t, path)
+			fields := pdftest.SigFields(t, path)
+			want := []pdftest.SigField{{Name: "contractor"}, {Name: "funder"}}
+			if len(fields) != 2 || fields[0] != want[0] || fields[1] != want[1] {
+				t.Errorf("signature fields = %+v, want %+v", fields, want)
+			}
+			sig, _ := pdftest.Tool(t, "pdfsig", path)
+			if bytes.Count(sig, []byte("The signature form field is not signed.")) != 2 {
+				t.Errorf("pdfsig does not list two empty signature fields:\n%s", sig)
+			}
+			golden.Check(t, name, pdftest.Text(t, path))
+		})
+	}
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	mustRender(t, "../samples", a, func(o *render.Options) { o.Jobs = 1 })
+	mustRender(t, "../samples", b, func(o *render.Options) { o.Jobs = 4 })
+	sa, sb := checksums(t, a), checksums(t, b)
+	if len(sa) == 0 || len(sa) != len(sb) {
+		t.Fatalf("file counts differ: %d vs %d", len(sa), len(sb))
+	}
+	for path, sum := range sa {
+		if sb[path] != sum {
+			t.Errorf("%s differs between --jobs 1 and --jobs 4", path)
+		}
+	}
+	mustRender(t, "../samples", b, func(o *render.Options) { o.Force = true; o.Jobs = 3 })
+	for path, sum := range checksums(t, b) {
+		if sa[path] != sum {
+			t.Errorf("%s differs after a forced second render", path)
+		}
+	}
+}
+
+func TestIncrementalRerun(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	out := t.TempDir()
+	mustRender(t, dir, out, nil)
+	res := mustRender(t, dir, out, nil)
+	if c := res.Counts[render.KindAgreements]; c.Rendered != 0 || c.Unchanged != 2 {
+		t.Fatalf("second run: %+v, want 0 rendered, 2 unchanged", *c)
+	}
+	before := checksums(t, out)
+	order := filepath.Join(dir, "orders", "O-1.yaml")
+	data, _ := os.ReadFile(order)
+	os.WriteFile(order, bytes.Replace(data, []byte("Faster NumPy"), []byte("Faster NumPy on Arm"), 1), 0o644)
+	res = mustRender(t, dir, out, nil)
+	if c := res.Counts[render.KindAgreements]; c.Rendered != 1 || c.Unchanged != 1 {
+		t.Fatalf("after editing O-1: %+v, want 1 rendered, 1 unchanged", *c)
+	}
+	after := checksums(t, out)
+	if before["agreements/O-2-v1.pdf"] != after["agreements/O-2-v1.pdf"] || before["agreements/O-1-v1.pdf"] == after["agreements/O-1-v1.pdf"] {
+		t.Errorf("only O-1's agreement should change")
+	}
+	os.WriteFile(filepath.Join(out, "agreements", "O-2-v1.pdf"), []byte("tampered"), 0o644)
+	res = mustRender(t, dir, out, nil)
+	if c := res.Counts[render.KindAgreements]; c.Rendered != 1 {
+		t.Errorf("a changed output file must be rendered again: %+v", *c)
+	}
+}
+
+func TestTemplateFailureKeepsOldFile(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	out := t.TempDir()
+	mustRender(t, dir, out, nil)
+	old, _ := os.ReadFile(filepath.Join(out, "agreements", "O-2-v1.pdf"))
+	tmpl := "# Agreement {{.Order.ID}}\n\n{{if eq .Order.ID \"O-2\"}}{{.Order.NoSuchField}}{{end}}Text.\n"
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "agreement.md.tmpl"), []byte(tmpl), 0o644)
+	res, err := renderDir(t, dir, out, nil)
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if len(res.Failures) != 1 || res.Failures[0].Path != "agreements/O-2-v1.pdf" {
+		t.Fatalf("failures = %v, want only O-2's agreement", res.Failures)
+	}
+	msg := res.Failures[0].Err.Error()
+	if !strings.Contains(msg, "templates/agreement.md.tmpl:3:") || !strings.Contains(msg, "order O-2") {
+		t.Errorf("failure message lacks the template position or order: %s", msg)
+	}
+	if now, _ := os.ReadFile(filepath.Join(out, "agreements", "O-2-v1.pdf")); !bytes.Equal(now, old) {
+		t.Errorf("the failed agreement's previous file was changed")
+	}
+	if c := res.Counts[render.KindAgreements]; c.Rendered != 1 || c.Failed != 1 {
+		t.Errorf("counts = %+v, want 1 rendered (O-1) and 1 failed", *c)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(out, "agreements", ".*.tmp"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+func TestInvalidWorkspaceWritesNothing(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	order := filepath.Join(dir, "orders", "O-1.yaml")
+	data, _ := os.ReadFile(order)
+	os.WriteFile(order, bytes.Replace(data, []byte("funder: acme"), []byte("funder: acme-corp"), 1), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := renderDir(t, dir, out, nil)
+	if !errors.Is(err, render.ErrInvalid) || !res.Diagnostics.HasErrors() {
+		t.Fatalf("err = %v, want ErrInvalid with diagnostics", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("output folder was created for an invalid workspace")
+	}
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var log bytes.Buffer
+	mustRender(t, "../testdata/base", out, func(o *render.Options) { o.DryRun = true; o.Log = &log })
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--dry-run created the output folder")
+	}
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	sort.Strings(lines)
+	want := []string{"new       agreements/O-1-v1.pdf", "new       agreements/O-2-v1.pdf"}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("dry run printed:\n%s\nwant:\n%s", log.String(), strings.Join(want, "\n"))
+	}
+}
+
+func TestFingerprintChangesWithData(t *testing.T) {
+	ws, diags := cwo.Load("../testdata/base", cwo.DefaultSettings())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	o := ws.Order("O-1")
+	a, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t")
+	b, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t")
+	c, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t2")
+	o.Title += "!"
+	d, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t")
+	if a != b || len(a) != 64 {
+		t.Fatalf("fingerprint not stable: %s vs %s", a, b)
+	}
+	if a == c || a == d {
+		t.Errorf("fingerprint ignores the template or the data")
+	}
+}

@@ -1,0 +1,98 @@
+package render
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// outcome is what rendering one job came to.
+type outcome struct {
+	job   *Job
+	state string // "new", "changed", "unchanged"
+	sum   string
+	err   error
+	took  time.Duration
+}
+
+// render decides which jobs need work and renders those with a bounded worker pool.
+func (b *batch) render() error {
+	b.manifest = ReadManifest(b.opt.OutDir)
+	var todo []outcome
+	for _, j := range b.res.Planned {
+		state := b.manifest.state(b.opt.OutDir, j)
+		if b.opt.DryRun {
+			fmt.Fprintf(b.opt.Log, "%-9s %s\n", dryRunWord(state, b.opt.Force), j.Path)
+			continue
+		}
+		if state == "unchanged" && !b.opt.Force {
+			b.res.Counts[j.Kind].Unchanged++
+			continue
+		}
+		todo = append(todo, outcome{job: j, state: state})
+	}
+	if b.opt.DryRun {
+		return nil
+	}
+	prog := newProgress(b.opt.Log, b.opt.Terminal, len(todo))
+	for o := range b.renderAll(todo) {
+		b.record(o)
+		prog.done(o)
+	}
+	prog.finish()
+	return nil
+}
+
+func dryRunWord(state string, force bool) string {
+	if state == "unchanged" && force {
+		return "forced"
+	}
+	return state
+}
+
+// renderAll renders jobs on b.opt.Jobs workers and sends each outcome as it finishes.
+func (b *batch) renderAll(todo []outcome) <-chan outcome {
+	in := make(chan outcome)
+	out := make(chan outcome)
+	workers := max(b.opt.Jobs, 1)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for o := range in {
+				start := time.Now()
+				o.sum, o.err = renderJob(b.opt.OutDir, o.job)
+				o.took = time.Since(start)
+				out <- o
+			}
+		}()
+	}
+	go func() {
+		defer close(in)
+		for _, o := range todo {
+			if b.ctx.Err() != nil {
+				return
+			}
+			in <- o
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+// record updates counts, failures and the manifest with one outcome.
+func (b *batch) record(o outcome) {
+	c := b.res.Counts[o.job.Kind]
+	c.Elapsed += o.took
+	if o.err != nil {
+		c.Failed++
+		b.res.Failures = append(b.res.Failures, Failure{Path: o.job.Path, Err: o.err})
+		return
+	}
+	c.Rendered++
+	b.manifest.set(Entry{Path: o.job.Path, Kind: o.job.Kind, IDs: o.job.IDs, InputHash: o.job.Hash, SHA256: o.sum})
+}

@@ -1,0 +1,84 @@
+package render
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// writeAtomic renders into a temporary file in path's folder, syncs it and renames it over path.
+// When render fails, the temporary file is removed and path keeps its previous content.
+func writeAtomic(path string, render func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := render(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// hashingWriter passes writes through and keeps a SHA-256 of them.
+type hashingWriter struct {
+	w io.Writer
+	h interface {
+		io.Writer
+		Sum([]byte) []byte
+	}
+}
+
+func newHashingWriter(w io.Writer) *hashingWriter { return &hashingWriter{w: w, h: sha256.New()} }
+
+func (hw *hashingWriter) Write(p []byte) (int, error) {
+	hw.h.Write(p)
+	return hw.w.Write(p)
+}
+
+func (hw *hashingWriter) sum() string { return hex.EncodeToString(hw.h.Sum(nil)) }
+
+// renderJob writes one job's file atomically and returns its checksum. Panics in a renderer are
+// turned into errors so one bad document cannot stop the batch.
+func renderJob(outDir string, j *Job) (sum string, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v", v)
+		}
+	}()
+	err = writeAtomic(filepath.Join(outDir, filepath.FromSlash(j.Path)), func(w io.Writer) error {
+		hw := newHashingWriter(w)
+		if err := j.Render(hw); err != nil {
+			return err
+		}
+		sum = hw.sum()
+		return nil
+	})
+	return sum, err
+}
