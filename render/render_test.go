@@ -236,3 +236,26 @@ func TestFingerprintChangesWithData(t *testing.T) {
 		t.Errorf("fingerprint ignores the template or the data")
 	}
 }
+
+func TestValidateWarnsAboutUndrawableText(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	funder := filepath.Join(dir, "funders", "acme.yaml")
+	data, _ := os.ReadFile(funder)
+	os.WriteFile(funder, bytes.Replace(data, []byte("short_name: Acme"), []byte("short_name: 山田商事"), 1), 0o644)
+	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
+	want := `funders/acme.yaml:2:13: warning: the PDF fonts cannot draw '山' (U+5C71), '田' (U+7530), '商' (U+5546), '事' (U+4E8B); set fonts in cwo.yaml to a font that has them (e.g. Noto Sans CJK)`
+	if !strings.Contains(diags.Error(), want) {
+		t.Errorf("diagnostics lack\n  %s\ngot:\n%v", want, diags)
+	}
+}
+
+func TestValidateExecutesTemplatesPerOrder(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "agreement.md.tmpl"), []byte("x\n{{if .Hourly}}{{money .Order.Budget.Nope}}{{end}}\n"), 0o644)
+	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
+	want := "templates/agreement.md.tmpl:2:28: error: order O-2: <.Order.Budget.Nope>: can't evaluate field Nope in type cwo.Budget"
+	if !strings.Contains(diags.Error(), want) || strings.Contains(diags.Error(), "order O-1:") {
+		t.Errorf("diagnostics lack\n  %s\n(and must not name O-1); got:\n%v", want, diags)
+	}
+}

@@ -126,3 +126,45 @@ func TestBadInputNeverPanics(t *testing.T) {
 		})
 	}
 }
+
+func TestRenderCommand(t *testing.T) {
+	dir := baseCopy(t)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := cwoRun(t, "render", dir, "--out", out, "--jobs", "2")
+	if code != 0 {
+		t.Fatalf("cwo render = %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "agreements: 2 rendered, 0 unchanged, 0 failed in ") {
+		t.Errorf("summary missing:\n%s", stderr)
+	}
+	code, _, stderr = cwoRun(t, "render", dir, "--out", out, "--dry-run", "--order", "O-1")
+	if code != 0 || strings.TrimSpace(stderr) != "unchanged agreements/O-1-v1.pdf" {
+		t.Errorf("dry run after render: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := cwoRun(t, "render", dir, "--only", "posters"); code != 2 {
+		t.Errorf("--only posters: exit %d, want 2", code)
+	}
+}
+
+func TestRenderFailureExits1(t *testing.T) {
+	dir := baseCopy(t)
+	out := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "agreement.md.tmpl"), []byte("{{if .Hourly}}{{.Nope}}{{end}}ok\n"), 0o644)
+	code, _, stderr := cwoRun(t, "render", dir, "--out", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	for _, want := range []string{"agreements: 1 rendered, 0 unchanged, 1 failed", "failed: agreements/O-2-v1.pdf: order O-2: templates/agreement.md.tmpl:1:", "1 output failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "agreements", "O-1-v1.pdf")); err != nil {
+		t.Errorf("the good agreement was not written: %v", err)
+	}
+	code, stdout, _ := cwoRun(t, "validate", dir)
+	if code != 1 || !strings.Contains(stdout, "agreement.md.tmpl:1:") {
+		t.Errorf("validate must catch the template error: exit %d\n%s", code, stdout)
+	}
+}

@@ -56,13 +56,15 @@ func TestUnsafeLinksAreNotClickable(t *testing.T) {
 
 func TestSafeLinkSchemes(t *testing.T) {
 	src := "[a](HTTPS://Example.ORG/x) [b](http://example.org/a%20b?q=1&r=(2)) <https://auto.example/p> " +
-		"<someone@example.org> [c](mailto:x@example.org?subject=Hi) [d](https://example.org/é)"
+		"<someone@example.org> [c](mailto:x@example.org?subject=Hi) [d](https://example.org/é) " +
+		"bare https://bare.example/path, www.example.com and clerk@example.org."
 	data := renderDoc(t, []byte(src))
 	writePDF(t, "safe.pdf", data)
 	for _, uri := range []string{
 		`/URI (HTTPS://Example.ORG/x)`, `/URI (http://example.org/a%20b?q=1&r=\(2\))`,
 		`/URI (https://auto.example/p)`, `/URI (mailto:someone@example.org)`,
 		`/URI (mailto:x@example.org?subject=Hi)`, `/URI (https://example.org/%C3%A9)`,
+		`/URI (https://bare.example/path)`, `/URI (http://www.example.com)`, `/URI (mailto:clerk@example.org)`,
 	} {
 		if !bytes.Contains(data, []byte(uri)) {
 			t.Errorf("missing annotation %s", uri)
@@ -216,4 +218,47 @@ func output(t testing.TB, pdf *fpdf.Fpdf) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+func TestDistribute(t *testing.T) {
+	approx := func(a, b float64) bool { return a-b < 0.01 && b-a < 0.01 }
+	// Everything fits: columns grow in proportion to their natural width.
+	w := distribute([]float64{50, 150}, []float64{30, 40}, 400, 20)
+	if !approx(w[0], 100) || !approx(w[1], 300) {
+		t.Errorf("fitting columns = %v", w)
+	}
+	// A long column wraps; the narrow ones keep their natural width.
+	w = distribute([]float64{40, 900, 120}, []float64{30, 80, 100}, 468, 20)
+	if !approx(w[0], 40) || !approx(w[2], 120) || !approx(w[1], 308) {
+		t.Errorf("wrapping columns = %v", w)
+	}
+	// Even the longest words do not fit: every column keeps minW.
+	w = distribute([]float64{500, 500, 500}, []float64{300, 200, 100}, 300, 40)
+	for _, v := range w {
+		if v < 40-0.01 {
+			t.Errorf("column narrower than the minimum: %v", w)
+		}
+	}
+	if !approx(sum(w), 300) {
+		t.Errorf("columns = %v, want a total of 300", w)
+	}
+}
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain Zoë €":         "plain Zoë €",
+		"a\tb\nc\rd":          "a b c d",
+		"nul\x00bel\x07":      "nulbel",
+		"emoji 😀":             "emoji \uFFFD",
+		"bad \xff\xc3(":       "bad \uFFFD\uFFFD(",
+		"soft\u00adhyphen":    "softhyphen",
+		"zw\u200bsp\ufeff":    "zwsp",
+		"line\u2028para":      "line para",
+		"non\uffffchar\ufdd0": "nonchar",
+		"c1\u0085\u009f":      "c1",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -1,17 +1,23 @@
-// Package mdpdf draws CommonMark (plus GFM tables) into an fpdf document at
-// the current position, flowing across pages.
+// Package mdpdf draws CommonMark (plus GFM tables and autolinks) into an
+// fpdf document at the current position, flowing across pages.
 //
 // It is meant for contract-style documents: clause headings with optional
 // automatic numbering ("1.", "1.1", "1.1.1"), paragraphs with bold, italic
 // and monospace runs, clickable links, nested lists, block quotes, code
 // blocks and tables whose header row repeats on every page they span.
+// Headings are kept on the same page as the start of what follows them,
+// paragraphs avoid single orphan and widow lines, and words or URLs wider
+// than a line are broken between characters.
 //
 // The renderer does all line breaking and page breaking itself (it draws with
 // Text, Line, Rect and LinkString only), so it never draws into the bottom
 // margin reserved by SetAutoPageBreak and it calls AddPage, and therefore the
 // document's header and footer functions, when a page is full. Raw HTML is
 // drawn as literal text and never interpreted; images are drawn as their alt
-// text. Output is deterministic: the same input produces the same bytes.
+// text. Drawing is deterministic (no clock, no dependence on map order); for
+// byte-identical files the caller also fixes the document's dates with
+// SetCreationDate and SetModificationDate and calls SetCatalogSort(true),
+// without which fpdf writes its font objects in map order.
 package mdpdf
 
 import (
@@ -78,7 +84,8 @@ func New(pdf *fpdf.Fpdf, st Style) *Renderer {
 	}
 }
 
-// Render parses src as CommonMark with GFM tables and draws it starting at
+// Render parses src as CommonMark with GFM tables and autolinks (bare
+// http(s) URLs, www. addresses and e-mail addresses) and draws it starting at
 // the document's current vertical position (adding a first page when the
 // document has none) and flowing onto new pages as needed. On return the
 // position is just below the last line drawn, at the left margin.
@@ -128,7 +135,7 @@ func (r *Renderer) begin() error {
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("mdpdf: fonts not registered: %w", err)
 	}
-	r.quotes, r.marker = nil, nil
+	r.quotes, r.marker, r.listDepth = nil, nil, 0
 	return r.p.init(r)
 }
 

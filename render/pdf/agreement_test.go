@@ -1,0 +1,141 @@
+package pdf
+
+import (
+	"bytes"
+	"image/color"
+	"image/png"
+	"regexp"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/pdftest"
+)
+
+// testDoc is a small agreement with names in several scripts.
+func testDoc(status string) *AgreementDoc {
+	return &AgreementDoc{
+		Order: &cwo.WorkOrder{ID: "CWO-T-1", Title: "Faster arrays — Phase 2", Status: status, Version: 3,
+			Issued: cwo.MustDate("2026-09-15")},
+		Funder:     &cwo.Funder{LegalName: "Ελληνική Εταιρεία Δεδομένων Α.Ε.", Signatory: cwo.Person{Name: "Ελένη Παπαδοπούλου", Title: "Διευθύνουσα"}},
+		Contractor: &cwo.Contractor{Name: "Example Labs", LegalName: "Example Labs, LLC", Signatory: cwo.Person{Name: "Stéfan van der Walt", Title: "Director"}},
+		Project:    &cwo.Project{Name: "NumPy"},
+		Body: "## Team\n\nŁukasz Langa and Zoë Martin, for 12.500,00 € — in full.\n\n" +
+			"| Name | Role |\n|---|---|\n| Zoë | Lead |\n\n[site](https://numpy.org) and [bad](javascript:alert(1))\n",
+		Fingerprint: strings.Repeat("3f9a12c0e4b1", 5) + "abcd",
+	}
+}
+
+func renderDoc(t *testing.T, d *AgreementDoc) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Agreement(&buf, d, Options{Paper: "a4", Brand: "#AA3300"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "a.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestAgreementUnicodeRoundTrips(t *testing.T) {
+	path := renderDoc(t, testDoc(cwo.StatusDraft))
+	pdftest.QPDFCheck(t, path)
+	pdftest.PDFCPUValidate(t, path)
+	text := pdftest.Text(t, path)
+	if !regexp.MustCompile(`1\.\s+Team`).MatchString(text) {
+		t.Errorf("the first clause is not numbered 1.")
+	}
+	for _, want := range []string{"Stéfan van der Walt", "Łukasz Langa", "Zoë", "12.500,00 €", "—", "Ελένη Παπαδοπούλου",
+		"Ελληνική Εταιρεία Δεδομένων", "CWO-T-1 v3 · page 1 of 2 · fingerprint 3f9a12c0e4b1", "page 2 of 2",
+		strings.Repeat("3f9a12c0e4b1", 5) + "abcd", } {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext output lacks %q", want)
+		}
+	}
+}
+
+func TestAgreementWatermarkOnlyInDrafts(t *testing.T) {
+	draft := watermarkPixels(t, renderDoc(t, testDoc(cwo.StatusDraft)))
+	signed := watermarkPixels(t, renderDoc(t, testDoc(cwo.StatusSigned)))
+	if draft-signed < 1000 {
+		t.Errorf("light-grey watermark pixels on the signature page: draft %d, signed %d; want at least 1000 more in the draft", draft, signed)
+	}
+}
+
+// watermarkPixels renders the last page in grey and counts pixels of the watermark's grey.
+func watermarkPixels(t *testing.T, path string) int {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "p")
+	if out, err := pdftest.Tool(t, "pdftoppm", "-gray", "-png", "-r", "30", "-f", "2", "-l", "2", "-singlefile", path, prefix); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if g := color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y; g >= 226 && g <= 244 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestAgreementMetadataAndLinks(t *testing.T) {
+	path := renderDoc(t, testDoc(cwo.StatusSent))
+	info, err := pdftest.Tool(t, "pdfinfo", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Title:           Faster arrays — Phase 2: Community Work Order CWO-T-1 v3",
+		"Author:          Example Labs", "Creator:         cwo " + cwo.Version, "Keywords:        Community Work Order, CWO-T-1",
+		"CreationDate:    Tue Sep 15 00:00:00 2026", "Page size:       595.28 x 841.89 pts (A4)"} {
+		if !strings.Contains(string(info), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	raw, _ := os.ReadFile(path)
+	if !bytes.Contains(raw, []byte("/URI (https://numpy.org)")) || bytes.Contains(raw, []byte("javascript")) {
+		t.Errorf("links: want the https link and no javascript: link")
+	}
+	if fields := pdftest.SigFields(t, path); len(fields) != 2 {
+		t.Errorf("signature fields = %v, want 2", fields)
+	}
+}
+
+func TestAgreementSameBytes(t *testing.T) {
+	a, _ := os.ReadFile(renderDoc(t, testDoc(cwo.StatusDraft)))
+	b, _ := os.ReadFile(renderDoc(t, testDoc(cwo.StatusDraft)))
+	if !bytes.Equal(a, b) {
+		t.Errorf("two renders of the same agreement differ")
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	cov, err := NewCoverage(Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := cov.Missing("Zoë Łukasz Ελένη € — Ω"); len(m) != 0 {
+		t.Errorf("Go fonts miss %q", string(m))
+	}
+	if m := cov.Missing("山田 太郎"); string(m) != "山田太郎" {
+		t.Errorf("Missing(CJK) = %q, want each CJK rune once", string(m))
+	}
+	if _, err := NewCoverage(Fonts{Regular: []byte("not a font")}); err == nil {
+		t.Errorf("NewCoverage accepted a non-font")
+	}
+}
