@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"image/color"
 	"image/png"
-	"regexp"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -51,7 +51,7 @@ func TestAgreementUnicodeRoundTrips(t *testing.T) {
 	}
 	for _, want := range []string{"Stéfan van der Walt", "Łukasz Langa", "Zoë", "12.500,00 €", "—", "Ελένη Παπαδοπούλου",
 		"Ελληνική Εταιρεία Δεδομένων", "CWO-T-1 v3 · page 1 of 2 · fingerprint 3f9a12c0e4b1", "page 2 of 2",
-		strings.Repeat("3f9a12c0e4b1", 5) + "abcd", } {
+		strings.Repeat("3f9a12c0e4b1", 5) + "abcd"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext output lacks %q", want)
 		}
