@@ -42,6 +42,7 @@ type Job struct {
 	IDs    []string // the records it is built from
 	Hash   string   // input hash: everything the output depends on
 	Render func(w io.Writer) error
+	Notes  []string // set by Render: what the reader should know (items left out to fit)
 }
 
 // Result says what a run did.
@@ -50,6 +51,7 @@ type Result struct {
 	Counts      map[string]*Count
 	Failures    []Failure
 	Planned     []*Job
+	Notes       []string // "path: note" for rendered outputs, in completion order
 }
 
 // Count tallies one kind of output.
@@ -134,6 +136,13 @@ func (b *batch) wantsOrder(id string) bool {
 func (b *batch) plan() error {
 	if b.wants(KindAgreements) {
 		jobs, err := b.planAgreements()
+		if err != nil {
+			return err
+		}
+		b.res.Planned = append(b.res.Planned, jobs...)
+	}
+	if b.wants(KindBrochures) {
+		jobs, err := b.planBrochures()
 		if err != nil {
 			return err
 		}

@@ -212,7 +212,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
 	sort.Strings(lines)
-	want := []string{"new       agreements/O-1-v1.pdf", "new       agreements/O-2-v1.pdf"}
+	want := []string{"new       agreements/O-1-v1.pdf", "new       agreements/O-2-v1.pdf", "new       brochures/conf.pdf"}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("dry run printed:\n%s\nwant:\n%s", log.String(), strings.Join(want, "\n"))
 	}
@@ -257,5 +257,54 @@ func TestValidateExecutesTemplatesPerOrder(t *testing.T) {
 	want := "templates/agreement.md.tmpl:2:28: error: order O-2: <.Order.Budget.Nope>: can't evaluate field Nope in type cwo.Budget"
 	if !strings.Contains(diags.Error(), want) || strings.Contains(diags.Error(), "order O-1:") {
 		t.Errorf("diagnostics lack\n  %s\n(and must not name O-1); got:\n%v", want, diags)
+	}
+}
+
+func TestBrochureOfSamples(t *testing.T) {
+	out := t.TempDir()
+	mustRender(t, "../samples", out, func(o *render.Options) { o.Only = []string{render.KindBrochures} })
+	path := filepath.Join(out, "brochures", "scipy-2026.pdf")
+	pdftest.QPDFCheck(t, path)
+	pdftest.PDFCPUValidate(t, path)
+	golden.Check(t, "scipy-2026", pdftest.Text(t, path))
+}
+
+func TestBrochureLeavesOutStaleRoadmaps(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	project := filepath.Join(dir, "projects", "numpy.yaml")
+	data, _ := os.ReadFile(project)
+	os.WriteFile(project, bytes.Replace(data, []byte("reviewed: 2026-05-14"), []byte("reviewed: 2025-01-10"), 1), 0o644)
+	out := t.TempDir()
+	res := mustRender(t, dir, out, func(o *render.Options) { o.Only = []string{render.KindBrochures} })
+	want := "brochures/conf.yaml:4:12: warning: left out numpy: its roadmap was last reviewed on 2025-01-10, more than 12 months before the brochure's date 2026-09-15 (set include_stale: true to keep it)"
+	if !strings.Contains(res.Diagnostics.Error(), want) {
+		t.Errorf("diagnostics lack\n  %s\ngot:\n%v", want, res.Diagnostics)
+	}
+	text := pdftest.Text(t, filepath.Join(out, "brochures", "conf.pdf"))
+	if strings.Contains(text, "Universal SIMD") {
+		t.Errorf("the stale roadmap's items are in the brochure")
+	}
+	brochure := filepath.Join(dir, "brochures", "conf.yaml")
+	data, _ = os.ReadFile(brochure)
+	os.WriteFile(brochure, append(data, []byte("include_stale: true\n")...), 0o644)
+	mustRender(t, dir, out, func(o *render.Options) { o.Only = []string{render.KindBrochures} })
+	if text := pdftest.Text(t, filepath.Join(out, "brochures", "conf.pdf")); !strings.Contains(text, "Universal SIMD") {
+		t.Errorf("include_stale: true did not keep the stale roadmap")
+	}
+}
+
+func TestBrochureItemChoice(t *testing.T) {
+	p := &cwo.Project{Roadmap: cwo.Roadmap{Items: []cwo.RoadmapItem{
+		{ID: "a", Priority: 1}, {ID: "b", Priority: 3, Brochure: true}, {ID: "c", Priority: 2}, {ID: "d", Priority: 4, Brochure: true},
+	}}}
+	var got []string
+	for _, it := range render.BrochureItems(p, 3) {
+		got = append(got, it.ID)
+	}
+	if strings.Join(got, ",") != "b,d,a" {
+		t.Errorf("BrochureItems = %v, want b,d,a (brochure: true first, then by priority)", got)
+	}
+	if n := len(render.BrochureItems(p, 0)); n != 2 {
+		t.Errorf("default items per project = %d, want 2", n)
 	}
 }

@@ -94,5 +94,8 @@ func (b *batch) record(o outcome) {
 		return
 	}
 	c.Rendered++
+	for _, n := range o.job.Notes {
+		b.res.Notes = append(b.res.Notes, o.job.Path+": "+n)
+	}
 	b.manifest.set(Entry{Path: o.job.Path, Kind: o.job.Kind, IDs: o.job.IDs, InputHash: o.job.Hash, SHA256: o.sum})
 }

@@ -137,7 +137,7 @@ func TestRenderCommand(t *testing.T) {
 	if !strings.Contains(stderr, "agreements: 2 rendered, 0 unchanged, 0 failed in ") {
 		t.Errorf("summary missing:\n%s", stderr)
 	}
-	code, _, stderr = cwoRun(t, "render", dir, "--out", out, "--dry-run", "--order", "O-1")
+	code, _, stderr = cwoRun(t, "render", dir, "--out", out, "--dry-run", "--only", "agreements", "--order", "O-1")
 	if code != 0 || strings.TrimSpace(stderr) != "unchanged agreements/O-1-v1.pdf" {
 		t.Errorf("dry run after render: exit %d, %q", code, stderr)
 	}

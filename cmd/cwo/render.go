@@ -80,6 +80,10 @@ func renderRun(cmd *cobra.Command, opts *renderOptions) error {
 	if err != nil {
 		return failed(err)
 	}
+	sort.Strings(res.Notes)
+	for _, n := range res.Notes {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", n)
+	}
 	if !opts.dryRun {
 		printSummary(cmd.ErrOrStderr(), res, time.Since(start))
 	}

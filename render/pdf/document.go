@@ -62,11 +62,20 @@ func ParseColor(s string) (color.RGBA, error) {
 // newDocument creates an fpdf document in points with the fonts registered and the dates
 // pinned to date, so the same input gives the same bytes.
 func newDocument(opt Options, date cwo.Date) *fpdf.Fpdf {
-	size := "Letter"
+	size := fpdf.SizeType{Wd: 612, Ht: 792}
 	if opt.Paper == "a4" {
-		size = "A4"
+		size = fpdf.SizeType{Wd: 595.28, Ht: 841.89}
 	}
-	pdf := fpdf.New("P", "pt", size, "")
+	pdf := newDocumentSize(opt, date, size)
+	pdf.SetMargins(marginSide, marginTop, marginSide)
+	pdf.SetAutoPageBreak(true, marginBottom)
+	pdf.AliasNbPages("{nb}")
+	return pdf
+}
+
+// newDocumentSize creates a document of the given page size with fonts and fixed dates.
+func newDocumentSize(opt Options, date cwo.Date, size fpdf.SizeType) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: size})
 	fonts := opt.Fonts.withDefaults()
 	pdf.AddUTF8FontFromBytes(familyBody, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(familyBody, "B", fonts.Bold)
@@ -82,9 +91,6 @@ func newDocument(opt Options, date cwo.Date) *fpdf.Fpdf {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreator("cwo "+cwo.Version, true)
 	pdf.SetProducer("cwo "+cwo.Version, true)
-	pdf.SetMargins(marginSide, marginTop, marginSide)
-	pdf.SetAutoPageBreak(true, marginBottom)
-	pdf.AliasNbPages("{nb}")
 	return pdf
 }
 

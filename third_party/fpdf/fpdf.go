@@ -39,6 +39,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -4296,7 +4297,9 @@ func (f *Fpdf) putpages() {
 		if ok {
 			f.outf("/MediaBox [0 0 %.2f %.2f]", pageSize.Wd, pageSize.Ht)
 		}
-		for t, pb := range f.pageBoxes[n] {
+		// cwo patch: write the page boxes in name order, not map order.
+		for _, t := range slices.Sorted(maps.Keys(f.pageBoxes[n])) {
+			pb := f.pageBoxes[n][t]
 			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
 		}
 		f.out("/Resources 2 0 R")
@@ -4746,6 +4749,9 @@ func (f *Fpdf) putimages() {
 		keyList = append(keyList, key)
 	}
 
+	// cwo patch: sort the names first, so images of equal width keep a fixed order instead of
+	// map order.
+	sort.Strings(keyList)
 	// Sort the keyList []string by the corresponding image's width.
 	if f.catalogSort {
 		sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].w < f.images[keyList[j]].w })

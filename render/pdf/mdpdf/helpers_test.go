@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -125,13 +126,14 @@ func pdftotext(t testing.TB, path string, args ...string) string {
 	return string(out)
 }
 
-// bboxLine is a text line reported by pdftotext -bbox-layout.
+// bboxLine is a visual line of text: the words of a page that share a
+// vertical position, left to right.
 type bboxLine struct {
 	text                   string
 	xMin, yMin, xMax, yMax float64
 }
 
-// bboxPage is a page reported by pdftotext -bbox-layout.
+// bboxPage is a page reported by pdftotext -bbox.
 type bboxPage struct {
 	width, height float64
 	lines         []bboxLine
@@ -139,14 +141,15 @@ type bboxPage struct {
 
 var (
 	rePage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
-	reLine = regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>`)
-	reWord = regexp.MustCompile(`<word [^>]*>([^<]*)</word>`)
+	reWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
 )
 
-// bboxPages parses the output of pdftotext -bbox-layout for path.
+// bboxPages parses the output of pdftotext -bbox for path, grouping words
+// into visual lines (pdftotext's own line grouping splits lines at wide
+// gaps such as the one after a clause number).
 func bboxPages(t testing.TB, path string) []bboxPage {
 	t.Helper()
-	out := pdftotext(t, path, "-bbox-layout")
+	out := pdftotext(t, path, "-bbox")
 	var pages []bboxPage
 	for _, chunk := range strings.Split(out, "<page ")[1:] {
 		m := rePage.FindStringSubmatch("<page " + chunk)
@@ -154,20 +157,40 @@ func bboxPages(t testing.TB, path string) []bboxPage {
 			t.Fatalf("unexpected pdftotext page header: %.80s", chunk)
 		}
 		p := bboxPage{width: atof(t, m[1]), height: atof(t, m[2])}
-		for _, lm := range reLine.FindAllStringSubmatch(chunk, -1) {
-			var words []string
-			for _, wm := range reWord.FindAllStringSubmatch(lm[5], -1) {
-				words = append(words, unescapeXML(wm[1]))
-			}
-			p.lines = append(p.lines, bboxLine{
-				text: strings.Join(words, " "),
-				xMin: atof(t, lm[1]), yMin: atof(t, lm[2]),
-				xMax: atof(t, lm[3]), yMax: atof(t, lm[4]),
+		var words []bboxLine
+		for _, wm := range reWord.FindAllStringSubmatch(chunk, -1) {
+			words = append(words, bboxLine{
+				text: unescapeXML(wm[5]),
+				xMin: atof(t, wm[1]), yMin: atof(t, wm[2]),
+				xMax: atof(t, wm[3]), yMax: atof(t, wm[4]),
 			})
 		}
+		p.lines = groupLines(words)
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+// groupLines joins words whose bottoms are within a point of each other.
+func groupLines(words []bboxLine) []bboxLine {
+	sort.SliceStable(words, func(i, j int) bool {
+		if d := words[i].yMax - words[j].yMax; d < -1 || d > 1 {
+			return d < 0
+		}
+		return words[i].xMin < words[j].xMin
+	})
+	var lines []bboxLine
+	for _, w := range words {
+		if n := len(lines); n > 0 && w.yMax-lines[n-1].yMax < 1 && lines[n-1].yMax-w.yMax < 1 {
+			l := &lines[n-1]
+			l.text += " " + w.text
+			l.xMin, l.xMax = min(l.xMin, w.xMin), max(l.xMax, w.xMax)
+			l.yMin, l.yMax = min(l.yMin, w.yMin), max(l.yMax, w.yMax)
+			continue
+		}
+		lines = append(lines, w)
+	}
+	return lines
 }
 
 func atof(t testing.TB, s string) float64 {

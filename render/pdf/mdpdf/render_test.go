@@ -122,6 +122,18 @@ func TestRenderSampleGeometry(t *testing.T) {
 	if n := checkGeometry(t, path, testMargin, func(s string) bool { return headings[s] }); n < 3 {
 		t.Fatalf("got %d pages, want at least 3", n)
 	}
+	// The heading test above is only meaningful if headings are recognised.
+	seen := map[string]bool{}
+	for _, p := range bboxPages(t, path) {
+		for _, l := range p.lines {
+			seen[l.text] = true
+		}
+	}
+	for h := range headings {
+		if !seen[h] {
+			t.Errorf("heading line %q not found", h)
+		}
+	}
 }
 
 // checkGeometry checks every page of path: no text in the margins (given

@@ -1,0 +1,158 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/cwo-tool/cwo"
+)
+
+// BrochureDoc is everything one roadmap brochure shows.
+type BrochureDoc struct {
+	Brochure   *cwo.Brochure
+	Contractor *cwo.Contractor
+	Date       cwo.Date // the brochure's date: its own, else the newest order's issued date
+	Paper      string   // "letter" or "a4"
+	Projects   []BrochureProject
+	Currency   cwo.Currency // default currency of estimates
+	Locale     string
+	Logo       *Image // the contractor's logo, or nil
+}
+
+// BrochureProject is one project's section: the project and its chosen roadmap items.
+type BrochureProject struct {
+	Project *cwo.Project
+	Items   []cwo.RoadmapItem // already chosen and ordered, at most items_per_project
+	Logo    *Image
+}
+
+// Brochure layout, in points.
+const (
+	bleed        = 3 * 72 / 25.4 // 3 mm
+	slug         = 18.0          // room outside the bleed for crop marks
+	safeMargin   = 42.0          // text stays this far inside the trim
+	cardPad      = 14.0
+	cardGap      = 14.0
+	qrSize       = 66.0
+	bodyLine     = 12.5
+	brochureBody = 9.5
+)
+
+// sheet is the trimmed page inside the media box: its origin and size.
+type sheet struct {
+	ox, oy, w, h float64
+	print        bool
+}
+
+// brochure draws one brochure; its methods are the pages from front to back.
+type brochure struct {
+	pdf   *fpdf.Fpdf
+	d     *BrochureDoc
+	s     sheet
+	brand rgb
+	notes []string
+}
+
+// Brochure writes the print-ready roadmap brochure to w and returns notes about what had to be
+// left out to fit (items dropped from a long project card). With Print set, each page has 3 mm
+// bleed, crop marks and TrimBox/BleedBox entries. On error nothing is written to w.
+func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
+	b := &brochure{d: d, brand: brandColor(opt.Brand)}
+	b.s = newSheet(d.Paper, d.Brochure.Print)
+	opt.Paper = d.Paper
+	b.pdf = newSizedDocument(opt, d.Date, b.s)
+	b.metadata()
+	b.cover()
+	b.projectPages()
+	b.fundingPage()
+	b.backPage()
+	data, err := finish(b.pdf)
+	if err != nil {
+		return nil, err
+	}
+	_, err = w.Write(data)
+	return b.notes, err
+}
+
+// newSheet sizes the trim for the paper; print adds bleed and a slug for crop marks around it.
+func newSheet(paper string, print bool) sheet {
+	s := sheet{w: 612, h: 792, print: print}
+	if paper == "a4" {
+		s.w, s.h = 595.28, 841.89
+	}
+	if print {
+		s.ox, s.oy = bleed+slug, bleed+slug
+	}
+	return s
+}
+
+// mediaSize is the whole page: the trim plus bleed and slug when printing.
+func (s sheet) mediaSize() (float64, float64) { return s.w + 2*s.ox, s.h + 2*s.oy }
+
+// newSizedDocument is newDocument with a custom page size.
+func newSizedDocument(opt Options, date cwo.Date, s sheet) *fpdf.Fpdf {
+	w, h := s.mediaSize()
+	pdf := newDocumentSize(opt, date, fpdf.SizeType{Wd: w, Ht: h})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(s.ox+safeMargin, s.oy+safeMargin, s.ox+safeMargin)
+	return pdf
+}
+
+func (b *brochure) metadata() {
+	br := b.d.Brochure
+	b.pdf.SetTitle(br.Title, true)
+	b.pdf.SetSubject(fmt.Sprintf("Roadmap brochure for %s", br.Event), true)
+	b.pdf.SetAuthor(b.d.Contractor.Name, true)
+	b.pdf.SetKeywords("open source, roadmap, Community Work Order", true)
+}
+
+// newPage adds a page with the print boxes and crop marks when printing.
+func (b *brochure) newPage() {
+	pdf := b.pdf
+	pdf.AddPage()
+	if !b.s.print {
+		return
+	}
+	s := b.s
+	pdf.SetPageBox("trim", s.ox, s.oy, s.w, s.h)
+	pdf.SetPageBox("bleed", s.ox-bleed, s.oy-bleed, s.w+2*bleed, s.h+2*bleed)
+	b.cropMarks()
+}
+
+// cropMarks draws the eight trim marks in the slug, outside the bleed.
+func (b *brochure) cropMarks() {
+	pdf, s := b.pdf, b.s
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetLineWidth(0.25)
+	const gap = bleed + 2
+	for _, x := range []float64{s.ox, s.ox + s.w} {
+		pdf.Line(x, 0, x, s.oy-gap)
+		pdf.Line(x, s.oy+s.h+gap, x, s.oy*2+s.h)
+	}
+	for _, y := range []float64{s.oy, s.oy + s.h} {
+		pdf.Line(0, y, s.ox-gap, y)
+		pdf.Line(s.ox+s.w+gap, y, s.ox*2+s.w, y)
+	}
+}
+
+// fullBleedRect fills a band from the trim's top or bottom edge out to the bleed.
+func (b *brochure) fullBleedRect(y, h float64, c rgb) {
+	s := b.s
+	x0, w := s.ox, s.w
+	if s.print {
+		x0, w = s.ox-bleed, s.w+2*bleed
+		if y <= s.oy {
+			y, h = y-bleed, h+bleed
+		}
+		if y+h >= s.oy+s.h {
+			h += bleed
+		}
+	}
+	setFillColor(b.pdf, c)
+	b.pdf.Rect(x0, y, w, h, "F")
+}
+
+// left and right are the safe text edges; width is the text width.
+func (b *brochure) left() float64  { return b.s.ox + safeMargin }
+func (b *brochure) width() float64 { return b.s.w - 2*safeMargin }

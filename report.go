@@ -1,0 +1,322 @@
+package cwo
+
+import (
+	"sort"
+	"strings"
+)
+
+// Report is everything a funder's progress report for one order and period shows. Money is in
+// the order's currency; cumulative figures run from the order's start to the period's end.
+type Report struct {
+	Order    *WorkOrder
+	Funder   *Funder
+	Project  *Project
+	Period   Period
+	Currency Currency
+	Locale   string
+	Progress *Progress // the period's notes, or nil
+
+	Budget          Money   // fixed amount, or rate × cap
+	SpentPeriod     Money   // spend in the period
+	SpentToDate     Money   // spend from the start to the period's end
+	Remaining       Money   // Budget − SpentToDate
+	BudgetUsedPct   Decimal // SpentToDate ÷ Budget × 100, 1 decimal
+	TermElapsedPct  Decimal // share of the order's days elapsed at the period's end, 1 decimal
+	HoursPeriod     Hours
+	HoursToDate     Hours
+	PaymentsDue     []Payment          // payments due within the period
+	Items           []ReportItem       // one per scope item, in scope order, plus "(no item)" when used
+	Contributions   []Contribution     // merged from progress files and contributions.json, by URL
+	StateCounts     map[string]int     // contributions by state
+	SpendByPeriod   []PeriodSpend      // cumulative spend for each period from the start to this one
+	entries         func() []TimeEntry // the period's time entries, in file order
+	HourlyCost      Money              // rate, or amount ÷ planned hours (12 decimals)
+	NoItemHours     Hours              // hours logged without a scope item this period
+	NoItemHoursDate Hours              // ... and to date
+}
+
+// ReportItem is one scope item's line in a report.
+type ReportItem struct {
+	Key, Title   string
+	PlannedHours Hours
+	HoursPeriod  Hours
+	HoursToDate  Hours
+	PlanPct      Decimal // HoursToDate ÷ PlannedHours × 100, 1 decimal
+	Status       string  // from the progress file, "" when not reported
+	Percent      int
+	Note         string
+	PRs          []Contribution // pull requests tied to the item
+}
+
+// PeriodSpend is cumulative spend at the end of one period.
+type PeriodSpend struct {
+	Period     Period
+	Cumulative Money
+}
+
+// Entries returns the period's time entries in file order.
+func (r *Report) Entries() []TimeEntry { return r.entries() }
+
+// ReportPeriods lists the periods an order gets a report for: each period of its cadence, within
+// its term, that has time entries or a progress file.
+func (w *Workspace) ReportPeriods(o *WorkOrder) []Period {
+	quarterly := o.Reporting.Quarterly()
+	seen := map[Period]bool{}
+	for _, t := range w.OrderTime(o.ID) {
+		if t.Date.Within(o.Start, o.End) {
+			seen[PeriodOf(t.Date, quarterly)] = true
+		}
+	}
+	for _, p := range w.OrderProgress(o.ID) {
+		if p.Period.IsQuarter() == quarterly {
+			seen[p.Period] = true
+		}
+	}
+	var ps []Period
+	for _, p := range PeriodsBetween(o.Start, o.End, quarterly) {
+		if seen[p] {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// NewReport computes the report of order o for period p. The workspace must be valid.
+func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
+	r := &Report{Order: o, Funder: w.Funder(o.Funder), Project: w.Project(o.Project), Period: p,
+		Currency: w.OrderCurrency(o), Locale: w.Settings.Locale, Budget: o.Total(), HourlyCost: o.HourlyCost(),
+		StateCounts: map[string]int{}}
+	for _, pr := range w.OrderProgress(o.ID) {
+		if pr.Period == p {
+			r.Progress = pr
+		}
+	}
+	entries := w.periodEntries(o, p)
+	r.entries = func() []TimeEntry { return entries }
+	r.hours(w.OrderTime(o.ID))
+	r.spend(w)
+	r.payments()
+	r.contributions(w)
+	return r
+}
+
+// periodEntries returns the order's time entries in the period.
+func (w *Workspace) periodEntries(o *WorkOrder, p Period) []TimeEntry {
+	var out []TimeEntry
+	for _, t := range w.OrderTime(o.ID) {
+		if p.Contains(t.Date) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// hours adds up hours per scope item, in the period and to date.
+func (r *Report) hours(all []TimeEntry) {
+	o, end := r.Order, r.Period.End()
+	idx := map[string]int{}
+	for _, s := range o.Scope {
+		idx[s.Key()] = len(r.Items)
+		r.Items = append(r.Items, ReportItem{Key: s.Key(), Title: scopeTitle(r.Project, s), PlannedHours: s.Hours})
+	}
+	for _, t := range all {
+		if t.Date.After(end) || t.Date.Before(o.Start) {
+			continue
+		}
+		inPeriod := r.Period.Contains(t.Date)
+		r.HoursToDate = r.HoursToDate.Add(t.Hours)
+		if inPeriod {
+			r.HoursPeriod = r.HoursPeriod.Add(t.Hours)
+		}
+		i, ok := idx[t.Item]
+		if !ok {
+			r.NoItemHoursDate = r.NoItemHoursDate.Add(t.Hours)
+			if inPeriod {
+				r.NoItemHours = r.NoItemHours.Add(t.Hours)
+			}
+			continue
+		}
+		r.Items[i].HoursToDate = r.Items[i].HoursToDate.Add(t.Hours)
+		if inPeriod {
+			r.Items[i].HoursPeriod = r.Items[i].HoursPeriod.Add(t.Hours)
+		}
+	}
+	for i := range r.Items {
+		r.Items[i].PlanPct = r.Items[i].HoursToDate.Percent(r.Items[i].PlannedHours, 1)
+	}
+}
+
+func scopeTitle(p *Project, s ScopeItem) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	if p != nil {
+		if it := p.Item(s.Item); it != nil {
+			return it.Title
+		}
+	}
+	return s.Key()
+}
+
+// Cost returns what hours of work cost against the order's budget, rounded to the currency.
+func (r *Report) Cost(h Hours) Money {
+	o := r.Order
+	if o.Budget.Type == BudgetHourly {
+		return h.Mul(o.Budget.Rate).Round(r.Currency.MinorUnits())
+	}
+	return o.Budget.Amount.Mul(h).Div(o.ScopeHours()).Round(r.Currency.MinorUnits())
+}
+
+// spend computes money figures and the cumulative spend per period.
+func (r *Report) spend(w *Workspace) {
+	o := r.Order
+	r.SpentPeriod = r.Cost(r.HoursPeriod)
+	r.SpentToDate = r.Cost(r.HoursToDate)
+	r.Remaining = r.Budget.Sub(r.SpentToDate)
+	r.BudgetUsedPct = r.SpentToDate.Percent(r.Budget, 1)
+	days := o.Start.DaysUntil(o.End) + 1
+	elapsed := min(max(o.Start.DaysUntil(r.Period.End())+1, 0), days)
+	r.TermElapsedPct = DecimalFromInt(int64(elapsed)).Percent(DecimalFromInt(int64(days)), 1)
+	byPeriod := map[Period]Hours{}
+	for _, t := range w.OrderTime(o.ID) {
+		if t.Date.Within(o.Start, r.Period.End()) {
+			p := PeriodOf(t.Date, o.Reporting.Quarterly())
+			byPeriod[p] = byPeriod[p].Add(t.Hours)
+		}
+	}
+	var cum Hours
+	for _, p := range PeriodsBetween(o.Start, r.Period.End(), o.Reporting.Quarterly()) {
+		cum = cum.Add(byPeriod[p])
+		r.SpendByPeriod = append(r.SpendByPeriod, PeriodSpend{Period: p, Cumulative: r.Cost(cum)})
+	}
+}
+
+func (r *Report) payments() {
+	for _, p := range r.Order.Payments {
+		if r.Period.Contains(p.Due) {
+			r.PaymentsDue = append(r.PaymentsDue, p)
+		}
+	}
+}
+
+// contributions merges the order's pull requests, keeps those relevant to the period, ties them
+// to scope items, and fills in the progress notes of each item.
+func (r *Report) contributions(w *Workspace) {
+	itemOf := map[int]string{} // PR number → scope key, from every progress file's prs:
+	for _, pr := range w.OrderProgress(r.Order.ID) {
+		for _, key := range sortedKeys(pr.Items) {
+			for _, n := range pr.Items[key].PRs {
+				itemOf[n] = key
+			}
+		}
+	}
+	byURL := map[string]Contribution{}
+	add := func(c Contribution) {
+		if c.Item == "" && c.Number > 0 {
+			c.Item = itemOf[c.Number]
+		}
+		if c.Number == 0 {
+			c.Number = prNumber(c.URL)
+			if c.Item == "" {
+				c.Item = itemOf[c.Number]
+			}
+		}
+		if old, ok := byURL[c.URL]; ok {
+			c = mergeContribution(old, c)
+		}
+		byURL[c.URL] = c
+	}
+	for _, c := range w.PRs[r.Order.ID] {
+		add(c)
+	}
+	for _, pr := range w.OrderProgress(r.Order.ID) {
+		for _, c := range pr.Contributions {
+			add(c)
+		}
+	}
+	r.keepRelevant(byURL)
+	r.itemNotes()
+}
+
+// keepRelevant keeps contributions opened, merged or closed in the period, or still open at its
+// end, sorted by opened date then URL.
+func (r *Report) keepRelevant(byURL map[string]Contribution) {
+	start, end := r.Period.Start(), r.Period.End()
+	for _, url := range sortedKeys(byURL) {
+		c := byURL[url]
+		if c.Opened.After(end) {
+			continue
+		}
+		resolved := MaxDate(c.Merged, c.Closed)
+		openAtEnd := resolved.IsZero() || resolved.After(end)
+		if r.Period.Contains(c.Opened) || (!resolved.IsZero() && resolved.Within(start, end)) || openAtEnd {
+			if openAtEnd && c.State != StateOpen {
+				c.State = StateOpen // as it stood at the period's end
+			}
+			r.Contributions = append(r.Contributions, c)
+			r.StateCounts[c.State]++
+		}
+	}
+	sort.SliceStable(r.Contributions, func(i, j int) bool {
+		a, b := r.Contributions[i], r.Contributions[j]
+		if !a.Opened.Equal(b.Opened) {
+			return a.Opened.Before(b.Opened)
+		}
+		return a.URL < b.URL
+	})
+}
+
+func (r *Report) itemNotes() {
+	for i := range r.Items {
+		it := &r.Items[i]
+		if r.Progress != nil {
+			if ip, ok := r.Progress.Items[it.Key]; ok {
+				it.Status, it.Percent, it.Note = ip.Status, ip.Percent, ip.Note
+			}
+		}
+		for _, c := range r.Contributions {
+			if c.Item == it.Key {
+				it.PRs = append(it.PRs, c)
+			}
+		}
+	}
+}
+
+// mergeContribution combines two records of the same pull request, preferring set fields of b.
+func mergeContribution(a, b Contribution) Contribution {
+	if b.Title == "" {
+		b.Title = a.Title
+	}
+	if b.Item == "" {
+		b.Item = a.Item
+	}
+	if b.Opened.IsZero() {
+		b.Opened = a.Opened
+	}
+	if b.Merged.IsZero() {
+		b.Merged = a.Merged
+	}
+	if b.Closed.IsZero() {
+		b.Closed = a.Closed
+	}
+	if b.Author == "" {
+		b.Author = a.Author
+	}
+	return b
+}
+
+// prNumber takes the number from a pull request URL such as .../pull/27001.
+func prNumber(url string) int {
+	i := strings.LastIndex(url, "/pull/")
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range url[i+6:] {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
