@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -13,15 +14,43 @@ func jsonErrorPos(data []byte, err error) Pos {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return offsetPos(data, se.Offset)
+		return offsetPos(data, max(se.Offset-1, 0))
 	case errors.As(err, &te):
-		return offsetPos(data, te.Offset)
+		return offsetPos(data, tokenStart(data, te.Offset))
 	}
 	return Pos{Line: 1, Col: 1}
 }
 
 func jsonErrorText(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return fmt.Sprintf("field %s: expected %s, got %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+	}
 	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+func jsonKind(k string) string {
+	switch k {
+	case "int", "int64", "float64":
+		return "number"
+	case "ptr", "string":
+		return "string"
+	}
+	return k
+}
+
+// tokenStart walks back from the end of a JSON value (a string or a literal) to its first byte.
+func tokenStart(data []byte, end int64) int64 {
+	i := min(end, int64(len(data))) - 1
+	if i >= 0 && data[i] == '"' {
+		for i--; i >= 0 && (data[i] != '"' || (i > 0 && data[i-1] == '\\')); i-- {
+		}
+		return max(i, 0)
+	}
+	for i >= 0 && strings.IndexByte("0123456789.+-eEtruefalsn", data[i]) >= 0 {
+		i--
+	}
+	return i + 1
 }
 
 // offsetPos converts a byte offset into a 1-based line and column (in runes).

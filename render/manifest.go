@@ -107,7 +107,7 @@ func fileSHA256(path string) (string, error) {
 // writeManifest records the run's outputs, keeping entries of outputs this run did not plan
 // when it was limited by --only or --order, and dropping them after a full run.
 func (b *batch) writeManifest() error {
-	if b.opt.DryRun {
+	if b.opt.DryRun || b.manifest == nil {
 		return nil
 	}
 	full := len(b.opt.Only) == 0 && len(b.opt.Orders) == 0

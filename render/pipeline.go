@@ -27,6 +27,7 @@ type Options struct {
 	OutDir   string   // output folder (absolute, or relative to the current folder)
 	Only     []string // output kinds to render; empty means all
 	Orders   []string // order IDs to render; empty means all
+	Period   string   // reporting period to render reports for ("2026-Q4", "2026-10"); empty means all
 	Jobs     int      // parallel renders; 0 or less means one
 	Force    bool     // render even unchanged outputs
 	DryRun   bool     // say what would be written, write nothing
@@ -91,22 +92,46 @@ var ErrInvalid = fmt.Errorf("the workspace has errors")
 
 // Run renders the workspace in dir. It returns ErrInvalid (with the problems in Result) when the
 // data has errors, before anything is written. Failed outputs are listed in Result.Failures;
-// the others are still written.
+// the others are still written. When ctx is cancelled, documents in progress finish or are
+// discarded, the manifest records what was written, and Run returns ctx's error.
 func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result, error) {
 	b := &batch{ctx: ctx, dir: dir, settings: s, opt: opt, res: &Result{Counts: map[string]*Count{}}}
-	steps := []step{{"load", (*batch).load}, {"plan", (*batch).plan}, {"render", (*batch).render}, {"manifest", (*batch).writeManifest}}
-	for _, st := range steps {
-		if err := ctx.Err(); err != nil {
+	for _, st := range []step{{"load", (*batch).load}, {"plan", (*batch).plan}} {
+		if err := b.step(st); err != nil {
 			return b.res, err
 		}
-		if err := st.run(b); err != nil {
-			if err == ErrInvalid {
-				return b.res, err
-			}
-			return b.res, fmt.Errorf("%s: %w", st.name, err)
-		}
 	}
-	return b.res, nil
+	if opt.DryRun {
+		return b.res, b.step(step{"render", (*batch).render})
+	}
+	unlock, err := lock(opt.OutDir)
+	if err != nil {
+		return b.res, fmt.Errorf("lock: %w", err)
+	}
+	defer unlock()
+	removeStaleTemps(opt.OutDir)
+	renderErr := b.step(step{"render", (*batch).render})
+	if err := b.writeManifest(); err != nil {
+		return b.res, fmt.Errorf("manifest: %w", err)
+	}
+	if renderErr == nil {
+		renderErr = ctx.Err()
+	}
+	return b.res, renderErr
+}
+
+// step runs one named step, wrapping its error with the step's name.
+func (b *batch) step(st step) error {
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	if err := st.run(b); err != nil {
+		if err == ErrInvalid {
+			return err
+		}
+		return fmt.Errorf("%s: %w", st.name, err)
+	}
+	return nil
 }
 
 // load reads and validates the workspace, the templates and the fonts.
@@ -136,6 +161,13 @@ func (b *batch) wantsOrder(id string) bool {
 func (b *batch) plan() error {
 	if b.wants(KindAgreements) {
 		jobs, err := b.planAgreements()
+		if err != nil {
+			return err
+		}
+		b.res.Planned = append(b.res.Planned, jobs...)
+	}
+	if b.wants(KindReports) {
+		jobs, err := b.planReports()
 		if err != nil {
 			return err
 		}

@@ -10,14 +10,26 @@ import (
 	"path/filepath"
 )
 
+// tempFile is what writeAtomic writes through: an *os.File, or a failing one in tests.
+type tempFile interface {
+	io.Writer
+	Sync() error
+	Close() error
+	Name() string
+}
+
+// newTemp creates the temporary file next to the target. Tests replace it to simulate a full disk.
+var newTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+
 // writeAtomic renders into a temporary file in path's folder, syncs it and renames it over path.
-// When render fails, the temporary file is removed and path keeps its previous content.
+// When render or any write fails (a full disk), the temporary file is removed and path keeps its
+// previous content.
 func writeAtomic(path string, render func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := newTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -32,7 +44,7 @@ func writeAtomic(path string, render func(io.Writer) error) (err error) {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
 	}
 	if err := tmp.Sync(); err != nil {
 		return err

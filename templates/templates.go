@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 )
 
 //go:embed *.tmpl
@@ -26,6 +27,9 @@ const Agreement = "agreement.md.tmpl"
 
 // MaxOutput bounds what one template execution may write.
 const MaxOutput = 2 << 20
+
+// MaxDuration bounds how long one template execution may run.
+const MaxDuration = 10 * time.Second
 
 // Set is the parsed templates of one workspace.
 type Set struct {
@@ -74,6 +78,9 @@ func (s *Set) load(dir, name string) error {
 		return &Error{File: file, Msg: err.Error()}
 	}
 	t, err := template.New(name).Option("missingkey=error").Funcs(funcMap(Formats{})).Parse(text)
+	if err == nil {
+		err = checkRanges(t)
+	}
 	if err != nil {
 		return positioned(file, name, err)
 	}
@@ -119,11 +126,25 @@ func (s *Set) Execute(name string, data any, f Formats) (string, error) {
 		return "", err
 	}
 	t.Funcs(funcMap(f))
-	var buf limitedBuffer
-	if err := t.Execute(&buf, data); err != nil {
-		return "", positioned(s.file[name], name, err)
+	type result struct {
+		text string
+		err  error
 	}
-	return buf.String(), nil
+	done := make(chan result, 1)
+	go func() {
+		var buf limitedBuffer
+		err := t.Execute(&buf, data)
+		done <- result{buf.String(), err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return "", positioned(s.file[name], name, r.err)
+		}
+		return r.text, nil
+	case <-time.After(MaxDuration):
+		return "", &Error{File: s.file[name], Msg: fmt.Sprintf("template ran for more than %s; does it loop over something huge?", MaxDuration)}
+	}
 }
 
 // limitedBuffer fails once more than MaxOutput bytes are written.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +24,7 @@ type renderOptions struct {
 	out    string
 	only   []string
 	orders []string
+	period string
 	jobs   int
 	force  bool
 	dryRun bool
@@ -39,6 +42,7 @@ failed document keeps its previous good file. out/manifest.json records what eac
 from; a re-run renders only what changed.`,
 		Example: `  cwo render samples
   cwo render samples --only agreements --order CWO-2026-001
+  cwo render samples --only reports --period 2026-Q4
   cwo render samples --dry-run
   cwo render samples --out /tmp/out --jobs 2 --force`,
 		Args: cobra.MaximumNArgs(1),
@@ -51,6 +55,7 @@ from; a re-run renders only what changed.`,
 	f.StringVarP(&opts.out, "out", "o", "", "output folder (default: cwo.yaml output, else out, inside the workspace)")
 	f.StringSliceVar(&opts.only, "only", nil, "render only these kinds: agreements, reports, brochures (repeatable)")
 	f.StringSliceVar(&opts.orders, "order", nil, "render only these orders (repeatable)")
+	f.StringVar(&opts.period, "period", "", "render reports only for this period (2026-Q4 or 2026-10)")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "documents rendered in parallel (default: cwo.yaml jobs, else the number of CPUs)")
 	f.BoolVar(&opts.force, "force", false, "render every output, even unchanged ones")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print each file that would be written and why (new, changed, unchanged); write nothing")
@@ -76,6 +81,10 @@ func renderRun(cmd *cobra.Command, opts *renderOptions) error {
 	if err == render.ErrInvalid {
 		errs, warns := res.Diagnostics.Count()
 		return failed(fmt.Errorf("%s: %s; nothing was rendered", opts.dir, countText(errs, warns)))
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(cmd.ErrOrStderr(), "cwo: interrupted; finished files and the manifest are saved, nothing half-written is left")
+		return &exitError{code: exitInterrupted, err: errSilent}
 	}
 	if err != nil {
 		return failed(err)
@@ -112,8 +121,13 @@ func renderSettings(cmd *cobra.Command, opts *renderOptions, s cwo.Settings) (re
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	r := render.Options{OutDir: out, Only: opts.only, Orders: opts.orders, Jobs: jobs, Force: opts.force,
+	r := render.Options{OutDir: out, Only: opts.only, Orders: opts.orders, Period: opts.period, Jobs: jobs, Force: opts.force,
 		DryRun: opts.dryRun, Log: cmd.ErrOrStderr(), Terminal: isTerminal(cmd.ErrOrStderr())}
+	if opts.period != "" {
+		if _, err := cwo.ParsePeriod(opts.period); err != nil {
+			return r, fmt.Errorf("--period: %w", err)
+		}
+	}
 	if opts.asOf != "" {
 		d, err := cwo.ParseDate(opts.asOf)
 		if err != nil {

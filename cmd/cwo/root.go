@@ -69,8 +69,17 @@ signature-ready PDF agreements, XLSX progress reports for funders and roadmap br
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newRenderCmd(), newVersionCmd())
+	for _, c := range registered {
+		root.AddCommand(c())
+	}
 	return root
 }
+
+// registered holds commands that files of this package add from an init function.
+var registered []func() *cobra.Command
+
+// register adds a command to every new root.
+func register(c func() *cobra.Command) { registered = append(registered, c) }
 
 // workspaceArg returns the workspace folder argument, "." by default.
 func workspaceArg(args []string) string {
