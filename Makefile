@@ -30,7 +30,8 @@ bench:
 
 # lint: formatting and vet
 lint:
-	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: files above need formatting" && exit 1)
+	@files=$$(gofmt -l $$(find . -name '*.go' -not -path './third_party/*')); \
+	  test -z "$$files" || (echo "$$files"; echo "gofmt: files above need formatting"; exit 1)
 	$(GO) vet $(PKGS)
 
 # fuzz: run each fuzz target for FUZZTIME

@@ -19,11 +19,11 @@ var ErrLocked = errors.New("output folder is locked")
 
 // lock takes the output folder's lock file, so two runs never interleave their writes. A lock left
 // by a process that no longer exists (a killed run) is taken over.
-func lock(outDir string) (unlock func(), err error) {
+func lock(outDir, name string) (unlock func(), err error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	path := filepath.Join(outDir, LockName)
+	path := filepath.Join(outDir, name)
 	for attempt := 0; attempt < 2; attempt++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {

@@ -35,9 +35,11 @@ type Entry struct {
 }
 
 // ReadManifest reads dir/manifest.json; a missing or unreadable one is empty (everything renders).
-func ReadManifest(dir string) *Manifest {
+func ReadManifest(dir string) *Manifest { return readManifest(dir, ManifestName) }
+
+func readManifest(dir, name string) *Manifest {
 	m := &Manifest{}
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil || json.Unmarshal(data, m) != nil {
 		return &Manifest{}
 	}
@@ -110,7 +112,7 @@ func (b *batch) writeManifest() error {
 	if b.opt.DryRun || b.manifest == nil {
 		return nil
 	}
-	full := len(b.opt.Only) == 0 && len(b.opt.Orders) == 0
+	full := len(b.opt.Only) == 0 && len(b.opt.Orders) == 0 && b.opt.Period == ""
 	m := &Manifest{}
 	planned := map[string]bool{}
 	for _, j := range b.res.Planned {
@@ -130,7 +132,7 @@ func (b *batch) writeManifest() error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(b.opt.OutDir, ManifestName), func(w io.Writer) error {
+	return writeAtomic(filepath.Join(b.opt.OutDir, b.opt.Shard.manifestName()), func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

@@ -32,6 +32,7 @@ type Options struct {
 	Force    bool     // render even unchanged outputs
 	DryRun   bool     // say what would be written, write nothing
 	AsOf     cwo.Date // staleness date for validation (zero: newest order's issued date)
+	Shard    Shard    // render only this shard's outputs (zero: all)
 	Log      io.Writer
 	Terminal bool // Log is a terminal: draw a progress bar
 }
@@ -104,7 +105,7 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 	if opt.DryRun {
 		return b.res, b.step(step{"render", (*batch).render})
 	}
-	unlock, err := lock(opt.OutDir)
+	unlock, err := lock(opt.OutDir, opt.Shard.lockName())
 	if err != nil {
 		return b.res, fmt.Errorf("lock: %w", err)
 	}
@@ -180,6 +181,7 @@ func (b *batch) plan() error {
 		}
 		b.res.Planned = append(b.res.Planned, jobs...)
 	}
+	b.res.Planned = slices.DeleteFunc(b.res.Planned, func(j *Job) bool { return !b.opt.Shard.owns(j.Path) })
 	for _, j := range b.res.Planned {
 		if b.res.Counts[j.Kind] == nil {
 			b.res.Counts[j.Kind] = &Count{}

@@ -17,7 +17,7 @@ type outcome struct {
 
 // render decides which jobs need work and renders those with a bounded worker pool.
 func (b *batch) render() error {
-	b.manifest = ReadManifest(b.opt.OutDir)
+	b.manifest = readManifest(b.opt.OutDir, b.opt.Shard.manifestName())
 	var todo []outcome
 	for _, j := range b.res.Planned {
 		state := b.manifest.state(b.opt.OutDir, j)

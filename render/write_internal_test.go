@@ -52,22 +52,22 @@ func TestFullDiskKeepsOldFile(t *testing.T) {
 
 func TestLockRefusesSecondRun(t *testing.T) {
 	dir := t.TempDir()
-	unlock, err := lock(dir)
+	unlock, err := lock(dir, LockName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lock(dir); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another cwo render") {
+	if _, err := lock(dir, LockName); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another cwo render") {
 		t.Errorf("second lock: err = %v, want ErrLocked", err)
 	}
 	unlock()
-	unlock2, err := lock(dir)
+	unlock2, err := lock(dir, LockName)
 	if err != nil {
 		t.Fatalf("lock after unlock: %v", err)
 	}
 	unlock2()
 	// A lock left by a process that is gone is taken over.
 	os.WriteFile(filepath.Join(dir, LockName), []byte("999999999\n"), 0o644)
-	unlock3, err := lock(dir)
+	unlock3, err := lock(dir, LockName)
 	if err != nil {
 		t.Fatalf("stale lock was not taken over: %v", err)
 	}

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,4 +170,52 @@ func TestRenderFailureExits1(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "agreement.md.tmpl:1:") {
 		t.Errorf("validate must catch the template error: exit %d\n%s", code, stdout)
 	}
+}
+
+func TestShardsMakeTheSameFiles(t *testing.T) {
+	whole := filepath.Join(t.TempDir(), "whole")
+	if code, _, stderr := cwoRun(t, "render", "../../samples", "--out", whole); code != 0 {
+		t.Fatalf("unsharded render: %d %s", code, stderr)
+	}
+	parts := filepath.Join(t.TempDir(), "parts")
+	for k := 1; k <= 3; k++ {
+		if code, _, stderr := cwoRun(t, "render", "../../samples", "--out", parts, "--shard", fmt.Sprintf("%d/3", k)); code != 0 {
+			t.Fatalf("shard %d/3: %d %s", k, code, stderr)
+		}
+	}
+	if code, out, stderr := cwoRun(t, "manifest", "merge", parts); code != 0 {
+		t.Fatalf("manifest merge: %d %s%s", code, out, stderr)
+	}
+	a, b := treeSums(t, whole), treeSums(t, parts)
+	for _, name := range []string{"manifest-1-of-3.json", "manifest-2-of-3.json", "manifest-3-of-3.json"} {
+		if _, ok := b[name]; !ok {
+			t.Errorf("%s was not written", name)
+		}
+		delete(b, name)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("sharded run wrote %d files, unsharded %d", len(b), len(a))
+	}
+	for path, sum := range a {
+		if b[path] != sum {
+			t.Errorf("%s differs between the sharded and the unsharded run", path)
+		}
+	}
+}
+
+// treeSums maps each file under dir to its SHA-256.
+func treeSums(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		h := sha256.Sum256(data)
+		sums[filepath.ToSlash(rel)] = hex.EncodeToString(h[:])
+		return nil
+	})
+	return sums
 }

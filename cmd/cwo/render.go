@@ -25,6 +25,7 @@ type renderOptions struct {
 	only   []string
 	orders []string
 	period string
+	shard  string
 	jobs   int
 	force  bool
 	dryRun bool
@@ -43,6 +44,7 @@ from; a re-run renders only what changed.`,
 		Example: `  cwo render samples
   cwo render samples --only agreements --order CWO-2026-001
   cwo render samples --only reports --period 2026-Q4
+  cwo render samples --shard 1/4 --out /shared/out   # one of four machines; then: cwo manifest merge /shared/out
   cwo render samples --dry-run
   cwo render samples --out /tmp/out --jobs 2 --force`,
 		Args: cobra.MaximumNArgs(1),
@@ -56,6 +58,7 @@ from; a re-run renders only what changed.`,
 	f.StringSliceVar(&opts.only, "only", nil, "render only these kinds: agreements, reports, brochures (repeatable)")
 	f.StringSliceVar(&opts.orders, "order", nil, "render only these orders (repeatable)")
 	f.StringVar(&opts.period, "period", "", "render reports only for this period (2026-Q4 or 2026-10)")
+	f.StringVar(&opts.shard, "shard", "", "render only shard K of N (e.g. 2/8): a fixed 1/N of the outputs; writes manifest-K-of-N.json")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "documents rendered in parallel (default: cwo.yaml jobs, else the number of CPUs)")
 	f.BoolVar(&opts.force, "force", false, "render every output, even unchanged ones")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print each file that would be written and why (new, changed, unchanged); write nothing")
@@ -123,6 +126,13 @@ func renderSettings(cmd *cobra.Command, opts *renderOptions, s cwo.Settings) (re
 	}
 	r := render.Options{OutDir: out, Only: opts.only, Orders: opts.orders, Period: opts.period, Jobs: jobs, Force: opts.force,
 		DryRun: opts.dryRun, Log: cmd.ErrOrStderr(), Terminal: isTerminal(cmd.ErrOrStderr())}
+	if opts.shard != "" {
+		sh, err := render.ParseShard(opts.shard)
+		if err != nil {
+			return r, fmt.Errorf("--shard: %w", err)
+		}
+		r.Shard = sh
+	}
 	if opts.period != "" {
 		if _, err := cwo.ParsePeriod(opts.period); err != nil {
 			return r, fmt.Errorf("--period: %w", err)
