@@ -66,21 +66,31 @@ func (l *loader) loadContributionsJSON(order, rel string) {
 	if !ok {
 		return
 	}
+	prs, diags := parseContributions(rel, data)
+	l.diags = append(l.diags, diags...)
+	l.ws.PRs[order] = append(l.ws.PRs[order], prs...)
+}
+
+// parseContributions decodes `gh pr list --json ...` output, reporting each bad entry.
+func parseContributions(rel string, data []byte) ([]Contribution, Diagnostics) {
+	var diags Diagnostics
 	var prs []ghPR
 	if err := json.Unmarshal(data, &prs); err != nil {
-		l.diags.Errorf(rel, jsonErrorPos(data, err), "not a gh pr list JSON export: %v", jsonErrorText(err))
-		return
+		diags.Errorf(rel, jsonErrorPos(data, err), "not a gh pr list JSON export: %v", jsonErrorText(err))
+		return nil, diags
 	}
+	var out []Contribution
 	for i, pr := range prs {
-		c, err := pr.contribution()
+		c, bad := pr.contribution()
 		pos := jsonElementPos(data, i)
-		if err != "" {
-			l.diags.Errorf(rel, pos, "pull request %d: %s", i+1, err)
+		if bad != "" {
+			diags.Errorf(rel, pos, "pull request %d: %s", i+1, bad)
 			continue
 		}
 		c.File, c.Pos = rel, pos
-		l.ws.PRs[order] = append(l.ws.PRs[order], c)
+		out = append(out, c)
 	}
+	return out, diags
 }
 
 // contribution converts a gh entry, or says what is wrong with it.

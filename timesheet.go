@@ -62,14 +62,14 @@ func ReadTimesheet(r io.Reader, file string, columns map[string]string, fn func(
 		if errors.Is(err, io.EOF) {
 			return diags
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			diags.Errorf(file, Pos{Line: csvErrLine(err, line)}, "%s", csvErrText(err))
+			diags.Errorf(file, Pos{Line: csvErrLine(err, 0)}, "%s", csvErrText(err))
 			if !errors.Is(err, csv.ErrFieldCount) {
 				return diags
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		if e, ok := parseEntry(rec, idx, file, line, &diags); ok {
 			fn(e)
 		}

@@ -139,3 +139,30 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("NewCoverage accepted a non-font")
 	}
 }
+
+func TestHostileTextStaysText(t *testing.T) {
+	d := testDoc(cwo.StatusSent)
+	evil := `Acme ) Tj ET BT /F1 99 Tf (pwned) Tj \ ( <</S /JavaScript /JS (app.alert(1))>>`
+	d.Funder.LegalName = evil
+	d.Order.Title = `Title ) Tj ET \\ (`
+	d.Body += "\n[launch](file:///bin/sh) [js](javascript:alert(1)) <script>alert(1)</script>\n"
+	path := renderDoc(t, d)
+	pdftest.QPDFCheck(t, path)
+	text := pdftest.Text(t, path)
+	flat := strings.Join(strings.Fields(text), " ")
+	if !strings.Contains(flat, strings.Join(strings.Fields(evil), " ")) {
+		t.Errorf("the hostile funder name does not show literally")
+	}
+	if !strings.Contains(text, "<script>alert(1)</script>") {
+		t.Errorf("inline HTML does not show literally")
+	}
+	out, err := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"/JavaScript", "/JS ", "/Launch", "/Type /EmbeddedFile", "/Filespec", "/URI (file:", "/URI (javascript"} {
+		if bytes.Contains(out, []byte(bad)) {
+			t.Errorf("the PDF contains %s", bad)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package pdf
 import (
 	"fmt"
 	"strings"
+
+	"github.com/cwo-tool/cwo"
 )
 
 // projectPages lays the project cards out top to bottom, starting a page when a card would not
@@ -116,7 +118,7 @@ func (b *brochure) cardHead(p BrochureProject, x, y, w float64) {
 	pdf.CellFormat(textW, 14, fitText(pdf, pr.Tagline, textW), "", 2, "L", false, 0, "")
 	pdf.SetFont(familyBody, "", 8.5)
 	pdf.CellFormat(textW, 12, fitText(pdf, pr.License+" · "+pr.Repository, textW), "", 2, "L", false, 0, "")
-	if pr.Repository != "" {
+	if cwo.SafeURL(pr.Repository) {
 		pdf.LinkString(textX, y+35, textW, 12, pr.Repository)
 	}
 	b.roadmapQR(pr.Roadmap.URL, pr.Roadmap.Reviewed.Format("Jan 2006"), x+w-qrSize, y-4)
@@ -125,7 +127,7 @@ func (b *brochure) cardHead(p BrochureProject, x, y, w float64) {
 // roadmapQR draws the QR code to the live roadmap with a caption under it.
 func (b *brochure) roadmapQR(url, reviewed string, x, y float64) {
 	pdf := b.pdf
-	if url == "" || !drawQR(pdf, url, x, y, qrSize) {
+	if !cwo.SafeURL(url) || !drawQR(pdf, url, x, y, qrSize) {
 		return
 	}
 	pdf.LinkString(x, y, qrSize, qrSize, url)
