@@ -1,0 +1,69 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestDefaultsWithoutFile(t *testing.T) {
+	s, err := Load(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Output != "out" || s.Paper != "letter" || s.Locale != "en-US" || s.Currency != "USD" || s.Jobs != 0 {
+		t.Errorf("defaults = %+v", s)
+	}
+}
+
+func TestFileEnvAndFlags(t *testing.T) {
+	dir := writeConfig(t, "output: build\nlocale: de-DE\ncurrency: eur\npaper: A4\njobs: 3\nbrand: {color: \"#112233\"}\n"+
+		"fonts: {regular: f/r.ttf}\ntimesheet: {columns: {date: Datum, hours: Stunden}}\n")
+	t.Setenv("CWO_LOCALE", "fr-FR")
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	fs.Int("jobs", 0, "")
+	fs.Parse([]string{"--jobs", "5"})
+	s, err := Load(dir, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := [][2]string{
+		{s.Output, "build"}, {s.Locale, "fr-FR"}, {string(s.Currency), "EUR"}, {s.Paper, "a4"},
+		{s.Brand.Color, "#112233"}, {s.Fonts.Regular, "f/r.ttf"}, {s.Timesheet.Columns["date"], "Datum"},
+		{s.Timesheet.Columns["hours"], "Stunden"},
+	}
+	for _, c := range checks {
+		if c[0] != c[1] {
+			t.Errorf("got %q, want %q", c[0], c[1])
+		}
+	}
+	if s.Jobs != 5 {
+		t.Errorf("jobs = %d, want the flag's 5", s.Jobs)
+	}
+}
+
+func TestUnknownKeyIsAnError(t *testing.T) {
+	_, err := Load(writeConfig(t, "ouptut: x\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "ouptut") || !strings.Contains(err.Error(), FileName) {
+		t.Errorf("err = %v, want an error naming the unknown key and cwo.yaml", err)
+	}
+}
+
+func TestSyntaxErrorNamesFile(t *testing.T) {
+	_, err := Load(writeConfig(t, "output: [\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), FileName) {
+		t.Errorf("err = %v, want a cwo.yaml error", err)
+	}
+}
