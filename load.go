@@ -195,15 +195,6 @@ func (f *files) inside(full string) error {
 	return nil
 }
 
-// Exists reports whether rel names a regular file inside the workspace.
-func (f *files) exists(rel string) error {
-	fh, _, err := f.open(rel)
-	if err != nil {
-		return err
-	}
-	return fh.Close()
-}
-
 // list returns the entry names of a workspace folder in order; a missing folder is empty.
 func (f *files) list(dir string, diags *Diagnostics) []string {
 	entries, err := os.ReadDir(filepath.Join(f.root, dir))

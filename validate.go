@@ -1,7 +1,11 @@
 package cwo
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/jpeg" // logo formats
+	_ "image/png"
 	"net/url"
 	"strings"
 )
@@ -128,9 +132,32 @@ func (v *validator) asset(src Source, rel string, path ...any) {
 		v.diags.Errorf(src.File, src.At(path...), "%s %q must be a path relative to the workspace", joinPath(path), rel)
 		return
 	}
-	if err := (&files{root: v.ws.Dir}).exists(rel); err != nil {
+	data, err := (&files{root: v.ws.Dir}).read(rel)
+	if err != nil {
+		v.diags.Errorf(src.File, src.At(path...), "%s %q: %v", joinPath(path), rel, err)
+		return
+	}
+	if err := checkImage(data); err != nil {
 		v.diags.Errorf(src.File, src.At(path...), "%s %q: %v", joinPath(path), rel, err)
 	}
+}
+
+// maxImagePixels bounds a logo's size, so a tiny file cannot decode into gigabytes.
+const maxImagePixels = 40_000_000
+
+// checkImage reports whether data is a PNG or JPEG image of a sane size.
+func checkImage(data []byte) error {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("not a readable PNG or JPEG image (%v)", err)
+	}
+	if format != "png" && format != "jpeg" {
+		return fmt.Errorf("is a %s image; use PNG or JPEG", format)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
+		return fmt.Errorf("is %d×%d pixels; logos must be at most %d pixels in all", cfg.Width, cfg.Height, maxImagePixels)
+	}
+	return nil
 }
 
 func (v *validator) contractor() {

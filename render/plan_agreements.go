@@ -82,5 +82,5 @@ func (b *batch) readImage(rel string) (*pdf.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	return &pdf.Image{Name: rel, Data: data}, nil
+	return pdf.NewImage(rel, data)
 }

@@ -3,6 +3,9 @@ package render_test
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/color"
+	"image/png"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -306,5 +309,31 @@ func TestBrochureItemChoice(t *testing.T) {
 	}
 	if n := len(render.BrochureItems(p, 0)); n != 2 {
 		t.Errorf("default items per project = %d, want 2", n)
+	}
+}
+
+func TestLogos(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	os.MkdirAll(filepath.Join(dir, "assets"), 0o755)
+	img := image.NewRGBA64(image.Rect(0, 0, 60, 30))
+	for y := range 30 {
+		for x := range 60 {
+			img.Set(x, y, color.RGBA64{uint16(x * 1000), 20000, 40000, 65535})
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	os.WriteFile(filepath.Join(dir, "assets", "logo.png"), buf.Bytes(), 0o644)
+	contractor := filepath.Join(dir, "contractor.yaml")
+	data, _ := os.ReadFile(contractor)
+	os.WriteFile(contractor, append(data, []byte("logo: assets/logo.png\n")...), 0o644)
+	out := t.TempDir()
+	mustRender(t, dir, out, nil) // a 16-bit PNG, which fpdf alone refuses
+	pdftest.QPDFCheck(t, filepath.Join(out, "agreements", "O-1-v1.pdf"))
+
+	os.WriteFile(filepath.Join(dir, "assets", "logo.png"), []byte("not an image at all"), 0o644)
+	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
+	if want := `contractor.yaml:7:7: error: logo "assets/logo.png": not a readable PNG or JPEG image`; !strings.Contains(diags.Error(), want) {
+		t.Errorf("diagnostics lack %q:\n%v", want, diags)
 	}
 }
