@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -123,7 +124,7 @@ func parseEntry(rec []string, idx map[string]int, file string, line int, diags *
 		diags.Errorf(file, Pos{Line: line}, "column date: %v", err)
 		ok = false
 	}
-	if e.Hours, err = ParseDecimal(get("hours")); err != nil {
+	if e.Hours, err = parseHours(get("hours")); err != nil {
 		diags.Errorf(file, Pos{Line: line}, "column hours: %v", err)
 		ok = false
 	}
@@ -144,4 +145,28 @@ func csvErrText(err error) string {
 		return fmt.Sprintf("CSV: %v", pe.Err)
 	}
 	return err.Error()
+}
+
+// parseHours reads hours as a decimal ("7.5") or as a duration "H:MM" or "H:MM:SS", as time
+// trackers export them; a duration becomes hours rounded to 6 decimals.
+func parseHours(s string) (Hours, error) {
+	if !strings.Contains(s, ":") {
+		return ParseDecimal(s)
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) > 3 {
+		return Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30)", s)
+	}
+	seconds := int64(0)
+	for i, p := range parts {
+		n, err := strconv.ParseInt(p, 10, 32)
+		if err != nil || n < 0 || (i > 0 && (n > 59 || len(p) != 2)) {
+			return Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30)", s)
+		}
+		seconds = seconds*60 + n
+	}
+	if len(parts) == 2 {
+		seconds *= 60
+	}
+	return DecimalFromInt(seconds).Div(DecimalFromInt(3600)).Round(6), nil
 }
