@@ -102,6 +102,9 @@ func (pr ghPR) contribution() (Contribution, string) {
 	if pr.URL == "" {
 		return c, "has no url"
 	}
+	if !SafeURL(pr.URL) {
+		return c, "url " + quote(pr.URL) + " is not an http or https URL"
+	}
 	if c.State != StateOpen && c.State != StateMerged && c.State != StateClosed {
 		return c, "state " + quote(pr.State) + " is not OPEN, MERGED or CLOSED"
 	}

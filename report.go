@@ -25,7 +25,7 @@ type Report struct {
 	HoursPeriod     Hours
 	HoursToDate     Hours
 	PaymentsDue     []Payment          // payments due within the period
-	Items           []ReportItem       // one per scope item, in scope order, plus "(no item)" when used
+	Items           []ReportItem       // one per scope item, in scope order (hours without an item: NoItemHours)
 	Contributions   []Contribution     // merged from progress files and contributions.json, by URL
 	StateCounts     map[string]int     // contributions by state
 	SpendByPeriod   []PeriodSpend      // cumulative spend for each period from the start to this one
@@ -282,28 +282,31 @@ func (r *Report) itemNotes() {
 	}
 }
 
-// mergeContribution combines two records of the same pull request, preferring set fields of b.
+// mergeContribution combines two records of the same pull request: set fields win over unset
+// ones, and the more final state wins (merged over closed over open), whichever file said it.
 func mergeContribution(a, b Contribution) Contribution {
-	if b.Title == "" {
-		b.Title = a.Title
+	pick := func(x, y string) string {
+		if y != "" {
+			return y
+		}
+		return x
 	}
-	if b.Item == "" {
-		b.Item = a.Item
+	pickDate := func(x, y Date) Date {
+		if !y.IsZero() {
+			return y
+		}
+		return x
 	}
-	if b.Opened.IsZero() {
-		b.Opened = a.Opened
+	out := b
+	out.Title, out.Item, out.Author = pick(a.Title, b.Title), pick(a.Item, b.Item), pick(a.Author, b.Author)
+	out.Opened, out.Merged, out.Closed = pickDate(a.Opened, b.Opened), pickDate(a.Merged, b.Merged), pickDate(a.Closed, b.Closed)
+	if stateRank[a.State] > stateRank[b.State] {
+		out.State = a.State
 	}
-	if b.Merged.IsZero() {
-		b.Merged = a.Merged
-	}
-	if b.Closed.IsZero() {
-		b.Closed = a.Closed
-	}
-	if b.Author == "" {
-		b.Author = a.Author
-	}
-	return b
+	return out
 }
+
+var stateRank = map[string]int{StateOpen: 0, StateClosed: 1, StateMerged: 2}
 
 // prNumber takes the number from a pull request URL such as .../pull/27001.
 func prNumber(url string) int {

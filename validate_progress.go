@@ -82,6 +82,9 @@ func (v *validator) contribution(src Source, o *WorkOrder, c Contribution, path 
 	if c.State == StateMerged && c.Merged.IsZero() {
 		v.diags.Errorf(src.File, at("state"), "a merged contribution needs a merged date")
 	}
+	if c.State == StateClosed && c.Closed.IsZero() {
+		v.diags.Errorf(src.File, at("state"), "a closed contribution needs a closed date")
+	}
 	if !c.Merged.IsZero() && c.Merged.Before(c.Opened) {
 		v.diags.Errorf(src.File, at("merged"), "merged %s is before opened %s", c.Merged, c.Opened)
 	}

@@ -1,0 +1,269 @@
+package xlsx_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+)
+
+// TestFormulaInjection checks that text from the data is always a string cell: formula-like
+// notes, names, titles and narrative show literally, and the only formulas are the SUM totals.
+func TestFormulaInjection(t *testing.T) {
+	data := render(t, report(t, workspace(t, hostileFiles), cwo.DefaultSettings(), "O-1", "2026-Q4"))
+	all := cells(t, open(t, data))
+	want := []struct{ sheet, text string }{ // exact text and the sheet it must show on
+		{"Timesheet", `=cmd|' /C calc'!A0`}, {"Timesheet", "@SUM(1)"}, {"Timesheet", evilNote},
+		{"Timesheet", "+SUM(A1:A2)"}, {"Timesheet", "-2+3"}, {"Timesheet", `@HYPERLINK("http://evil.example")`},
+		{"Contributions", evilTitle}, {"Contributions", "+Plus title"}, {"Work items", "=NOW()"},
+		{"Summary", evilTitle}, {"Summary", "• +1"}, {"Summary", "• -1"}, {"Summary", "• @x"}, {"Summary", "• =2*3"},
+	}
+	for _, c := range all {
+		if c.Formula != "" && !formulaRe.MatchString(c.Formula) {
+			t.Errorf("%s!%s has formula %q; only SUM totals may be formulas", c.Sheet, c.Ref, c.Formula)
+		}
+	}
+	for _, w := range want {
+		found := false
+		for _, c := range all {
+			if c.Sheet != w.sheet || c.Raw != w.text {
+				continue
+			}
+			found = true
+			if c.Type != "s" && c.Type != "inlineStr" || c.Formula != "" || c.Shown != c.Raw {
+				t.Errorf("%s!%s = %q is type %q, formula %q, shown %q; want a string cell shown literally", c.Sheet, c.Ref, c.Raw, c.Type, c.Formula, c.Shown)
+			}
+		}
+		if !found {
+			t.Errorf("%q does not appear as a cell on sheet %s", w.text, w.sheet)
+		}
+	}
+	checkSheetXML(t, data)
+}
+
+var (
+	formulaXML = regexp.MustCompile(`<f[ >][^<]*</f>|<f/>`)
+	strResult  = regexp.MustCompile(`<c [^>]*t="str"`)
+)
+
+// checkSheetXML looks at the raw worksheet XML: every <f> is a SUM total and no cell holds a
+// formula's string result.
+func checkSheetXML(t *testing.T, data []byte) {
+	t.Helper()
+	names, content := parts(t, data)
+	formulas := 0
+	for _, name := range names {
+		if !strings.HasPrefix(name, "xl/worksheets/sheet") {
+			continue
+		}
+		for _, f := range formulaXML.FindAllString(content[name], -1) {
+			formulas++
+			inner := strings.TrimSuffix(strings.TrimPrefix(f, "<f>"), "</f>")
+			if !formulaRe.MatchString(inner) {
+				t.Errorf("%s holds formula %s", name, f)
+			}
+		}
+		if m := strResult.FindString(content[name]); m != "" {
+			t.Errorf("%s holds a formula string cell %s", name, m)
+		}
+	}
+	if formulas != 4 { // Work items: planned, period, to date; Timesheet: hours
+		t.Errorf("workbook holds %d formulas, want the 4 totals", formulas)
+	}
+}
+
+// TestLinks checks that only http, https and mailto URLs become hyperlinks.
+func TestLinks(t *testing.T) {
+	data := render(t, report(t, workspace(t, hostileFiles), cwo.DefaultSettings(), "O-1", "2026-Q4"))
+	all := cells(t, open(t, data))
+	tests := []struct {
+		url  string
+		link bool
+	}{
+		{"https://github.com/numpy/numpy/pull/27001", true},
+		{"https://github.com/numpy/numpy/pull/27002", true},
+		{"http://example.org/pull/9", true},
+		{"HTTP://example.org/pull/5", true},
+		{"mailto:maintainers@example.org", true},
+		{"javascript:alert(1)", false},
+		{"ftp://example.org/pull/6", false},
+		{"file:///etc/passwd", false},
+		{"/numpy/numpy/pull/7", false},
+		{"https://", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			title := cellBeside(t, all, "Contributions", "G", tt.url, "A")
+			if got := title.Link != ""; got != tt.link || (tt.link && title.Link != tt.url) {
+				t.Errorf("title %q links to %q; want link=%v", title.Raw, title.Link, tt.link)
+			}
+		})
+	}
+	_, content := parts(t, data)
+	rels := content["xl/worksheets/_rels/sheet4.xml.rels"]
+	for _, bad := range []string{"javascript", "file:", "ftp:", "pull/7"} {
+		if strings.Contains(rels, bad) {
+			t.Errorf("sheet relationships hold a %q link:\n%s", bad, rels)
+		}
+	}
+}
+
+// cellBeside returns the cell in column col of the row whose column key holds value.
+func cellBeside(t *testing.T, all []cellInfo, sheet, key, value, col string) cellInfo {
+	t.Helper()
+	for _, c := range all {
+		if c.Sheet == sheet && strings.HasPrefix(c.Ref, key) && c.Raw == value {
+			row := strings.TrimPrefix(c.Ref, key)
+			for _, d := range all {
+				if d.Sheet == sheet && d.Ref == col+row {
+					return d
+				}
+			}
+		}
+	}
+	t.Fatalf("%s: no row with %q in column %s", sheet, value, key)
+	return cellInfo{}
+}
+
+// TestSpend checks fixed-price and hourly spend as the Summary shows it: fixed orders cost
+// hours × (amount ÷ planned hours), hourly ones hours × rate.
+func TestSpend(t *testing.T) {
+	tests := []struct {
+		name          string
+		files         map[string]string
+		order, period string
+		want          map[string]string // Summary label → raw value in column B
+	}{
+		{"fixed", nil, "O-1", "2026-Q4", map[string]string{
+			"Budget (fixed price)": "150000", "Cost per hour (price ÷ planned hours)": "250", "Planned hours": "600",
+			"Spent this period": "2125", "Spent to date": "2125", "Remaining": "147875",
+			"Hours this period": "8.5", "Budget used": "0.014", "Term elapsed": "0.252"}},
+		{"hourly", nil, "O-2", "2026-Q4", map[string]string{
+			"Budget (hourly rate × hours cap)": "35000", "Hourly rate": "175", "Hours cap": "200",
+			"Spent this period": "525", "Spent to date": "525", "Remaining": "34475", "Hours this period": "3",
+			"Budget used": "0.015"}},
+		{"fixed, second quarter", richFiles, "O-1", "2027-Q1", map[string]string{
+			"Spent this period": "6375", "Spent to date": "8500", "Remaining": "141500",
+			"Hours this period": "25.5", "Hours to date": "34"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			all := cells(t, open(t, render(t, report(t, workspace(t, tt.files), cwo.DefaultSettings(), tt.order, tt.period))))
+			for _, label := range sortedKeys(tt.want) {
+				if c := find(t, all, "Summary", label, "B"); c.Raw != tt.want[label] || c.Type != "n" {
+					t.Errorf("Summary %q = %s %q, want number %q", label, c.Type, c.Raw, tt.want[label])
+				}
+			}
+		})
+	}
+}
+
+// TestNumberFormats checks the number formats: the currency's symbol and decimals on money,
+// and fixed formats for hours, percentages and dates.
+func TestNumberFormats(t *testing.T) {
+	tests := []struct {
+		currency, locale, want string
+	}{
+		{"USD", "en-US", `"$"#,##0.00`},
+		{"EUR", "de-DE", `#,##0.00 "€"`},
+		{"EUR", "en-US", `"€"#,##0.00`},
+		{"JPY", "en-US", `"¥"#,##0`},
+		{"CHF", "en-US", `"CHF" #,##0.00`},
+		{"GBP", "fr-FR", `#,##0.00 "£"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.currency+" "+tt.locale, func(t *testing.T) {
+			settings := cwo.DefaultSettings()
+			settings.Locale = tt.locale
+			order := strings.Replace(mustRead(baseWorkspace+"/orders/O-2.yaml"), "budget:", "currency: "+tt.currency+"\nbudget:", 1)
+			all := cells(t, open(t, render(t, report(t, workspace(t, map[string]string{"orders/O-2.yaml": order}), settings, "O-2", "2026-Q4"))))
+			formats := []struct{ sheet, label, col, want string }{
+				{"Summary", "Spent this period", "B", tt.want},
+				{"Summary", "Hours this period", "B", "#,##0.0#"},
+				{"Summary", "Budget used", "B", "0.0%"},
+				{"Work items", "docs", "D", "#,##0.0#"},
+				{"Work items", "Total", "D", "#,##0.0#"},
+				{"Timesheet", "Total", "D", "#,##0.0#"},
+			}
+			for _, f := range formats {
+				if c := find(t, all, f.sheet, f.label, f.col); c.Format != f.want {
+					t.Errorf("%s %q format = %q, want %q", f.sheet, f.label, c.Format, f.want)
+				}
+			}
+			if c := cellAt(t, all, "Timesheet", "A2"); c.Format != "yyyy-mm-dd" || c.Type != "n" || c.Shown != "2026-10-04" {
+				t.Errorf("Timesheet!A2 = %s %q shown %q format %q, want the date 2026-10-04 as a number", c.Type, c.Raw, c.Shown, c.Format)
+			}
+		})
+	}
+}
+
+// cellAt returns one cell by reference.
+func cellAt(t *testing.T, all []cellInfo, sheet, ref string) cellInfo {
+	t.Helper()
+	for _, c := range all {
+		if c.Sheet == sheet && c.Ref == ref {
+			return c
+		}
+	}
+	t.Fatalf("%s!%s is empty", sheet, ref)
+	return cellInfo{}
+}
+
+// TestLongText renders text longer than a row can show or a cell can hold: the workbook is
+// still written, rows are at most 409 points tall, and a cell keeps the first 32,767 characters.
+func TestLongText(t *testing.T) {
+	long := strings.Repeat("word ", 4000)
+	files := map[string]string{
+		"progress/O-1/2026-Q4.yaml": "summary: " + long + "\nhighlights: [\"" + long + "\"]\n",
+		"timesheets/q4.csv":         "date,order,person,item,hours,note\n2026-10-02,O-1,Priya Raman,simd,1," + strings.Repeat("x", 40000) + "\n",
+	}
+	data := render(t, report(t, workspace(t, files), cwo.DefaultSettings(), "O-1", "2026-Q4"))
+	f := open(t, data)
+	all := cells(t, f)
+	paragraphs := 0
+	for _, c := range all {
+		if c.Sheet == "Summary" && strings.HasPrefix(strings.TrimPrefix(c.Raw, "• "), "word") {
+			paragraphs++
+			if want := strings.TrimSpace(long); strings.TrimPrefix(c.Raw, "• ") != want {
+				t.Errorf("Summary!%s holds %d characters, want the %d of the text", c.Ref, len(c.Raw), len(want))
+			}
+		}
+	}
+	if paragraphs != 2 {
+		t.Errorf("Summary shows the long text %d times, want 2 (summary and highlight)", paragraphs)
+	}
+	note := cellAt(t, all, "Timesheet", "E2")
+	if n := len(note.Raw); n != 32767 {
+		t.Errorf("a 40,000-character note is kept as %d characters, want the 32,767 a cell holds", n)
+	}
+	for row := 1; row <= 60; row++ {
+		h, err := f.GetRowHeight("Summary", row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h > 409 {
+			t.Errorf("Summary row %d is %g points tall; the most is 409", row, h)
+		}
+	}
+}
+
+// TestEmptyPeriod renders a period without time entries, progress notes or payments: the
+// Timesheet says so and its total is a SUM over the placeholder row that adds up to 0; the
+// Work items still show the hours to date.
+func TestEmptyPeriod(t *testing.T) {
+	all := cells(t, open(t, render(t, report(t, workspace(t, nil), cwo.DefaultSettings(), "O-2", "2027-Q1"))))
+	for _, want := range []struct{ sheet, ref, raw, formula string }{
+		{"Timesheet", "A2", "No time was logged in this period.", ""},
+		{"Timesheet", "D3", "0", "SUM(D2:D2)"},
+		{"Work items", "D3", "0", "SUM(D2:D2)"},
+		{"Work items", "E3", "3", "SUM(E2:E2)"},
+	} {
+		if c := cellAt(t, all, want.sheet, want.ref); c.Raw != want.raw || c.Formula != want.formula {
+			t.Errorf("%s!%s = %q formula %q, want %q formula %q", want.sheet, want.ref, c.Raw, c.Formula, want.raw, want.formula)
+		}
+	}
+	if c := find(t, all, "Summary", "Spent this period", "B"); c.Raw != "0" {
+		t.Errorf("Summary spent this period = %q, want 0", c.Raw)
+	}
+}
