@@ -45,7 +45,7 @@ func (b *batch) reportJob(r *cwo.Report) (*Job, error) {
 	}
 	return &Job{
 		Path: ReportPath(r.Order, r.Period), Kind: KindReports,
-		IDs:  []string{r.Order.ID, r.Order.Funder, r.Order.Project, r.Period.String()}, Hash: h.sum(),
+		IDs: []string{r.Order.ID, r.Order.Funder, r.Order.Project, r.Period.String()}, Hash: h.sum(),
 		Render: func(w io.Writer) error { return xlsx.Report(w, r) },
 	}, nil
 }
