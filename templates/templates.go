@@ -17,6 +17,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/cwo-tool/cwo"
 )
 
 //go:embed *.tmpl
@@ -91,14 +93,13 @@ func (s *Set) load(dir, name string) error {
 // source returns a template's text from the workspace override or the embedded default.
 func source(dir, name string) (text, file string, err error) {
 	file = "templates/" + name
-	data, err := os.ReadFile(filepath.Join(dir, "templates", name))
-	if err == nil {
-		return string(data), file, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(filepath.Join(dir, "templates", name)); err == nil {
+		data, err := cwo.ReadAsset(dir, file)
+		return string(data), file, err
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", file, err
 	}
-	data, err = embedded.ReadFile(name)
+	data, err := embedded.ReadFile(name)
 	return string(data), "(embedded) " + name, err
 }
 
