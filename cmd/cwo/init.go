@@ -13,9 +13,13 @@ import (
 
 func newInitCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:     "init DIR",
-		Short:   "Create a new workspace from the sample data",
-		Long:    "init writes the sample workspace (a contractor, five projects, four funders, six orders, a brochure, timesheets and progress notes) into DIR, which must not exist or be empty.",
+		Use:   "init DIR",
+		Short: "Create a new workspace from the sample data",
+		Long: `init writes the sample workspace (a contractor, five projects, four funders, six orders, a
+brochure, timesheets and progress notes) into DIR, which must not exist or be empty. It also writes
+JSON Schemas into DIR/.cwo/schema, starts each YAML file with a yaml-language-server line naming
+its schema, and maps them in DIR/.vscode/settings.json, so an editor validates and completes as you
+type.`,
 		Example: "  cwo init my-workspace\n  cwo validate my-workspace",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -28,8 +32,17 @@ func newInitCmd() *cobra.Command {
 	}
 }
 
-// initRun copies the embedded samples into dir, refusing a folder that has anything in it.
+// initRun copies the embedded samples into dir, refusing a folder that has anything in it, and
+// adds the editor support (schemas, schema lines, VS Code settings).
 func initRun(dir string) error {
+	if err := copySamples(dir); err != nil {
+		return err
+	}
+	return writeEditorSupport(dir)
+}
+
+// copySamples writes the embedded sample workspace into dir, which must be new or empty.
+func copySamples(dir string) error {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case err == nil && len(entries) > 0:

@@ -1,0 +1,145 @@
+package schema
+
+import "github.com/cwo-tool/cwo"
+
+// Keyword helpers for the rule tables.
+var (
+	idRule    = obj{"type": "string", "pattern": IDPattern, "description": "an ID: letters, digits, '.', '_', '-', starting with a letter or digit"}
+	urlRule   = obj{"type": "string", "pattern": `^(https?://|mailto:)\S+$`, "description": "an http, https or mailto URL"}
+	imageRule = obj{"type": "string", "pattern": `\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$`, "description": "a PNG or JPEG file, relative to the workspace"}
+	paperRule = obj{"type": "string", "enum": []string{"letter", "a4"}, "description": "paper size: letter or a4"}
+)
+
+// req returns a rule that requires keys, with a description.
+func req(desc string, keys ...string) obj {
+	r := obj{"required": keys}
+	if desc != "" {
+		r["description"] = desc
+	}
+	return r
+}
+
+// with returns a copy of r with more keywords.
+func with(r obj, kv ...any) obj {
+	out := obj{}
+	for k, v := range r {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i].(string)] = kv[i+1]
+	}
+	return out
+}
+
+var contractorRules = rules{
+	"":                   req("The consultancy that does the work, and its signatory.", "name", "legal_name", "signatory", "fiscal_sponsor"),
+	"id":                 idRule,
+	"signatory":          req("Who signs agreements for the contractor.", "name"),
+	"fiscal_sponsor":     req("Takes tax-deductible donations for projects (e.g. NumFOCUS).", "name"),
+	"website":            urlRule,
+	"fiscal_sponsor.url": urlRule,
+	"logo":               imageRule,
+}
+
+var projectRules = rules{
+	"":                                req("One community project and its roadmap.", "name", "license", "repository", "roadmap"),
+	"id":                              idRule,
+	"homepage":                        urlRule,
+	"repository":                      urlRule,
+	"logo":                            imageRule,
+	"roadmap":                         req("The project's list of wanted work.", "reviewed"),
+	"roadmap.url":                     urlRule,
+	"roadmap.reviewed":                obj{"description": "the date the roadmap was last confirmed with the maintainers (YYYY-MM-DD)"},
+	"roadmap.items.*":                 req("", "id", "title", "priority"),
+	"roadmap.items.*.id":              idRule,
+	"roadmap.items.*.summary":         obj{"description": "Markdown text"},
+	"roadmap.items.*.priority":        obj{"minimum": 1, "description": "1 = most important"},
+	"roadmap.items.*.estimate":        req("Rough cost and duration; currency defaults to cwo.yaml's.", "amount"),
+	"roadmap.items.*.estimate.months": obj{"minimum": 0},
+	"roadmap.items.*.brochure":        obj{"description": "true: offered on brochures first"},
+}
+
+var funderRules = rules{
+	"":                  req("An organisation or person that pays for work.", "legal_name", "kind", "signatory", "address"),
+	"id":                idRule,
+	"kind":              obj{"enum": []string{cwo.FunderCompany, cwo.FunderIndividual, cwo.FunderFoundation, cwo.FunderGovernment}},
+	"address":           obj{"minItems": 1, "description": "the address, one line per item"},
+	"signatory":         req("Who signs agreements for the funder.", "name"),
+	"reporting_contact": obj{"description": "who receives progress reports; defaults to the signatory"},
+}
+
+var orderRules = rules{
+	"": req("A Community Work Order: best-effort work on one community project, paid by one funder.",
+		"title", "funder", "project", "status", "version", "issued", "start", "end", "budget", "scope"),
+	"id":       idRule,
+	"funder":   with(idRule, "description", "a funder's ID: the name of a file in funders/"),
+	"project":  with(idRule, "description", "a project's ID: the name of a file in projects/"),
+	"status":   obj{"enum": cwo.Statuses, "description": "draft | sent | signed | active | completed | cancelled"},
+	"version":  obj{"minimum": 1},
+	"issued":   obj{"description": "the agreement's date (YYYY-MM-DD); its PDF dates come from here"},
+	"currency": obj{"description": "ISO 4217 code; default from cwo.yaml"},
+	"budget": with(req("fixed: a total amount; hourly: a rate and a cap on billed hours.", "type"), "allOf", []any{
+		budgetCase(cwo.BudgetFixed, []string{"amount"}, "rate", "cap_hours"),
+		budgetCase(cwo.BudgetHourly, []string{"rate", "cap_hours"}, "amount"),
+	}),
+	"budget.type":         obj{"enum": []string{cwo.BudgetFixed, cwo.BudgetHourly}},
+	"payments.*":          req("", "due", "amount"),
+	"scope":               obj{"minItems": 1, "description": "what the funder pays for; an order with no scope is a donation, which belongs with the fiscal sponsor"},
+	"scope.*":             with(req("A roadmap item (item) or other work (id and title).", "hours"), "anyOf", []any{obj{"required": []string{"item"}}, obj{"required": []string{"title"}}}),
+	"scope.*.item":        with(idRule, "description", "a roadmap item ID of this order's project"),
+	"scope.*.id":          idRule,
+	"scope.*.description": obj{"description": "Markdown text"},
+	"team.*":              req("", "name"),
+	"reporting.cadence":   obj{"enum": []string{cwo.CadenceQuarterly, cwo.CadenceMonthly}},
+	"clauses.*":           obj{"description": "an extra clause, Markdown text"},
+}
+
+// budgetCase requires the keys a budget type needs and forbids those it does not allow.
+func budgetCase(kind string, need []string, forbid ...string) obj {
+	no := obj{}
+	for _, k := range forbid {
+		no[k] = false
+	}
+	return obj{
+		"if":   obj{"properties": obj{"type": obj{"const": kind}}, "required": []string{"type"}},
+		"then": obj{"required": need, "properties": no},
+	}
+}
+
+var brochureRules = rules{
+	"":                  req("One printed roadmap brochure.", "title"),
+	"id":                idRule,
+	"date":              obj{"description": "default: the newest order's issued date"},
+	"paper":             paperRule,
+	"projects":          obj{"description": "project IDs; default: all projects"},
+	"projects.*":        idRule,
+	"items_per_project": obj{"minimum": 0, "maximum": 10, "description": "roadmap items per project card (default 2)"},
+	"print":             obj{"description": "true: 3 mm bleed and crop marks"},
+	"include_stale":     obj{"description": "true: keep roadmaps reviewed more than 12 months ago"},
+}
+
+var progressRules = rules{
+	"":                       obj{"description": "Progress notes for one order and reporting period."},
+	"summary":                obj{"description": "Markdown narrative for the funder"},
+	"items":                  obj{"propertyNames": obj{"pattern": IDPattern}, "description": "progress per scope item, keyed by scope key"},
+	"items.*.status":         obj{"enum": cwo.ItemStatuses},
+	"items.*.percent":        obj{"minimum": 0, "maximum": 100},
+	"items.*.prs.*":          obj{"minimum": 1, "description": "a pull request number"},
+	"contributions.*":        req("", "url", "title", "state", "opened"),
+	"contributions.*.url":    obj{"type": "string", "pattern": `^https?://\S+$`},
+	"contributions.*.state":  obj{"enum": []string{cwo.StateOpen, cwo.StateMerged, cwo.StateClosed}},
+	"contributions.*.item":   idRule,
+	"contributions.*.number": obj{"minimum": 1},
+}
+
+var settingsRules = rules{
+	"":                  obj{"description": "Tool settings; CWO_* environment variables and flags override them."},
+	"output":            obj{"description": "where cwo render writes (relative to the workspace)"},
+	"paper":             paperRule,
+	"locale":            obj{"pattern": `^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`, "description": "how money is written, e.g. en-US or de-DE"},
+	"currency":          obj{"pattern": `^[A-Za-z]{3}$`, "description": "default currency of orders and estimates (ISO 4217)"},
+	"jobs":              obj{"minimum": 0, "description": "parallel renders; 0 = one per CPU"},
+	"brand.color":       obj{"pattern": `^#?[0-9A-Fa-f]{6}$`, "description": "a colour like #1F4E79"},
+	"fonts":             obj{"description": "TrueType files, relative to the workspace, that replace the embedded fonts"},
+	"timesheet.columns": obj{"propertyNames": obj{"enum": cwo.TimesheetColumns}, "description": "cwo's column names mapped to the CSV's header names"},
+}

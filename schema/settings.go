@@ -1,0 +1,31 @@
+package schema
+
+// settingsFile mirrors the keys of cwo.yaml, which the config package decodes with viper. The
+// config package keeps its struct to itself, so this copy carries the same mapstructure tags; a
+// test loads a cwo.yaml with every key of this schema through config.Load and checks that each
+// setting arrives, so the two cannot drift apart unnoticed.
+type settingsFile struct {
+	Output    string            `mapstructure:"output"`
+	Paper     string            `mapstructure:"paper"`
+	Locale    string            `mapstructure:"locale"`
+	Currency  string            `mapstructure:"currency"`
+	Jobs      int               `mapstructure:"jobs"`
+	Fonts     settingsFonts     `mapstructure:"fonts"`
+	Brand     settingsBrand     `mapstructure:"brand"`
+	Timesheet settingsTimesheet `mapstructure:"timesheet"`
+}
+
+type settingsFonts struct {
+	Regular    string `mapstructure:"regular"`
+	Bold       string `mapstructure:"bold"`
+	Italic     string `mapstructure:"italic"`
+	BoldItalic string `mapstructure:"bold_italic"`
+}
+
+type settingsBrand struct {
+	Color string `mapstructure:"color"`
+}
+
+type settingsTimesheet struct {
+	Columns map[string]string `mapstructure:"columns"`
+}

@@ -1,0 +1,75 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cwo-tool/cwo/config"
+	"go.yaml.in/yaml/v3"
+)
+
+// everySetting is a cwo.yaml that sets every key of the cwo.yaml schema.
+const everySetting = `output: build
+paper: a4
+locale: de-DE
+currency: EUR
+jobs: 3
+fonts: {regular: r.ttf, bold: b.ttf, italic: i.ttf, bold_italic: bi.ttf}
+brand: {color: "#123456"}
+timesheet: {columns: {date: Datum}}
+`
+
+// TestSettingsSchemaMatchesConfig checks the cwo.yaml schema against the config package: every
+// key of the schema is accepted, and together they reach every field of cwo.Settings.
+func TestSettingsSchemaMatchesConfig(t *testing.T) {
+	k := kindNamed(t, "cwo")
+	if err := compile(t, k).Validate(decodeYAML(t, []byte(everySetting))); err != nil {
+		t.Fatalf("schema rejects the full cwo.yaml: %v", err)
+	}
+	var doc map[string]any
+	yaml.Unmarshal([]byte(everySetting), &doc)
+	for _, p := range fieldPaths(k.Type, "") {
+		if !strings.Contains(p, "*") && lookupValue(doc, p) == nil {
+			t.Errorf("everySetting does not set %s; add it", p)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, config.FileName), []byte(everySetting), 0o644)
+	settings, err := config.Load(dir, nil)
+	if err != nil {
+		t.Fatalf("config.Load rejects a key of the schema: %v", err)
+	}
+	for _, f := range zeroFields(reflect.ValueOf(settings), "Settings") {
+		t.Errorf("%s is not set by any key of the cwo.yaml schema; add the key to settingsFile", f)
+	}
+}
+
+func lookupValue(doc map[string]any, p string) any {
+	var v any = doc
+	for _, key := range strings.Split(p, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[key]
+	}
+	return v
+}
+
+// zeroFields lists the fields of a settings value that hold their zero value.
+func zeroFields(v reflect.Value, prefix string) []string {
+	if v.Kind() != reflect.Struct {
+		if v.IsZero() {
+			return []string{prefix}
+		}
+		return nil
+	}
+	var out []string
+	for i := range v.NumField() {
+		out = append(out, zeroFields(v.Field(i), prefix+"."+v.Type().Field(i).Name)...)
+	}
+	return out
+}

@@ -1,0 +1,108 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/render"
+)
+
+// documents builds the tables from the workspace and the files the run planned and rendered. A
+// planned file that does not exist (its first render failed) is left out.
+func (s *server) documents(ws *cwo.Workspace, res *render.Result) *documents {
+	docs := &documents{files: map[string]bool{}, Built: time.Now()}
+	var jobs []*render.Job
+	for _, j := range res.Planned {
+		if _, err := os.Stat(filepath.Join(s.preview, filepath.FromSlash(j.Path))); err == nil {
+			docs.files[j.Path] = true
+			jobs = append(jobs, j)
+		}
+	}
+	used := map[*render.Job]bool{}
+	docs.Orders = orderRows(ws, jobs, used)
+	docs.Brochures = brochureRows(ws, jobs, used)
+	for _, j := range jobs {
+		if !used[j] {
+			docs.Other = append(docs.Other, linkTo(j, j.Path))
+		}
+	}
+	return docs
+}
+
+// orderRows makes one row per order with its agreement and reports, marking the jobs it uses.
+func orderRows(ws *cwo.Workspace, jobs []*render.Job, used map[*render.Job]bool) []orderRow {
+	logged := map[string]cwo.Hours{}
+	for _, t := range ws.Time {
+		logged[t.Order] = logged[t.Order].Add(t.Hours)
+	}
+	var rows []orderRow
+	for _, o := range ws.Orders {
+		row := newOrderRow(ws, o, logged[o.ID])
+		for _, j := range jobs {
+			if len(j.IDs) == 0 || j.IDs[0] != o.ID {
+				continue
+			}
+			switch j.Kind {
+			case render.KindAgreements:
+				row.Agreement = append(row.Agreement, linkTo(j, fmt.Sprintf("v%d", o.Version)))
+				used[j] = true
+			case render.KindReports:
+				row.Reports = append(row.Reports, linkTo(j, strings.TrimPrefix(stem(j.Path), o.ID+"-")))
+				used[j] = true
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// newOrderRow returns the table line of one order, without its documents.
+func newOrderRow(ws *cwo.Workspace, o *cwo.WorkOrder, logged cwo.Hours) orderRow {
+	row := orderRow{ID: o.ID, Title: o.Title, Funder: o.Funder, Project: o.Project, Status: o.Status,
+		Budget: budgetText(ws, o), Hours: logged.StringFixed(1)}
+	if f := ws.Funder(o.Funder); f != nil {
+		row.Funder = f.DisplayName()
+	}
+	if p := ws.Project(o.Project); p != nil && p.Name != "" {
+		row.Project = p.Name
+	}
+	return row
+}
+
+// brochureRows makes one row per brochure with its PDF, marking the jobs it uses.
+func brochureRows(ws *cwo.Workspace, jobs []*render.Job, used map[*render.Job]bool) []brochureRow {
+	var rows []brochureRow
+	for _, b := range ws.Brochures {
+		row := brochureRow{ID: b.ID, Title: b.Title, Event: b.Event}
+		for _, j := range jobs {
+			if j.Kind == render.KindBrochures && j.Path == render.BrochurePath(b) {
+				row.Docs = append(row.Docs, linkTo(j, "PDF"))
+				used[j] = true
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// budgetText is "fixed $150,000.00" or "hourly $175.00 × 800 h".
+func budgetText(ws *cwo.Workspace, o *cwo.WorkOrder) string {
+	cur, loc := ws.OrderCurrency(o), ws.Settings.Locale
+	if o.Budget.Type == cwo.BudgetHourly {
+		return fmt.Sprintf("hourly %s × %s h", cwo.FormatMoney(o.Budget.Rate, cur, loc), o.Budget.CapHours)
+	}
+	return "fixed " + cwo.FormatMoney(o.Budget.Amount, cur, loc)
+}
+
+func linkTo(j *render.Job, label string) link { return link{Label: label, Path: j.Path, Hash: j.Hash} }
+
+// stem returns a path's file name without its extension.
+func stem(p string) string {
+	base := path.Base(p)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
