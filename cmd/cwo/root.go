@@ -68,7 +68,7 @@ signature-ready PDF agreements, XLSX progress reports for funders and roadmap br
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newRenderCmd(), newVersionCmd())
+	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newRenderCmd(), newVersionCmd(), newSignCmd(), newVerifyCmd())
 	for _, c := range registered {
 		root.AddCommand(c())
 	}
