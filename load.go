@@ -60,30 +60,36 @@ func (l *loader) loadContractor() {
 
 // loadRecords reads projects/, funders/, orders/ and brochures/.
 func (l *loader) loadRecords() {
-	for _, rel := range l.yamlFiles("projects") {
-		p := &Project{}
-		p.Src = l.decode(rel, l.mustRead(rel), p)
-		p.ID = l.checkID(rel, p.Src, p.ID, idOf(rel))
-		l.ws.Projects = append(l.ws.Projects, p)
+	l.ws.Projects = loadAll[Project](l, "projects")
+	l.ws.Funders = loadAll[Funder](l, "funders")
+	l.ws.Orders = loadAll[WorkOrder](l, "orders")
+	l.ws.Brochures = loadAll[Brochure](l, "brochures")
+}
+
+// record is a data file whose ID comes from its file name.
+type record interface {
+	origin() (writtenID *string, src *Source)
+}
+
+func (p *Project) origin() (*string, *Source)   { return &p.ID, &p.Src }
+func (f *Funder) origin() (*string, *Source)    { return &f.ID, &f.Src }
+func (o *WorkOrder) origin() (*string, *Source) { return &o.ID, &o.Src }
+func (b *Brochure) origin() (*string, *Source)  { return &b.ID, &b.Src }
+
+// loadAll decodes every dir/*.yaml into a record of type T, in file-name order.
+func loadAll[T any, P interface {
+	*T
+	record
+}](l *loader, dir string) []P {
+	var out []P
+	for _, rel := range l.yamlFiles(dir) {
+		r := P(new(T))
+		id, src := r.origin()
+		*src = l.decode(rel, l.mustRead(rel), r)
+		*id = l.checkID(rel, *src, *id, idOf(rel))
+		out = append(out, r)
 	}
-	for _, rel := range l.yamlFiles("funders") {
-		f := &Funder{}
-		f.Src = l.decode(rel, l.mustRead(rel), f)
-		f.ID = l.checkID(rel, f.Src, f.ID, idOf(rel))
-		l.ws.Funders = append(l.ws.Funders, f)
-	}
-	for _, rel := range l.yamlFiles("orders") {
-		o := &WorkOrder{}
-		o.Src = l.decode(rel, l.mustRead(rel), o)
-		o.ID = l.checkID(rel, o.Src, o.ID, idOf(rel))
-		l.ws.Orders = append(l.ws.Orders, o)
-	}
-	for _, rel := range l.yamlFiles("brochures") {
-		b := &Brochure{}
-		b.Src = l.decode(rel, l.mustRead(rel), b)
-		b.ID = l.checkID(rel, b.Src, b.ID, idOf(rel))
-		l.ws.Brochures = append(l.ws.Brochures, b)
-	}
+	return out
 }
 
 // decode decodes data strictly into v and keeps its problems.

@@ -94,3 +94,12 @@ func renderJob(outDir string, j *Job) (sum string, err error) {
 	})
 	return sum, err
 }
+
+// WriteFileAtomic writes data to path through a synced temporary file and a rename, so path is
+// always either its old content or data.
+func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/render"
 	"github.com/cwo-tool/cwo/signing"
 	"github.com/spf13/cobra"
 )
@@ -89,7 +90,7 @@ func signRun(cmd *cobra.Command, opts *signOptions) error {
 	if err != nil {
 		return failed(fmt.Errorf("%s: %w", opts.file, err))
 	}
-	if err := writeFileAtomic(out, signed); err != nil {
+	if err := render.WriteFileAtomic(out, signed); err != nil {
 		return failed(fmt.Errorf("write %s: %w", out, err))
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "signed %s as %s (%s)\nwrote %s\n", opts.file, opts.field, creds.Certificate.Subject, out)
@@ -180,30 +181,3 @@ func checkOutput(in, out string, force bool) error {
 	return fmt.Errorf("%s already exists; use --force to overwrite it", out)
 }
 
-// writeFileAtomic writes data to a temporary file next to path, syncs it and renames it over
-// path, so path is either untouched or complete.
-func writeFileAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
