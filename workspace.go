@@ -95,6 +95,16 @@ func (w *Workspace) OrderCurrency(o *WorkOrder) Currency {
 	return w.Settings.Currency
 }
 
+// BudgetText describes an order's budget in one line: "fixed $150,000.00" or
+// "hourly $175.00 × 800 h", in the order's currency and the workspace's locale.
+func (w *Workspace) BudgetText(o *WorkOrder) string {
+	cur, loc := w.OrderCurrency(o), w.Settings.Locale
+	if o.Budget.Type == BudgetHourly {
+		return "hourly " + FormatMoney(o.Budget.Rate, cur, loc) + " × " + o.Budget.CapHours.String() + " h"
+	}
+	return "fixed " + FormatMoney(o.Budget.Amount, cur, loc)
+}
+
 // AsOf returns the newest issued date of any order: the workspace's notion of "today", so that
 // output never depends on the clock.
 func (w *Workspace) AsOf() Date {

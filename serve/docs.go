@@ -64,7 +64,7 @@ func orderRows(ws *cwo.Workspace, jobs []*render.Job, used map[*render.Job]bool)
 // newOrderRow returns the table line of one order, without its documents.
 func newOrderRow(ws *cwo.Workspace, o *cwo.WorkOrder, logged cwo.Hours) orderRow {
 	row := orderRow{ID: o.ID, Title: o.Title, Funder: o.Funder, Project: o.Project, Status: o.Status,
-		Budget: budgetText(ws, o), Hours: logged.StringFixed(1)}
+		Budget: ws.BudgetText(o), Hours: logged.StringFixed(1)}
 	if f := ws.Funder(o.Funder); f != nil {
 		row.Funder = f.DisplayName()
 	}
@@ -88,15 +88,6 @@ func brochureRows(ws *cwo.Workspace, jobs []*render.Job, used map[*render.Job]bo
 		rows = append(rows, row)
 	}
 	return rows
-}
-
-// budgetText is "fixed $150,000.00" or "hourly $175.00 × 800 h".
-func budgetText(ws *cwo.Workspace, o *cwo.WorkOrder) string {
-	cur, loc := ws.OrderCurrency(o), ws.Settings.Locale
-	if o.Budget.Type == cwo.BudgetHourly {
-		return fmt.Sprintf("hourly %s × %s h", cwo.FormatMoney(o.Budget.Rate, cur, loc), o.Budget.CapHours)
-	}
-	return "fixed " + cwo.FormatMoney(o.Budget.Amount, cur, loc)
 }
 
 func linkTo(j *render.Job, label string) link { return link{Label: label, Path: j.Path, Hash: j.Hash} }

@@ -38,16 +38,7 @@ func listRun(cmd *cobra.Command, dir string) error {
 	fmt.Fprintln(tw, "ID\tFUNDER\tPROJECT\tSTATUS\tBUDGET\tTERM\tHOURS LOGGED")
 	for _, o := range ws.Orders {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s – %s\t%s\n", o.ID, o.Funder, o.Project, o.Status,
-			budgetText(ws, o), o.Start, o.End, logged[o.ID].StringFixed(1))
+			ws.BudgetText(o), o.Start, o.End, logged[o.ID].StringFixed(1))
 	}
 	return tw.Flush()
-}
-
-// budgetText is "fixed $150,000.00" or "hourly $175.00 × 800 h".
-func budgetText(ws *cwo.Workspace, o *cwo.WorkOrder) string {
-	cur, loc := ws.OrderCurrency(o), ws.Settings.Locale
-	if o.Budget.Type == cwo.BudgetHourly {
-		return fmt.Sprintf("hourly %s × %s h", cwo.FormatMoney(o.Budget.Rate, cur, loc), o.Budget.CapHours)
-	}
-	return "fixed " + cwo.FormatMoney(o.Budget.Amount, cur, loc)
 }
