@@ -180,4 +180,3 @@ func checkOutput(in, out string, force bool) error {
 	}
 	return fmt.Errorf("%s already exists; use --force to overwrite it", out)
 }
-
