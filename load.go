@@ -36,6 +36,7 @@ func Load(dir string, s Settings) (*Workspace, Diagnostics) {
 	l.loadRecords()
 	l.loadProgress()
 	l.loadTimesheets()
+	l.ws.indexTime()
 	return l.ws, l.diags.Sort()
 }
 

@@ -48,6 +48,16 @@ type Workspace struct {
 	// PRs holds contributions read from progress/<order>/contributions.json, by order ID.
 	PRs  map[string][]Contribution
 	Time []TimeEntry
+
+	timeByOrder map[string][]TimeEntry // Time by order ID, built by Load
+}
+
+// indexTime groups the time entries by order, so per-order look-ups do not scan every row.
+func (w *Workspace) indexTime() {
+	w.timeByOrder = make(map[string][]TimeEntry, len(w.Orders))
+	for _, t := range w.Time {
+		w.timeByOrder[t.Order] = append(w.timeByOrder[t.Order], t)
+	}
 }
 
 // Project returns the project with the given ID, or nil.
@@ -76,8 +86,12 @@ func (w *Workspace) OrderProgress(orderID string) []*Progress {
 	return ps
 }
 
-// OrderTime returns the time entries of one order, in file order.
+// OrderTime returns the time entries of one order, in file order. The slice is shared: do not
+// modify it.
 func (w *Workspace) OrderTime(orderID string) []TimeEntry {
+	if w.timeByOrder != nil {
+		return w.timeByOrder[orderID]
+	}
 	var ts []TimeEntry
 	for _, t := range w.Time {
 		if t.Order == orderID {
