@@ -24,8 +24,13 @@ test:
 golden:
 	$(GO) test -count=1 ./render/ ./render/xlsx/ -update
 
-# bench: run the Go micro-benchmarks
-bench:
+# bench: measure bin/cwo on a generated workspace of 2,000 orders and 1,000,000 timesheet rows
+# (made once into .cache/benchws; the table of BENCHMARKS.md), then run the Go micro-benchmarks
+bench: build
+	@ws=.cache/benchws/$$(cat internal/benchws/*.go | cksum | cut -d' ' -f1); \
+	if [ ! -d $$ws ]; then rm -rf .cache/benchws && \
+	  $(GO) run ./internal/benchws -orders 2000 -rows 1000000 $$ws.tmp && mv $$ws.tmp $$ws || exit 1; fi; \
+	$(GO) run ./internal/benchrun -bin $(BIN) -ws $$ws
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 # lint: formatting and vet

@@ -76,12 +76,7 @@ func newDocument(opt Options, date cwo.Date) *fpdf.Fpdf {
 // newDocumentSize creates a document of the given page size with fonts and fixed dates.
 func newDocumentSize(opt Options, date cwo.Date, size fpdf.SizeType) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: size})
-	fonts := opt.Fonts.withDefaults()
-	pdf.AddUTF8FontFromBytes(familyBody, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(familyBody, "B", fonts.Bold)
-	pdf.AddUTF8FontFromBytes(familyBody, "I", fonts.Italic)
-	pdf.AddUTF8FontFromBytes(familyBody, "BI", fonts.BoldItalic)
-	pdf.AddUTF8FontFromBytes(familyMono, "", fonts.Mono)
+	addFonts(pdf, opt.Fonts.withDefaults())
 	t := date.Time()
 	if t.IsZero() {
 		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)

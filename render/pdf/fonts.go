@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -43,6 +46,79 @@ func (f Fonts) withDefaults() Fonts {
 		f.Mono = g.Mono
 	}
 	return f
+}
+
+// addFonts registers the faces on a document, each parsed once per process (see parsedFonts).
+// A face that does not parse sets the document's error.
+func addFonts(pdf *fpdf.Fpdf, f Fonts) {
+	for _, face := range []struct {
+		family, style string
+		data          []byte
+	}{{familyBody, "", f.Regular}, {familyBody, "B", f.Bold}, {familyBody, "I", f.Italic}, {familyBody, "BI", f.BoldItalic}, {familyMono, "", f.Mono}} {
+		font, err := parsedFonts.get(face.data)
+		if err != nil {
+			pdf.SetError(fmt.Errorf("font %s %q: %w", face.family, face.style, err))
+			return
+		}
+		pdf.AddUTF8FontFromParsed(face.family, face.style, font)
+	}
+}
+
+// parsedFonts holds the fonts fpdf has parsed, so that every document of a run, in every
+// goroutine, shares one read-only parse of each font instead of parsing it again (a third of an
+// agreement's time went into parsing fonts). Fonts are known by the identity of their bytes
+// (address and length): a run reads its font files once and never changes them. An entry keeps
+// its bytes alive, so their address cannot be reused for other bytes while it is cached; the
+// cache keeps the last maxParsedFonts files, so a process that reloads fonts again and again
+// does not grow.
+var parsedFonts = &fontCache{}
+
+const maxParsedFonts = 16
+
+type fontCache struct {
+	mu      sync.Mutex
+	entries []*fontEntry // oldest first
+}
+
+type fontEntry struct {
+	data []byte
+	once sync.Once
+	font *fpdf.UTF8Font
+	err  error
+}
+
+// get returns the parsed font for data, parsing it on first use.
+func (c *fontCache) get(data []byte) (*fpdf.UTF8Font, error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("empty font file")
+	}
+	e := c.entry(data)
+	e.once.Do(func() {
+		defer func() {
+			if v := recover(); v != nil {
+				e.err = fmt.Errorf("not a usable TrueType font: %v", v)
+			}
+		}()
+		e.font, e.err = fpdf.ParseUTF8Font(e.data)
+	})
+	return e.font, e.err
+}
+
+// entry finds or adds the entry for data.
+func (c *fontCache) entry(data []byte) *fontEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.entries {
+		if len(e.data) == len(data) && &e.data[0] == &data[0] {
+			return e
+		}
+	}
+	e := &fontEntry{data: data}
+	if len(c.entries) == maxParsedFonts {
+		c.entries = slices.Delete(c.entries, 0, 1)
+	}
+	c.entries = append(c.entries, e)
+	return e
 }
 
 // Coverage reports which runes every face of the fonts can draw.

@@ -1036,7 +1036,11 @@ func (f *Fpdf) SetTextColor(r, g, b int) {
 }
 
 func (f *Fpdf) setTextColor(r, g, b int) {
-	f.color.text = f.rgbColorValue(r, g, b, "g", "rg")
+	// cwo patch: keep the current value when the colour does not change; layout code sets the
+	// text colour for every run of text, and formatting it again cost more than drawing.
+	if t := f.color.text; t.mode != colorModeRGB || t.str == "" || t.spotStr != "" || t.ir != r || t.ig != g || t.ib != b {
+		f.color.text = f.rgbColorValue(r, g, b, "g", "rg")
+	}
 	f.colorFlag = f.color.fill.str != f.color.text.str
 }
 
@@ -2569,17 +2573,38 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// cwo patch: format with strconv into one buffer instead of fmt.Sprintf (the same text:
+	// %.2f is strconv's 'f' format with 2 digits); Text is called for every run of text.
+	b := make([]byte, 0, len(txt2)+len(f.color.text.str)+48)
+	if f.colorFlag {
+		b = append(append(append(b, "q "...), f.color.text.str...), ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(append(append(b, " Td ("...), txt2...), ") Tj ET"...)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(append(b, ' '), f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(append(b, ' '), f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	f.outBytes(b)
+}
+
+// outBytes is out for a byte slice (cwo patch).
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
 }
 
 // GetWordSpacing returns the spacing between words of following text.
@@ -3548,10 +3573,8 @@ func (f *Fpdf) RegisterImageOptionsReader(imgName string, options ImageOptions, 
 		options.ImageType = "jpg"
 	}
 	switch options.ImageType {
-	case "jpg":
-		info = f.parsejpg(r)
-	case "png":
-		info = f.parsepng(r, options.ReadDpi)
+	case "jpg", "png":
+		info = f.parseImageCached(r, options) // cwo patch: parse each image once per process
 	case "gif":
 		info = f.parsegif(r)
 	default:
@@ -4258,15 +4281,38 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
+				// cwo patch: search the page's bytes, and replace in place when the replacement
+				// is not longer; copying every page into a string for each alias and mode only
+				// to search it was most of what this cost.
+				if b := f.pages[n].Bytes(); bytes.Contains(b, []byte(alias)) {
+					if len(replacement) <= len(alias) {
+						f.pages[n].Truncate(len(replaceShorter(b, alias, replacement)))
+						continue
+					}
+					s := strings.Replace(string(b), alias, replacement, -1)
 					f.pages[n].Truncate(0)
 					f.pages[n].WriteString(s)
 				}
 			}
 		}
 	}
+}
+
+// replaceShorter replaces every old in b with new, which is not longer, in place, as
+// strings.Replace(string(b), old, new, -1) does; it returns the shortened b (cwo patch).
+func replaceShorter(b []byte, old, new string) []byte {
+	w, r := 0, 0
+	for {
+		i := bytes.Index(b[r:], []byte(old))
+		if i < 0 {
+			break
+		}
+		w += copy(b[w:], b[r:r+i])
+		w += copy(b[w:], new)
+		r += i + len(old)
+	}
+	w += copy(b[w:], b[r:])
+	return b[:w]
 }
 
 func (f *Fpdf) putpages() {
@@ -4505,12 +4551,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// cwo patch: the subset font, its widths and its CIDToGIDMap come from
+				// utf8Subset, which memoizes them for fonts shared by AddUTF8FontFromParsed.
+				sub := f.utf8Subset(&font)
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4521,7 +4564,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4556,32 +4599,19 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidToGidMap)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.cidToGidMap)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.fontFile)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.fontSize))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.fontFile)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4590,7 +4620,9 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// cidWidths returns the /W entry of a UTF-8 font's CIDFont dictionary (cwo patch: it wrote it
+// with f.out as generateCIDFontMap).
+func cidWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4704,7 +4736,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

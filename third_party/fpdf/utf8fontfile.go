@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	shared               *UTF8Font // cwo patch: set when made by AddUTF8FontFromParsed
 }
 
 type tableDescription struct {
@@ -173,20 +174,28 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
-	}
+	// cwo patch: pad a copy of the last word with zeros instead of appending zeros to data,
+	// which wrote into the spare capacity of the caller's slice.
 	answer := []int{0x0000, 0x0000}
-	for i := 0; i < len(data); i += 4 {
-		answer[0] += (int(data[i]) << 8) + int(data[i+1])
-		answer[1] += (int(data[i+2]) << 8) + int(data[i+3])
-		answer[0] += answer[1] >> 16
-		answer[1] = answer[1] & 0xFFFF
-		answer[0] = answer[0] & 0xFFFF
+	full := len(data) &^ 3
+	for i := 0; i < full; i += 4 {
+		addChecksumWord(answer, data[i:i+4])
+	}
+	if full < len(data) {
+		var last [4]byte
+		copy(last[:], data[full:])
+		addChecksumWord(answer, last[:])
 	}
 	return answer
+}
+
+// addChecksumWord adds a 4-byte word to a TrueType checksum held as two 16-bit halves.
+func addChecksumWord(answer []int, w []byte) {
+	answer[0] += (int(w[0]) << 8) + int(w[1])
+	answer[1] += (int(w[2]) << 8) + int(w[3])
+	answer[0] += answer[1] >> 16
+	answer[1] = answer[1] & 0xFFFF
+	answer[0] = answer[0] & 0xFFFF
 }
 
 func (utf *utf8FontFile) seek(shift int) {
@@ -637,8 +646,10 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	return cmapstr
 }
 
-// GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
-func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+// parseForCut reads what GenerateCutFont needs from the whole font: the table directory, the
+// Unicode cmap, the glyph widths (for the scale of 1) and the glyph locations. ok is false when
+// the font has no Unicode cmap.
+func (utf *utf8FontFile) parseForCut() (locaFormat, metricsCount, numSymbols int, ok bool) {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
@@ -652,25 +663,49 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	utf.SeekTable("head")
 	utf.skip(50)
-	LocaFormat := utf.readUint16()
+	locaFormat = utf.readUint16()
 
 	utf.SeekTable("hhea")
 	utf.skip(34)
-	metricsCount := utf.readUint16()
-	oldMetrics := metricsCount
+	metricsCount = utf.readUint16()
 
 	utf.SeekTable("maxp")
 	utf.skip(4)
-	numSymbols := utf.readUint16()
+	numSymbols = utf.readUint16()
 
 	symbolCharDictionary := utf.generateCMAP()
 	if symbolCharDictionary == nil {
-		return nil
+		return locaFormat, metricsCount, numSymbols, false
 	}
 
 	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
-	utf.parseLOCATable(LocaFormat, numSymbols)
+	utf.parseLOCATable(locaFormat, numSymbols)
+	return locaFormat, metricsCount, numSymbols, true
+}
+
+// GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
+func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	// cwo patch: the parsing that does not depend on usedRunes moved to parseForCut; a font
+	// made by AddUTF8FontFromParsed takes its result, parsed once, from the shared font (the
+	// widths parseForCut computes are not used after it).
+	var LocaFormat, metricsCount, numSymbols int
+	if utf.shared != nil {
+		t := utf.shared.cutTables()
+		if !t.ok {
+			return nil
+		}
+		utf.tableDescriptions, utf.charSymbolDictionary, utf.symbolPosition = t.tableDescriptions, t.charSymbolDictionary, t.symbolPosition
+		utf.outTablesData = make(map[string][]byte)
+		utf.LastRune = 0
+		LocaFormat, metricsCount, numSymbols = t.locaFormat, t.metricsCount, t.numSymbols
+	} else {
+		var ok bool
+		if LocaFormat, metricsCount, numSymbols, ok = utf.parseForCut(); !ok {
+			return nil
+		}
+	}
+	oldMetrics := metricsCount
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
@@ -978,7 +1013,8 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
-	answer := make([]byte, 0)
+	// cwo patch: build the font in one buffer of its final size and set the checksum in place;
+	// every table was copied twice and the whole font once more to splice in the checksum.
 	tablesCount := len(utf.outTablesData)
 	findSize := 1
 	writer := 0
@@ -989,39 +1025,40 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	findSize = findSize * 16
 	rOffset := tablesCount*16 - findSize
 
+	size := 12 + tablesCount*16
+	for _, t := range utf.outTablesData {
+		size += (len(t) + 3) &^ 3
+	}
+	answer := make([]byte, 0, size)
 	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
-	tables := make(map[string][]byte, len(utf.outTablesData))
-	for k, v := range utf.outTablesData {
-		tables[k] = make([]byte, len(v))
-		copy(tables[k], v)
-	}
-	tablesNames := keySortStrings(tables)
+	tablesNames := keySortStrings(utf.outTablesData)
 
 	offset := 12 + tablesCount*16
 	begin := 0
 
 	for _, name := range tablesNames {
+		table := utf.outTablesData[name]
 		if name == "head" {
 			begin = offset
 		}
 		answer = append(answer, []byte(name)...)
-		checksum := utf.generateChecksum(tables[name])
+		checksum := utf.generateChecksum(table)
 		answer = append(answer, pack2Uint16(checksum[0], checksum[1])...)
-		answer = append(answer, pack2Uint32(offset, len(tables[name]))...)
-		paddedLength := (len(tables[name]) + 3) &^ 3
+		answer = append(answer, pack2Uint32(offset, len(table))...)
+		paddedLength := (len(table) + 3) &^ 3
 		offset = offset + paddedLength
 	}
 
 	for _, key := range tablesNames {
-		data := append([]byte{}, tables[key]...)
-		data = append(data, []byte{0, 0, 0}...)
-		answer = append(answer, data[:(len(data)&^3)]...)
+		table := utf.outTablesData[key]
+		answer = append(answer, table...)
+		answer = append(answer, make([]byte, (len(table)+3)&^3-len(table))...)
 	}
 
-	checksum := utf.generateChecksum([]byte(answer))
+	checksum := utf.generateChecksum(answer)
 	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
-	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	copy(answer[begin+8:], pack2Uint16(checksum[0], checksum[1]))
 	return answer
 }
 

@@ -314,14 +314,10 @@ func (pa *untypedKeyMap) getIndex(key any) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key any, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
-			}
-		}
+		// cwo patch: find the smallest non-negative int that is not a key in one pass. Trying
+		// n = 0, 1, 2 ... with a linear getIndex each was cubic in the map's length, and the
+		// width maps of a UTF-8 font (generateCIDFontMap) hold a hundred values and more.
+		key = pa.nextIntKey()
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
 	} else {
@@ -333,6 +329,26 @@ func (pa *untypedKeyMap) put(key any, value int) {
 			pa.valueSet[i] = value
 		}
 	}
+}
+
+// nextIntKey returns the smallest non-negative int that is not a key (cwo patch).
+func (pa *untypedKeyMap) nextIntKey() int {
+	var small [256]bool
+	seen := small[:]
+	if len(pa.keySet) >= len(small) {
+		seen = make([]bool, len(pa.keySet)+1)
+	}
+	for _, k := range pa.keySet {
+		if n, ok := k.(int); ok && n >= 0 && n < len(seen) {
+			seen[n] = true
+		}
+	}
+	for n, taken := range seen {
+		if !taken {
+			return n
+		}
+	}
+	return len(seen) // not reached: len(keySet) keys cannot fill len(keySet)+1 slots
 }
 
 // Delete value in PHP Array
