@@ -1,5 +1,7 @@
 package cwo
 
+import "sort"
+
 // Settings are the tool settings of a workspace (cwo.yaml, environment, flags). The config
 // package fills them; the domain only reads them.
 type Settings struct {
@@ -46,17 +48,25 @@ type Workspace struct {
 	Brochures  []*Brochure
 	Progress   []*Progress
 	// PRs holds contributions read from progress/<order>/contributions.json, by order ID.
+	// Time is grouped by order, in file order within each order.
 	PRs  map[string][]Contribution
 	Time []TimeEntry
 
-	timeByOrder map[string][]TimeEntry // Time by order ID, built by Load
+	timeByOrder map[string][2]int // each order's range of Time, built by Load
 }
 
-// indexTime groups the time entries by order, so per-order look-ups do not scan every row.
+// indexTime groups the time entries by order (keeping file order within an order) and records
+// each order's range, so per-order look-ups neither scan every row nor copy them.
 func (w *Workspace) indexTime() {
-	w.timeByOrder = make(map[string][]TimeEntry, len(w.Orders))
-	for _, t := range w.Time {
-		w.timeByOrder[t.Order] = append(w.timeByOrder[t.Order], t)
+	sort.SliceStable(w.Time, func(i, j int) bool { return w.Time[i].Order < w.Time[j].Order })
+	w.timeByOrder = map[string][2]int{}
+	for i := 0; i < len(w.Time); {
+		j := i
+		for j < len(w.Time) && w.Time[j].Order == w.Time[i].Order {
+			j++
+		}
+		w.timeByOrder[w.Time[i].Order] = [2]int{i, j}
+		i = j
 	}
 }
 
@@ -90,7 +100,11 @@ func (w *Workspace) OrderProgress(orderID string) []*Progress {
 // modify it.
 func (w *Workspace) OrderTime(orderID string) []TimeEntry {
 	if w.timeByOrder != nil {
-		return w.timeByOrder[orderID]
+		r, ok := w.timeByOrder[orderID]
+		if !ok {
+			return nil
+		}
+		return w.Time[r[0]:r[1]:r[1]]
 	}
 	var ts []TimeEntry
 	for _, t := range w.Time {
