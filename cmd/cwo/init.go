@@ -15,7 +15,7 @@ func newInitCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "init DIR",
 		Short: "Create a new workspace from the sample data",
-		Long: `init writes the sample workspace (a contractor, five projects, four funders, six orders, a
+		Long: `init writes the sample workspace (a contractor, five projects, four funders, seven orders, a
 brochure, timesheets and progress notes) into DIR, which must not exist or be empty. It also writes
 JSON Schemas into DIR/.cwo/schema, starts each YAML file with a yaml-language-server line naming
 its schema, and maps them in DIR/.vscode/settings.json, so an editor validates and completes as you
