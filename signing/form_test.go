@@ -2,7 +2,6 @@ package signing_test
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -22,20 +21,7 @@ func handMadeAgreement() []byte {
 		"<< /Fields [6 0 R] /DA (/Helv 0 Tf 0 g) >>",
 		"<< /Type /Annot /Subtype /Widget /FT /Sig /T (witness) /Rect [100.5 100 300 140] /F 4 /P 3 0 R >>",
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R /ID [<0102> <0304>] >>\nstartxref\n%d\n%%%%EOF", len(objs)+1, xref)
-	return b.Bytes() // no end-of-line after %%EOF
+	return signingtest.ClassicPDF("1.7", objs, " /ID [<0102> <0304>]", false) // no end-of-line after %%EOF
 }
 
 func TestSignIndirectAcroForm(t *testing.T) {

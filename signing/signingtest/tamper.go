@@ -72,8 +72,15 @@ func PlainPDF(title string) []byte {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
 		fmt.Sprintf("<< /Title (%s) >>", title),
 	}
+	return ClassicPDF("1.4", objs, "", true)
+}
+
+// ClassicPDF writes objs as objects 1..n of a PDF with a classic cross-reference table; the
+// trailer names object 1 as /Root and 4 as /Info, plus trailerExtra. finalEOL ends the file with
+// a line break after %%EOF.
+func ClassicPDF(version string, objs []string, trailerExtra string, finalEOL bool) []byte {
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
+	b.WriteString("%PDF-" + version + "\n")
 	offsets := make([]int, len(objs))
 	for i, o := range objs {
 		offsets[i] = b.Len()
@@ -84,6 +91,9 @@ func PlainPDF(title string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R%s >>\nstartxref\n%d\n%%%%EOF", len(objs)+1, trailerExtra, xref)
+	if finalEOL {
+		b.WriteString("\n")
+	}
 	return b.Bytes()
 }
