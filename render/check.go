@@ -34,7 +34,7 @@ func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool)
 	}
 	diags = append(diags, cwo.Validate(ws, opt)...)
 	var a assets
-	fonts, fontDiags := loadFonts(dir, s.Fonts)
+	fonts, cov, fontDiags := loadFonts(dir, s.Fonts)
 	diags = append(diags, fontDiags...)
 	a.fonts = fonts
 	if s.Brand.Color != "" {
@@ -51,7 +51,7 @@ func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool)
 		if execute {
 			diags = append(diags, checkAgreements(ws, set)...)
 		}
-		diags = append(diags, checkCoverage(ws, fonts)...)
+		diags = append(diags, checkCoverage(ws, cov)...)
 	}
 	return ws, diags.Sort(), a
 }
@@ -97,8 +97,9 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// loadFonts reads the TTF files cwo.yaml names (relative to the workspace).
-func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, cwo.Diagnostics) {
+// loadFonts reads the TTF files cwo.yaml names (relative to the workspace) and parses them once
+// for the coverage check (nil when they do not parse).
+func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, *pdf.Coverage, cwo.Diagnostics) {
 	var out pdf.Fonts
 	var diags cwo.Diagnostics
 	for _, face := range []struct {
@@ -119,17 +120,17 @@ func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, cwo.Diagnostics) {
 	if out.Regular == nil && (out.Bold != nil || out.Italic != nil || out.BoldItalic != nil) {
 		diags.Errorf("cwo.yaml", cwo.Pos{}, "fonts.regular is required when other faces are set")
 	}
-	if _, err := pdf.NewCoverage(out); err != nil && !diags.HasErrors() {
+	cov, err := pdf.NewCoverage(out)
+	if err != nil && !diags.HasErrors() {
 		diags.Errorf("cwo.yaml", cwo.Pos{}, "fonts: %v", err)
 	}
-	return out, diags
+	return out, cov, diags
 }
 
 // checkCoverage warns about characters the fonts cannot draw, where they are written.
-func checkCoverage(ws *cwo.Workspace, fonts pdf.Fonts) cwo.Diagnostics {
+func checkCoverage(ws *cwo.Workspace, cov *pdf.Coverage) cwo.Diagnostics {
 	var diags cwo.Diagnostics
-	cov, err := pdf.NewCoverage(fonts)
-	if err != nil {
+	if cov == nil {
 		return diags
 	}
 	ws.PDFText(func(file string, pos cwo.Pos, text string) {
