@@ -27,6 +27,9 @@ var decimalText = regexp.MustCompile(`^-?[0-9]{1,15}(\.[0-9]{1,12})?$`)
 // numbers with more than 15 integer or 12 fractional digits.
 func ParseDecimal(s string) (Decimal, error) {
 	t := strings.TrimSpace(s)
+	if d, ok := parseSmallDecimal(t); ok {
+		return d, nil
+	}
 	if !decimalText.MatchString(t) {
 		return Decimal{}, fmt.Errorf("%q is not a plain decimal number (like 1250 or 1250.50)", s)
 	}
@@ -35,6 +38,34 @@ func ParseDecimal(s string) (Decimal, error) {
 		return Decimal{}, fmt.Errorf("%q is not a decimal number: %w", s, err)
 	}
 	return Decimal{d}, nil
+}
+
+// parseSmallDecimal is ParseDecimal's fast path for the common case, such as timesheet hours:
+// a plain decimal of at most 18 digits in all, which fits an int64 exactly. It gives the same
+// value and exponent as decimal.NewFromString; anything else is left to the slow path.
+func parseSmallDecimal(t string) (Decimal, bool) {
+	neg := strings.HasPrefix(t, "-")
+	if neg {
+		t = t[1:]
+	}
+	intPart, frac, dotted := strings.Cut(t, ".")
+	if len(intPart) == 0 || len(intPart) > 15 || len(frac) > 12 || len(intPart)+len(frac) > 18 || (dotted && len(frac) == 0) {
+		return Decimal{}, false
+	}
+	var v int64
+	for _, part := range [2]string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return Decimal{}, false
+			}
+			v = v*10 + int64(c-'0')
+		}
+	}
+	if neg {
+		v = -v
+	}
+	return Decimal{decimal.New(v, -int32(len(frac)))}, true
 }
 
 // MustDecimal parses s and panics on error; for tests and constants only.

@@ -64,23 +64,46 @@ func offsetPos(data []byte, off int64) Pos {
 	return Pos{Line: line, Col: len([]rune(string(before[start:]))) + 1}
 }
 
-// jsonElementPos returns the position of the i-th element of the top-level JSON array.
-func jsonElementPos(data []byte, i int) Pos {
+// jsonElementPositions returns the position of every element of the top-level JSON array, in
+// one pass over data (positions of elements it cannot reach are 1:1).
+func jsonElementPositions(data []byte, n int) []Pos {
+	pos := make([]Pos, n)
+	for i := range pos {
+		pos[i] = Pos{Line: 1, Col: 1}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil {
-		return Pos{Line: 1, Col: 1}
+		return pos
 	}
-	for n := 0; dec.More(); n++ {
+	lc := lineCounter{data: data, line: 1}
+	for i := 0; i < n && dec.More(); i++ {
 		off := dec.InputOffset()
-		if n == i {
-			rest := data[off:]
-			skip := len(rest) - len(bytes.TrimLeft(rest, " \t\r\n,"))
-			return offsetPos(data, off+int64(skip))
-		}
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
+		rest := data[off:]
+		skip := len(rest) - len(bytes.TrimLeft(rest, " \t\r\n,"))
+		pos[i] = lc.pos(off + int64(skip))
+		var raw json.RawMessage
+		if dec.Decode(&raw) != nil {
 			break
 		}
 	}
-	return Pos{Line: 1, Col: 1}
+	return pos
+}
+
+// lineCounter turns increasing byte offsets into positions without rescanning from the start.
+type lineCounter struct {
+	data      []byte
+	off       int64 // offsets before this one are counted
+	line      int
+	lineStart int64
+}
+
+func (c *lineCounter) pos(off int64) Pos {
+	off = min(off, int64(len(c.data)))
+	for ; c.off < off; c.off++ {
+		if c.data[c.off] == '\n' {
+			c.line++
+			c.lineStart = c.off + 1
+		}
+	}
+	return Pos{Line: c.line, Col: len([]rune(string(c.data[c.lineStart:off]))) + 1}
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // IDPattern is what every record ID must match, so that no ID can escape the output folder.
@@ -33,10 +34,13 @@ func Load(dir string, s Settings) (*Workspace, Diagnostics) {
 		return l.ws, l.diags
 	}
 	l.loadContractor()
+	var wg sync.WaitGroup
+	ts := &loader{fsys: l.fsys, ws: l.ws} // reads timesheets alongside the data files
+	wg.Go(ts.loadTimesheets)
 	l.loadRecords()
 	l.loadProgress()
-	l.loadTimesheets()
-	l.ws.indexTime()
+	wg.Wait()
+	l.diags = append(l.diags, ts.diags...)
 	return l.ws, l.diags.Sort()
 }
 
@@ -82,15 +86,36 @@ func loadAll[T any, P interface {
 	*T
 	record
 }](l *loader, dir string) []P {
-	var out []P
-	for _, rel := range l.yamlFiles(dir) {
+	rels := l.yamlFiles(dir)
+	out := make([]P, len(rels))
+	subs := l.split(len(rels), func(sub *loader, i int) {
 		r := P(new(T))
 		id, src := r.origin()
-		*src = l.decode(rel, l.mustRead(rel), r)
-		*id = l.checkID(rel, *src, *id, idOf(rel))
-		out = append(out, r)
-	}
+		*src = sub.decode(rels[i], sub.mustRead(rels[i]), r)
+		*id = sub.checkID(rels[i], *src, *id, idOf(rels[i]))
+		out[i] = r
+	})
+	l.join(subs)
 	return out
+}
+
+// split runs fn for every i in [0, n) in parallel, each with a loader of its own that collects
+// its problems; fn must only write to what belongs to its i. Join the loaders' problems, in
+// order, with join.
+func (l *loader) split(n int, fn func(sub *loader, i int)) []*loader {
+	subs := make([]*loader, n)
+	each(n, func(i int) {
+		subs[i] = &loader{fsys: l.fsys, ws: l.ws}
+		fn(subs[i], i)
+	})
+	return subs
+}
+
+// join adds the problems of split's loaders, in order.
+func (l *loader) join(subs []*loader) {
+	for _, s := range subs {
+		l.diags = append(l.diags, s.diags...)
+	}
 }
 
 // decode decodes data strictly into v and keeps its problems.
@@ -152,7 +177,12 @@ func (l *loader) mustRead(rel string) []byte {
 }
 
 // files reads inside one root folder and refuses anything that resolves outside it.
-type files struct{ root string }
+type files struct {
+	root     string
+	realOnce sync.Once
+	real     string // root with symlinks resolved
+	realErr  error
+}
 
 // maxFileBytes bounds any single input file (timesheets are streamed separately).
 const maxFileBytes = maxYAMLBytes
@@ -188,7 +218,8 @@ func (f *files) read(rel string) ([]byte, error) {
 
 // inside reports an error when full resolves (through symlinks) outside the root.
 func (f *files) inside(full string) error {
-	root, err := filepath.EvalSymlinks(f.root)
+	f.realOnce.Do(func() { f.real, f.realErr = filepath.EvalSymlinks(f.root) })
+	root, err := f.real, f.realErr
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 
 // loadProgress reads progress/<order>/<period>.yaml and progress/<order>/contributions.json.
 func (l *loader) loadProgress() {
+	var found []progressFile
 	for _, order := range l.fsys.list("progress", &l.diags) {
 		dir := "progress/" + order
 		if strings.HasPrefix(order, ".") {
@@ -17,29 +18,45 @@ func (l *loader) loadProgress() {
 			continue
 		}
 		for _, name := range l.fsys.list(dir, &l.diags) {
-			l.loadProgressFile(order, dir+"/"+name, name)
+			found = append(found, progressFile{order: order, rel: dir + "/" + name, name: name})
+		}
+	}
+	l.join(l.split(len(found), func(sub *loader, i int) { sub.loadProgressFile(&found[i]) }))
+	for _, f := range found {
+		if f.progress != nil {
+			l.ws.Progress = append(l.ws.Progress, f.progress)
+		}
+		if f.prs != nil {
+			l.ws.PRs[f.order] = append(l.ws.PRs[f.order], f.prs...)
 		}
 	}
 }
 
-func (l *loader) loadProgressFile(order, rel, name string) {
-	switch {
-	case strings.HasPrefix(name, "."):
-	case name == "contributions.json":
-		l.loadContributionsJSON(order, rel)
-	case strings.HasSuffix(name, ".yaml"):
-		period, err := ParsePeriod(strings.TrimSuffix(name, ".yaml"))
+// progressFile is one file of a progress folder and what it holds.
+type progressFile struct {
+	order, rel, name string
+	progress         *Progress      // <period>.yaml
+	prs              []Contribution // contributions.json
+}
+
+func (l *loader) loadProgressFile(f *progressFile) {
+	switch rel := f.rel; {
+	case strings.HasPrefix(f.name, "."):
+	case f.name == "contributions.json":
+		f.prs = l.loadContributionsJSON(rel)
+	case strings.HasSuffix(f.name, ".yaml"):
+		period, err := ParsePeriod(strings.TrimSuffix(f.name, ".yaml"))
 		if err != nil {
 			l.diags.Errorf(rel, Pos{}, "file name: %v", err)
 			return
 		}
-		p := &Progress{Order: order, Period: period}
+		p := &Progress{Order: f.order, Period: period}
 		p.Src = l.decode(rel, l.mustRead(rel), p)
 		for i := range p.Contributions {
 			p.Contributions[i].File = rel
 			p.Contributions[i].Pos = p.Src.At("contributions", i)
 		}
-		l.ws.Progress = append(l.ws.Progress, p)
+		f.progress = p
 	default:
 		l.diags.Warnf(rel, Pos{}, "ignored: progress folders hold <period>.yaml files and contributions.json")
 	}
@@ -61,14 +78,14 @@ type ghPR struct {
 }
 
 // loadContributionsJSON reads a gh pr list export.
-func (l *loader) loadContributionsJSON(order, rel string) {
+func (l *loader) loadContributionsJSON(rel string) []Contribution {
 	data, ok := l.read(rel)
 	if !ok {
-		return
+		return nil
 	}
 	prs, diags := parseContributions(rel, data)
 	l.diags = append(l.diags, diags...)
-	l.ws.PRs[order] = append(l.ws.PRs[order], prs...)
+	return prs
 }
 
 // parseContributions decodes `gh pr list --json ...` output, reporting each bad entry.
@@ -80,9 +97,10 @@ func parseContributions(rel string, data []byte) ([]Contribution, Diagnostics) {
 		return nil, diags
 	}
 	var out []Contribution
+	positions := jsonElementPositions(data, len(prs))
 	for i, pr := range prs {
 		c, bad := pr.contribution()
-		pos := jsonElementPos(data, i)
+		pos := positions[i]
 		if bad != "" {
 			diags.Errorf(rel, pos, "pull request %d: %s", i+1, bad)
 			continue

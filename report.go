@@ -24,15 +24,16 @@ type Report struct {
 	TermElapsedPct  Decimal // share of the order's days elapsed at the period's end, 1 decimal
 	HoursPeriod     Hours
 	HoursToDate     Hours
-	PaymentsDue     []Payment          // payments due within the period
-	Items           []ReportItem       // one per scope item, in scope order (hours without an item: NoItemHours)
-	Contributions   []Contribution     // merged from progress files and contributions.json, by URL
-	StateCounts     map[string]int     // contributions by state
-	SpendByPeriod   []PeriodSpend      // cumulative spend for each period from the start to this one
-	entries         func() []TimeEntry // the period's time entries, in file order
-	HourlyCost      Money              // rate, or amount ÷ planned hours (12 decimals)
-	NoItemHours     Hours              // hours logged without a scope item this period
-	NoItemHoursDate Hours              // ... and to date
+	PaymentsDue     []Payment                   // payments due within the period
+	Items           []ReportItem                // one per scope item, in scope order (hours without an item: NoItemHours)
+	Contributions   []Contribution              // merged from progress files and contributions.json, by URL
+	StateCounts     map[string]int              // contributions by state
+	SpendByPeriod   []PeriodSpend               // cumulative spend for each period from the start to this one
+	entries         func() ([]TimeEntry, error) // reads the period's time entries, in file order
+	digest          func() string
+	HourlyCost      Money // rate, or amount ÷ planned hours (12 decimals)
+	NoItemHours     Hours // hours logged without a scope item this period
+	NoItemHoursDate Hours // ... and to date
 }
 
 // ReportItem is one scope item's line in a report.
@@ -54,18 +55,19 @@ type PeriodSpend struct {
 	Cumulative Money
 }
 
-// Entries returns the period's time entries in file order.
-func (r *Report) Entries() []TimeEntry { return r.entries() }
+// EntriesDigest returns a SHA-256 of the period's time entries (see Workspace.TimeDigest).
+func (r *Report) EntriesDigest() string { return r.digest() }
+
+// Entries reads the period's time entries from the timesheets, in file order.
+func (r *Report) Entries() ([]TimeEntry, error) { return r.entries() }
 
 // ReportPeriods lists the periods an order gets a report for: each period of its cadence, within
 // its term, that has time entries or a progress file.
 func (w *Workspace) ReportPeriods(o *WorkOrder) []Period {
 	quarterly := o.Reporting.Quarterly()
 	seen := map[Period]bool{}
-	for _, t := range w.OrderTime(o.ID) {
-		if t.Date.Within(o.Start, o.End) {
-			seen[PeriodOf(t.Date, quarterly)] = true
-		}
+	for _, m := range w.orderMonths(o.ID, monthOf(o.Start), monthOf(o.End)) {
+		seen[PeriodOf(monthDate(m.month), quarterly)] = true
 	}
 	for _, p := range w.OrderProgress(o.ID) {
 		if p.Period.IsQuarter() == quarterly {
@@ -91,58 +93,52 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 			r.Progress = pr
 		}
 	}
-	entries := w.periodEntries(o, p)
-	r.entries = func() []TimeEntry { return entries }
-	r.hours(w.OrderTime(o.ID))
+	r.entries = func() ([]TimeEntry, error) { return w.PeriodEntries(o.ID, p) }
+	r.digest = func() string { return w.TimeDigest(o.ID, p) }
+	r.hours(w.orderMonths(o.ID, monthOf(o.Start), monthOf(p.End())))
 	r.spend(w)
 	r.payments()
 	r.contributions(w)
 	return r
 }
 
-// periodEntries returns the order's time entries in the period.
-func (w *Workspace) periodEntries(o *WorkOrder, p Period) []TimeEntry {
-	var out []TimeEntry
-	for _, t := range w.OrderTime(o.ID) {
-		if p.Contains(t.Date) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // hours adds up hours per scope item, in the period and to date.
-func (r *Report) hours(all []TimeEntry) {
-	o, end := r.Order, r.Period.End()
+func (r *Report) hours(months []*monthTime) {
+	o := r.Order
+	first, last := periodMonths(r.Period)
 	idx := map[string]int{}
 	for _, s := range o.Scope {
 		idx[s.Key()] = len(r.Items)
 		r.Items = append(r.Items, ReportItem{Key: s.Key(), Title: scopeTitle(r.Project, s), PlannedHours: s.Hours})
 	}
-	for _, t := range all {
-		if t.Date.After(end) || t.Date.Before(o.Start) {
-			continue
-		}
-		inPeriod := r.Period.Contains(t.Date)
-		r.HoursToDate = r.HoursToDate.Add(t.Hours)
-		if inPeriod {
-			r.HoursPeriod = r.HoursPeriod.Add(t.Hours)
-		}
-		i, ok := idx[t.Item]
-		if !ok {
-			r.NoItemHoursDate = r.NoItemHoursDate.Add(t.Hours)
-			if inPeriod {
-				r.NoItemHours = r.NoItemHours.Add(t.Hours)
-			}
-			continue
-		}
-		r.Items[i].HoursToDate = r.Items[i].HoursToDate.Add(t.Hours)
-		if inPeriod {
-			r.Items[i].HoursPeriod = r.Items[i].HoursPeriod.Add(t.Hours)
+	for _, m := range months {
+		inPeriod := m.month >= first && m.month <= last
+		for _, item := range sortedKeys(m.items) {
+			r.addHours(idx, item, m.items[item], inPeriod)
 		}
 	}
 	for i := range r.Items {
 		r.Items[i].PlanPct = r.Items[i].HoursToDate.Percent(r.Items[i].PlannedHours, 1)
+	}
+}
+
+// addHours counts hours logged against one item (or none) to date, and in the period.
+func (r *Report) addHours(idx map[string]int, item string, h Hours, inPeriod bool) {
+	r.HoursToDate = r.HoursToDate.Add(h)
+	if inPeriod {
+		r.HoursPeriod = r.HoursPeriod.Add(h)
+	}
+	i, ok := idx[item]
+	if !ok {
+		r.NoItemHoursDate = r.NoItemHoursDate.Add(h)
+		if inPeriod {
+			r.NoItemHours = r.NoItemHours.Add(h)
+		}
+		return
+	}
+	r.Items[i].HoursToDate = r.Items[i].HoursToDate.Add(h)
+	if inPeriod {
+		r.Items[i].HoursPeriod = r.Items[i].HoursPeriod.Add(h)
 	}
 }
 
@@ -178,11 +174,9 @@ func (r *Report) spend(w *Workspace) {
 	elapsed := min(max(o.Start.DaysUntil(r.Period.End())+1, 0), days)
 	r.TermElapsedPct = DecimalFromInt(int64(elapsed)).Percent(DecimalFromInt(int64(days)), 1)
 	byPeriod := map[Period]Hours{}
-	for _, t := range w.OrderTime(o.ID) {
-		if t.Date.Within(o.Start, r.Period.End()) {
-			p := PeriodOf(t.Date, o.Reporting.Quarterly())
-			byPeriod[p] = byPeriod[p].Add(t.Hours)
-		}
+	for _, m := range w.orderMonths(o.ID, monthOf(o.Start), monthOf(r.Period.End())) {
+		p := PeriodOf(monthDate(m.month), o.Reporting.Quarterly())
+		byPeriod[p] = byPeriod[p].Add(m.total)
 	}
 	var cum Hours
 	for _, p := range PeriodsBetween(o.Start, r.Period.End(), o.Reporting.Quarterly()) {

@@ -18,33 +18,22 @@ var requiredColumns = map[string]bool{"date": true, "order": true, "person": tru
 // maxTimesheetColumns bounds the header, so a garbage file fails fast.
 const maxTimesheetColumns = 200
 
-// loadTimesheets reads every timesheets/*.csv.
-func (l *loader) loadTimesheets() {
-	for _, name := range l.fsys.list("timesheets", &l.diags) {
-		rel := "timesheets/" + name
-		if strings.HasPrefix(name, ".") {
-			continue
-		}
-		if !strings.HasSuffix(strings.ToLower(name), ".csv") {
-			l.diags.Warnf(rel, Pos{}, "ignored: only .csv files are read in timesheets/")
-			continue
-		}
-		fh, _, err := l.fsys.open(rel)
-		if err != nil {
-			l.diags.Errorf(rel, Pos{}, "%v", err)
-			continue
-		}
-		l.diags = append(l.diags, ReadTimesheet(fh, rel, l.ws.Settings.Timesheet.Columns, func(e TimeEntry) {
-			l.ws.Time = append(l.ws.Time, e)
-		})...)
-		fh.Close()
-	}
-}
-
 // ReadTimesheet reads CSV time entries from r (named file in messages) and calls fn for each good
 // row. columns maps cwo's column names to the file's header names (nil: the names themselves).
 // Every bad row is reported with its line and column name; reading goes on after it.
 func ReadTimesheet(r io.Reader, file string, columns map[string]string, fn func(TimeEntry)) Diagnostics {
+	_, diags := readTimesheet(r, file, columns, func(e TimeEntry, _ []string, _ rowSpan) { fn(e) })
+	return diags
+}
+
+// rowSpan is where one CSV record lies in its file: byte offset, length and first line.
+type rowSpan struct {
+	off, n, line int64
+}
+
+// readTimesheet is ReadTimesheet that also passes each good row's fields and span, and returns
+// the column index of the header (nil when the header is unusable).
+func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(TimeEntry, []string, rowSpan)) (*columnIndex, Diagnostics) {
 	var diags Diagnostics
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -52,33 +41,48 @@ func ReadTimesheet(r io.Reader, file string, columns map[string]string, fn func(
 	header, err := cr.Read()
 	if err != nil {
 		diags.Errorf(file, Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
-		return diags
+		return nil, diags
 	}
 	idx, ok := headerIndex(header, columns, file, &diags)
 	if !ok {
-		return diags
+		return nil, diags
 	}
 	for {
+		start := cr.InputOffset()
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return diags
+			return idx, diags
 		}
 		if err != nil {
 			diags.Errorf(file, Pos{Line: csvErrLine(err, 0)}, "%s", csvErrText(err))
 			if !errors.Is(err, csv.ErrFieldCount) {
-				return diags
+				return idx, diags
 			}
 			continue
 		}
 		line, _ := cr.FieldPos(0)
 		if e, ok := parseEntry(rec, idx, file, line, &diags); ok {
-			fn(e)
+			fn(e, rec, rowSpan{off: start, n: cr.InputOffset() - start, line: int64(line)})
 		}
 	}
 }
 
+// columnIndex holds the position of each of cwo's columns in a file's records; -1 when the
+// file has no such column.
+type columnIndex struct {
+	date, order, person, item, hours, note int
+}
+
+// field returns the trimmed field at position i, or "" when the record has none.
+func field(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
 // headerIndex finds the position of each known column in the header row.
-func headerIndex(header []string, columns map[string]string, file string, diags *Diagnostics) (map[string]int, bool) {
+func headerIndex(header []string, columns map[string]string, file string, diags *Diagnostics) (*columnIndex, bool) {
 	if len(header) > maxTimesheetColumns {
 		diags.Errorf(file, Pos{Line: 1}, "header has %d columns; at most %d are read", len(header), maxTimesheetColumns)
 		return nil, false
@@ -101,30 +105,33 @@ func headerIndex(header []string, columns map[string]string, file string, diags 
 			ok = false
 		}
 	}
-	return idx, ok
+	if !ok {
+		return nil, false
+	}
+	at := func(col string) int {
+		if i, found := idx[col]; found {
+			return i
+		}
+		return -1
+	}
+	return &columnIndex{date: at("date"), order: at("order"), person: at("person"), item: at("item"), hours: at("hours"), note: at("note")}, true
 }
 
 // parseEntry turns one CSV row into a time entry, reporting bad fields.
-func parseEntry(rec []string, idx map[string]int, file string, line int, diags *Diagnostics) (TimeEntry, bool) {
-	get := func(col string) string {
-		i, ok := idx[col]
-		if !ok || i >= len(rec) {
-			return ""
-		}
-		return strings.TrimSpace(rec[i])
-	}
-	e := TimeEntry{Order: get("order"), Person: get("person"), Item: get("item"), Note: get("note"), File: file, Line: line}
+func parseEntry(rec []string, idx *columnIndex, file string, line int, diags *Diagnostics) (TimeEntry, bool) {
+	e := TimeEntry{Order: field(rec, idx.order), Person: field(rec, idx.person), Item: field(rec, idx.item),
+		Note: field(rec, idx.note), File: file, Line: line}
 	ok := true
-	if i := idx["hours"]; i >= len(rec) || idx["date"] >= len(rec) {
+	if idx.hours >= len(rec) || idx.date >= len(rec) {
 		diags.Errorf(file, Pos{Line: line}, "row has %d fields; the header has more", len(rec))
 		return e, false
 	}
 	var err error
-	if e.Date, err = ParseDate(get("date")); err != nil {
+	if e.Date, err = ParseDate(field(rec, idx.date)); err != nil {
 		diags.Errorf(file, Pos{Line: line}, "column date: %v", err)
 		ok = false
 	}
-	if e.Hours, err = parseHours(get("hours")); err != nil {
+	if e.Hours, err = parseHours(field(rec, idx.hours)); err != nil {
 		diags.Errorf(file, Pos{Line: line}, "column hours: %v", err)
 		ok = false
 	}

@@ -103,15 +103,49 @@ func scopeKeys(o *WorkOrder) []string {
 	return ks
 }
 
-// timesheets checks each time entry against its order.
+// timesheets checks the time entries against their orders. The loader summarized the rows of
+// each file by order and item; a file whose summary breaks a rule is read again, row by row, to
+// report each bad row with its line.
 func (v *validator) timesheets() {
+	if v.ws.time == nil {
+		return
+	}
 	orders := map[string]*WorkOrder{}
 	for _, o := range v.ws.Orders {
 		orders[o.ID] = o
 	}
-	for _, e := range v.ws.Time {
-		v.timeEntry(e, orders[e.Order])
+	recheck := map[uint16]bool{}
+	for _, c := range v.ws.time.checks {
+		if !c.fits(orders[c.order]) {
+			recheck[c.file] = true
+		}
 	}
+	for i, f := range v.ws.time.files {
+		if recheck[uint16(i)] {
+			v.timesheetRows(f, orders)
+		}
+	}
+}
+
+// fits reports whether every row summarized by c keeps the rules that involve its order.
+func (c rowCheck) fits(o *WorkOrder) bool {
+	if o == nil || c.bad || (c.item != "" && o.ScopeByKey(c.item) == nil) {
+		return false
+	}
+	return o.Start.IsZero() || o.End.IsZero() || (c.first.Within(o.Start, o.End) && c.last.Within(o.Start, o.End))
+}
+
+// timesheetRows checks every row of one file (its reading problems were reported by Load).
+func (v *validator) timesheetRows(f timeFile, orders map[string]*WorkOrder) {
+	fh, _, err := (&files{root: v.ws.Dir}).open(f.rel)
+	if err != nil {
+		v.diags.Errorf(f.rel, Pos{}, "%v", err)
+		return
+	}
+	defer fh.Close()
+	ReadTimesheet(fh, f.rel, v.ws.Settings.Timesheet.Columns, func(e TimeEntry) {
+		v.timeEntry(e, orders[e.Order])
+	})
 }
 
 func (v *validator) timeEntry(e TimeEntry, o *WorkOrder) {

@@ -1,7 +1,5 @@
 package cwo
 
-import "sort"
-
 // Settings are the tool settings of a workspace (cwo.yaml, environment, flags). The config
 // package fills them; the domain only reads them.
 type Settings struct {
@@ -37,7 +35,7 @@ func DefaultSettings() Settings {
 }
 
 // Workspace is everything cwo knows about one consultancy's funded work, loaded from one folder.
-// Slices are sorted by ID (progress by order then period; time entries in file order).
+// Slices are sorted by ID (progress by order then period).
 type Workspace struct {
 	Dir        string
 	Settings   Settings
@@ -48,26 +46,10 @@ type Workspace struct {
 	Brochures  []*Brochure
 	Progress   []*Progress
 	// PRs holds contributions read from progress/<order>/contributions.json, by order ID.
-	// Time is grouped by order, in file order within each order.
-	PRs  map[string][]Contribution
-	Time []TimeEntry
+	PRs map[string][]Contribution
 
-	timeByOrder map[string][2]int // each order's range of Time, built by Load
-}
-
-// indexTime groups the time entries by order (keeping file order within an order) and records
-// each order's range, so per-order look-ups neither scan every row nor copy them.
-func (w *Workspace) indexTime() {
-	sort.SliceStable(w.Time, func(i, j int) bool { return w.Time[i].Order < w.Time[j].Order })
-	w.timeByOrder = map[string][2]int{}
-	for i := 0; i < len(w.Time); {
-		j := i
-		for j < len(w.Time) && w.Time[j].Order == w.Time[i].Order {
-			j++
-		}
-		w.timeByOrder[w.Time[i].Order] = [2]int{i, j}
-		i = j
-	}
+	// time indexes the timesheet rows by order and month (see PeriodEntries, LoggedHours).
+	time *timeIndex
 }
 
 // Project returns the project with the given ID, or nil.
@@ -94,25 +76,6 @@ func (w *Workspace) OrderProgress(orderID string) []*Progress {
 		}
 	}
 	return ps
-}
-
-// OrderTime returns the time entries of one order, in file order. The slice is shared: do not
-// modify it.
-func (w *Workspace) OrderTime(orderID string) []TimeEntry {
-	if w.timeByOrder != nil {
-		r, ok := w.timeByOrder[orderID]
-		if !ok {
-			return nil
-		}
-		return w.Time[r[0]:r[1]:r[1]]
-	}
-	var ts []TimeEntry
-	for _, t := range w.Time {
-		if t.Order == orderID {
-			ts = append(ts, t)
-		}
-	}
-	return ts
 }
 
 // OrderCurrency returns the order's currency, else the workspace default.

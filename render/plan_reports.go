@@ -40,9 +40,7 @@ func (b *batch) reportJob(r *cwo.Report) (*Job, error) {
 	if err := h.json("report", r); err != nil {
 		return nil, err
 	}
-	if err := h.json("entries", r.Entries()); err != nil {
-		return nil, err
-	}
+	h.text("entries", r.EntriesDigest())
 	return &Job{
 		Path: ReportPath(r.Order, r.Period), Kind: KindReports,
 		IDs: []string{r.Order.ID, r.Order.Funder, r.Order.Project, r.Period.String()}, Hash: h.sum(),

@@ -36,13 +36,9 @@ func (s *server) documents(ws *cwo.Workspace, res *render.Result) *documents {
 
 // orderRows makes one row per order with its agreement and reports, marking the jobs it uses.
 func orderRows(ws *cwo.Workspace, jobs []*render.Job, used map[*render.Job]bool) []orderRow {
-	logged := map[string]cwo.Hours{}
-	for _, t := range ws.Time {
-		logged[t.Order] = logged[t.Order].Add(t.Hours)
-	}
 	var rows []orderRow
 	for _, o := range ws.Orders {
-		row := newOrderRow(ws, o, logged[o.ID])
+		row := newOrderRow(ws, o, ws.LoggedHours(o.ID))
 		for _, j := range jobs {
 			if len(j.IDs) == 0 || j.IDs[0] != o.ID {
 				continue

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/cwo-tool/cwo"
 	"github.com/spf13/cobra"
 )
 
@@ -30,15 +29,11 @@ func listRun(cmd *cobra.Command, dir string) error {
 		printDiagnostics(cmd.ErrOrStderr(), dir, diags)
 		return failed(fmt.Errorf("%s has errors; run cwo validate", dir))
 	}
-	logged := map[string]cwo.Hours{}
-	for _, t := range ws.Time {
-		logged[t.Order] = logged[t.Order].Add(t.Hours)
-	}
 	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tFUNDER\tPROJECT\tSTATUS\tBUDGET\tTERM\tHOURS LOGGED")
 	for _, o := range ws.Orders {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s – %s\t%s\n", o.ID, o.Funder, o.Project, o.Status,
-			ws.BudgetText(o), o.Start, o.End, logged[o.ID].StringFixed(1))
+			ws.BudgetText(o), o.Start, o.End, ws.LoggedHours(o.ID).StringFixed(1))
 	}
 	return tw.Flush()
 }

@@ -46,7 +46,7 @@ func validateRun(cmd *cobra.Command, opts *validateOptions) error {
 	printDiagnostics(cmd.OutOrStdout(), opts.dir, diags)
 	errs, warns := diags.Count()
 	fmt.Fprintf(cmd.OutOrStdout(), "%s: %d projects, %d funders, %d orders, %d brochures, %d time entries; %s\n",
-		opts.dir, len(ws.Projects), len(ws.Funders), len(ws.Orders), len(ws.Brochures), len(ws.Time), countText(errs, warns))
+		opts.dir, len(ws.Projects), len(ws.Funders), len(ws.Orders), len(ws.Brochures), ws.TimeEntryCount(), countText(errs, warns))
 	if errs > 0 || (opts.strict && warns > 0) {
 		return failed(errSilent)
 	}

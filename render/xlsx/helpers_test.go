@@ -226,3 +226,13 @@ func renderBytes(r *cwo.Report) ([]byte, error) {
 	err := xlsx.Report(&buf, r)
 	return buf.Bytes(), err
 }
+
+// entries reads a report's time entries, failing the test on error.
+func entries(t testing.TB, r *cwo.Report) []cwo.TimeEntry {
+	t.Helper()
+	es, err := r.Entries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
+}

@@ -19,7 +19,10 @@ const (
 // order, and a totals row. It uses the stream writer, so a large timesheet is not held as cells
 // in memory; it has no charts, which excelize would drop from a streamed sheet.
 func (b *book) timesheet() error {
-	entries := b.r.Entries()
+	entries, err := b.r.Entries()
+	if err != nil {
+		return err
+	}
 	sw, err := b.newStream(sheetTimesheet, timesheetWidths(entries))
 	if err != nil {
 		return err

@@ -1,0 +1,205 @@
+package cwo
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+// maxTimesheetFiles and maxTimesheetBytes keep row references small (see rowRef).
+const (
+	maxTimesheetFiles = math.MaxUint16
+	maxTimesheetBytes = math.MaxUint32
+)
+
+// loadTimesheets scans every timesheets/*.csv into the time index, several files at a time.
+func (l *loader) loadTimesheets() {
+	rels := l.timesheetFiles()
+	if len(rels) > maxTimesheetFiles {
+		l.diags.Errorf("timesheets", Pos{}, "%d timesheet files; at most %d are read", len(rels), maxTimesheetFiles)
+		rels = rels[:maxTimesheetFiles]
+	}
+	scans := make([]*fileScan, len(rels))
+	each(len(rels), func(i int) {
+		scans[i] = scanTimesheet(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns)
+	})
+	l.ws.time = mergeScans(scans) // only this loader writes l.ws.time
+	for _, s := range scans {
+		l.diags = append(l.diags, s.diags...)
+	}
+}
+
+// timesheetFiles lists timesheets/*.csv in name order, warning about other files.
+func (l *loader) timesheetFiles() []string {
+	var rels []string
+	for _, name := range l.fsys.list("timesheets", &l.diags) {
+		rel := "timesheets/" + name
+		switch {
+		case strings.HasPrefix(name, "."):
+		case !strings.HasSuffix(strings.ToLower(name), ".csv"):
+			l.diags.Warnf(rel, Pos{}, "ignored: only .csv files are read in timesheets/")
+		default:
+			rels = append(rels, rel)
+		}
+	}
+	return rels
+}
+
+// fileScan is what one timesheet file contributes to the index.
+type fileScan struct {
+	file    timeFile
+	groups  map[monthKey]*scanGroup
+	checks  map[checkKey]*rowCheck
+	rows    int
+	diags   Diagnostics
+	scratch []byte
+}
+
+// monthKey names one order's month.
+type monthKey struct {
+	order string
+	month int
+}
+
+// scanGroup is one order's month within one file.
+type scanGroup struct {
+	rows  []rowRef
+	items map[string]Hours
+	hash  hash.Hash
+}
+
+// checkKey and rowCheck summarize the rows of one order and item within one file, enough to
+// tell whether any of them breaks a rule that depends on the order (see validator.timesheets).
+type checkKey struct{ order, item string }
+
+type rowCheck struct {
+	file        uint16
+	order, item string
+	first, last Date
+	bad         bool // a row with hours not above zero or no person
+}
+
+// scanTimesheet reads one file, reporting bad rows, and groups the good ones.
+func scanTimesheet(fsys *files, rel string, fileNo uint16, columns map[string]string) *fileScan {
+	s := &fileScan{groups: map[monthKey]*scanGroup{}, checks: map[checkKey]*rowCheck{}}
+	s.file.rel = rel
+	fh, fi, err := fsys.open(rel)
+	if err != nil {
+		s.diags.Errorf(rel, Pos{}, "%v", err)
+		return s
+	}
+	defer fh.Close()
+	if fi.Size() > maxTimesheetBytes {
+		s.diags.Errorf(rel, Pos{}, "file is %d bytes; a timesheet file is limited to %d bytes (split it)", fi.Size(), int64(maxTimesheetBytes))
+		return s
+	}
+	cols, diags := readTimesheet(fh, rel, columns, func(e TimeEntry, rec []string, span rowSpan) {
+		s.add(e, rec, rowRef{off: uint32(span.off), n: uint32(span.n), line: uint32(span.line), file: fileNo})
+	})
+	s.diags = diags
+	if cols != nil {
+		s.file.cols = *cols
+	}
+	return s
+}
+
+// add records one good row.
+func (s *fileScan) add(e TimeEntry, rec []string, ref rowRef) {
+	s.rows++
+	key := monthKey{e.Order, monthOf(e.Date)}
+	g := s.groups[key]
+	if g == nil {
+		key.order = strings.Clone(key.order)
+		g = &scanGroup{items: map[string]Hours{}, hash: sha256.New()}
+		s.groups[key] = g
+	}
+	g.rows = append(g.rows, ref)
+	if h, ok := g.items[e.Item]; ok {
+		g.items[e.Item] = h.Add(e.Hours)
+	} else {
+		g.items[strings.Clone(e.Item)] = e.Hours
+	}
+	s.scratch = s.scratch[:0]
+	for _, f := range rec {
+		s.scratch = binary.AppendUvarint(s.scratch, uint64(len(f)))
+		s.scratch = append(s.scratch, f...)
+	}
+	g.hash.Write(s.scratch)
+	s.check(e, ref.file)
+}
+
+func (s *fileScan) check(e TimeEntry, fileNo uint16) {
+	bad := e.Hours.Sign() <= 0 || e.Person == ""
+	c := s.checks[checkKey{e.Order, e.Item}]
+	if c == nil {
+		c = &rowCheck{file: fileNo, order: strings.Clone(e.Order), item: strings.Clone(e.Item), first: e.Date, last: e.Date}
+		s.checks[checkKey{c.order, c.item}] = c
+	}
+	if e.Date.Before(c.first) {
+		c.first = e.Date
+	}
+	if e.Date.After(c.last) {
+		c.last = e.Date
+	}
+	c.bad = c.bad || bad
+}
+
+// mergeScans joins the files' groups, in file order, into the index.
+func mergeScans(scans []*fileScan) *timeIndex {
+	idx := &timeIndex{orders: map[string]*orderTime{}}
+	months := map[monthKey]*monthTime{}
+	hashes := map[monthKey]hash.Hash{}
+	for _, s := range scans {
+		idx.files = append(idx.files, s.file)
+		idx.rows += s.rows
+		for _, key := range slices.SortedFunc(maps.Keys(s.groups), compareMonthKeys) {
+			g := s.groups[key]
+			m := months[key]
+			if m == nil {
+				m = &monthTime{month: key.month, items: map[string]Hours{}}
+				months[key], hashes[key] = m, sha256.New()
+			}
+			m.rows = append(m.rows, g.rows...)
+			for item, h := range g.items {
+				m.items[item] = m.items[item].Add(h)
+			}
+			hashes[key].Write(g.hash.Sum(nil))
+		}
+		for _, key := range slices.SortedFunc(maps.Keys(s.checks), compareCheckKeys) {
+			idx.checks = append(idx.checks, *s.checks[key])
+		}
+	}
+	for _, key := range slices.SortedFunc(maps.Keys(months), compareMonthKeys) {
+		m := months[key]
+		for _, item := range slices.Sorted(maps.Keys(m.items)) {
+			m.total = m.total.Add(m.items[item])
+		}
+		copy(m.digest[:], hashes[key].Sum(nil))
+		ot := idx.orders[key.order]
+		if ot == nil {
+			ot = &orderTime{}
+			idx.orders[key.order] = ot
+		}
+		ot.months = append(ot.months, m)
+		ot.total = ot.total.Add(m.total)
+	}
+	return idx
+}
+
+func compareMonthKeys(a, b monthKey) int {
+	if c := strings.Compare(a.order, b.order); c != 0 {
+		return c
+	}
+	return a.month - b.month
+}
+
+func compareCheckKeys(a, b checkKey) int {
+	if c := strings.Compare(a.order, b.order); c != 0 {
+		return c
+	}
+	return strings.Compare(a.item, b.item)
+}
