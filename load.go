@@ -2,10 +2,12 @@ package cwo
 
 import (
 	"fmt"
+	"github.com/cwo-tool/cwo/internal/par"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,20 +24,38 @@ type loader struct {
 	fsys  *files
 	ws    *Workspace
 	diags Diagnostics
+	only  map[string]bool // when set, the only orders read (with their progress and time)
 }
 
 // Load reads the workspace in dir with the given settings. It returns the workspace (as complete
 // as the files allow) and every problem found while reading; call Validate for the rules that
 // relate records to each other. Load never writes anything.
 func Load(dir string, s Settings) (*Workspace, Diagnostics) {
-	l := &loader{fsys: &files{root: dir}, ws: &Workspace{Dir: dir, Settings: s, PRs: map[string][]Contribution{}}}
+	return load(dir, s, nil)
+}
+
+// LoadOrders is Load limited to the given orders: it reads every other kind of record but only
+// these orders, their progress files and their timesheet rows. The workspace it returns is
+// partial: rules that involve other orders (and AsOf, which looks at every order) cannot be
+// checked on it. cwo render uses it to re-render the orders whose files alone changed since a
+// run that found the whole workspace valid.
+func LoadOrders(dir string, s Settings, orders []string) (*Workspace, Diagnostics) {
+	only := map[string]bool{}
+	for _, id := range orders {
+		only[id] = true
+	}
+	return load(dir, s, only)
+}
+
+func load(dir string, s Settings, only map[string]bool) (*Workspace, Diagnostics) {
+	l := &loader{fsys: &files{root: dir}, ws: &Workspace{Dir: dir, Settings: s, PRs: map[string][]Contribution{}}, only: only}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		l.diags.Errorf(dir, Pos{}, "not a workspace folder: %v", errOrNotDir(err))
 		return l.ws, l.diags
 	}
 	l.loadContractor()
 	var wg sync.WaitGroup
-	ts := &loader{fsys: l.fsys, ws: l.ws} // reads timesheets alongside the data files
+	ts := &loader{fsys: l.fsys, ws: l.ws, only: l.only} // reads timesheets alongside the data files
 	wg.Go(ts.loadTimesheets)
 	l.loadRecords()
 	l.loadProgress()
@@ -65,10 +85,11 @@ func (l *loader) loadContractor() {
 
 // loadRecords reads projects/, funders/, orders/ and brochures/.
 func (l *loader) loadRecords() {
-	l.ws.Projects = loadAll[Project](l, "projects")
-	l.ws.Funders = loadAll[Funder](l, "funders")
-	l.ws.Orders = loadAll[WorkOrder](l, "orders")
-	l.ws.Brochures = loadAll[Brochure](l, "brochures")
+	all := func(string) bool { return true }
+	l.ws.Projects = loadAll[Project](l, "projects", all)
+	l.ws.Funders = loadAll[Funder](l, "funders", all)
+	l.ws.Orders = loadAll[WorkOrder](l, "orders", l.wantsOrder)
+	l.ws.Brochures = loadAll[Brochure](l, "brochures", all)
 }
 
 // record is a data file whose ID comes from its file name.
@@ -81,12 +102,15 @@ func (f *Funder) origin() (*string, *Source)    { return &f.ID, &f.Src }
 func (o *WorkOrder) origin() (*string, *Source) { return &o.ID, &o.Src }
 func (b *Brochure) origin() (*string, *Source)  { return &b.ID, &b.Src }
 
-// loadAll decodes every dir/*.yaml into a record of type T, in file-name order.
+// wantsOrder reports whether the loader reads the order with the given ID.
+func (l *loader) wantsOrder(id string) bool { return l.only == nil || l.only[id] }
+
+// loadAll decodes every dir/*.yaml whose ID is wanted into a record of type T, in file-name order.
 func loadAll[T any, P interface {
 	*T
 	record
-}](l *loader, dir string) []P {
-	rels := l.yamlFiles(dir)
+}](l *loader, dir string, want func(id string) bool) []P {
+	rels := slices.DeleteFunc(l.yamlFiles(dir), func(rel string) bool { return !want(idOf(rel)) })
 	out := make([]P, len(rels))
 	subs := l.split(len(rels), func(sub *loader, i int) {
 		r := P(new(T))
@@ -104,7 +128,7 @@ func loadAll[T any, P interface {
 // order, with join.
 func (l *loader) split(n int, fn func(sub *loader, i int)) []*loader {
 	subs := make([]*loader, n)
-	each(n, func(i int) {
+	par.Each(n, func(i int) {
 		subs[i] = &loader{fsys: l.fsys, ws: l.ws}
 		fn(subs[i], i)
 	})

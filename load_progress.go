@@ -17,6 +17,9 @@ func (l *loader) loadProgress() {
 			l.diags.Errorf(dir, Pos{}, "folder name %q is not a valid order ID", order)
 			continue
 		}
+		if !l.wantsOrder(order) {
+			continue
+		}
 		for _, name := range l.fsys.list(dir, &l.diags) {
 			found = append(found, progressFile{order: order, rel: dir + "/" + name, name: name})
 		}

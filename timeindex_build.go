@@ -3,9 +3,11 @@ package cwo
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"github.com/cwo-tool/cwo/internal/par"
 	"hash"
 	"maps"
 	"math"
+	"os"
 	"slices"
 	"strings"
 )
@@ -24,7 +26,11 @@ func (l *loader) loadTimesheets() {
 		rels = rels[:maxTimesheetFiles]
 	}
 	scans := make([]*fileScan, len(rels))
-	each(len(rels), func(i int) {
+	par.Each(len(rels), func(i int) {
+		if l.only != nil {
+			scans[i] = scanTimesheetFor(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns, l.only)
+			return
+		}
 		scans[i] = scanTimesheet(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns)
 	})
 	l.ws.time = mergeScans(scans) // only this loader writes l.ws.time
@@ -83,20 +89,31 @@ type rowCheck struct {
 	bad         bool // a row with hours not above zero or no person
 }
 
-// scanTimesheet reads one file, reporting bad rows, and groups the good ones.
-func scanTimesheet(fsys *files, rel string, fileNo uint16, columns map[string]string) *fileScan {
+// openScan starts the scan of one file; the file is nil (and the problem reported) when it
+// cannot be read or is too large.
+func openScan(fsys *files, rel string) (*fileScan, *os.File) {
 	s := &fileScan{groups: map[monthKey]*scanGroup{}, checks: map[checkKey]*rowCheck{}}
 	s.file.rel = rel
 	fh, fi, err := fsys.open(rel)
 	if err != nil {
 		s.diags.Errorf(rel, Pos{}, "%v", err)
+		return s, nil
+	}
+	if fi.Size() > maxTimesheetBytes {
+		fh.Close()
+		s.diags.Errorf(rel, Pos{}, "file is %d bytes; a timesheet file is limited to %d bytes (split it)", fi.Size(), int64(maxTimesheetBytes))
+		return s, nil
+	}
+	return s, fh
+}
+
+// scanTimesheet reads one file, reporting bad rows, and groups the good ones.
+func scanTimesheet(fsys *files, rel string, fileNo uint16, columns map[string]string) *fileScan {
+	s, fh := openScan(fsys, rel)
+	if fh == nil {
 		return s
 	}
 	defer fh.Close()
-	if fi.Size() > maxTimesheetBytes {
-		s.diags.Errorf(rel, Pos{}, "file is %d bytes; a timesheet file is limited to %d bytes (split it)", fi.Size(), int64(maxTimesheetBytes))
-		return s
-	}
 	cols, diags := readTimesheet(fh, rel, columns, func(e TimeEntry, rec []string, span rowSpan) {
 		s.add(e, rec, rowRef{off: uint32(span.off), n: uint32(span.n), line: uint32(span.line), file: fileNo})
 	})

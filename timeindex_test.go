@@ -115,3 +115,44 @@ func TestTimesheetRulesReportEveryRow(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadOrdersMatchesLoad checks that a load limited to some orders gives those orders the
+// same time entries, digests and reports as a full load, including a quoted note that spans
+// lines and a file without a final newline.
+func TestLoadOrdersMatchesLoad(t *testing.T) {
+	dir := copyBase(t, twoTimesheets, edit{"timesheets/r4.csv", "2026-11-06,3,O-2", "2026-11-06,3,O-1,\"O-2 \"\"quoted\"\"\nO-2\",simd\n2026-11-06,3,O-2"})
+	full, diags := cwo.Load(dir, cwo.DefaultSettings())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	part, diags := cwo.LoadOrders(dir, cwo.DefaultSettings(), []string{"O-2"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if len(part.Orders) != 1 || part.Orders[0].ID != "O-2" || len(part.Projects) != len(full.Projects) {
+		t.Fatalf("LoadOrders read orders %v and %d projects", part.Orders, len(part.Projects))
+	}
+	if part.Order("O-1") != nil || part.LoggedHours("O-1").Sign() != 0 {
+		t.Error("LoadOrders read O-1 or its time")
+	}
+	if d := cwo.Validate(part, cwo.ValidateOptions{AsOf: full.AsOf()}); d.HasErrors() {
+		t.Errorf("the partial workspace does not validate: %v", d)
+	}
+	q4 := cwo.Period{Year: 2026, Quarter: 4}
+	want, _ := full.PeriodEntries("O-2", q4)
+	got, err := part.PeriodEntries("O-2", q4)
+	if err != nil || len(got) != len(want) || len(got) != 2 {
+		t.Fatalf("entries: %v, %v; want %v", got, err, want)
+	}
+	for i := range got {
+		if got[i].Line != want[i].Line || got[i].Note != want[i].Note || got[i].Hours.Cmp(want[i].Hours) != 0 {
+			t.Errorf("entry %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if part.TimeDigest("O-2", q4) != full.TimeDigest("O-2", q4) {
+		t.Error("digests differ")
+	}
+	if a, b := full.NewReport(full.Order("O-2"), q4), part.NewReport(part.Order("O-2"), q4); a.HoursToDate.Cmp(b.HoursToDate) != 0 || a.SpentToDate.Cmp(b.SpentToDate) != 0 {
+		t.Errorf("reports differ: %s/%s vs %s/%s", a.HoursToDate, a.SpentToDate, b.HoursToDate, b.SpentToDate)
+	}
+}

@@ -29,6 +29,11 @@ func Validate(dir string, s cwo.Settings, opt cwo.ValidateOptions) (*cwo.Workspa
 // template fails to fail alone when it renders.
 func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
 	ws, diags := cwo.Load(dir, s)
+	return check(ws, diags, dir, s, opt, execute)
+}
+
+// check is validate's work on a loaded workspace (see cwo.LoadOrders for a partial one).
+func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
 	if diags.HasErrors() {
 		return ws, diags, assets{}
 	}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/cwo-tool/cwo"
@@ -23,6 +24,8 @@ const ManifestName = "manifest.json"
 type Manifest struct {
 	Version string  `json:"cwo"`
 	Outputs []Entry `json:"outputs"`
+
+	index map[string]int // position of each path in Outputs, built on first look-up
 }
 
 // Entry is one output file in the manifest.
@@ -48,10 +51,14 @@ func readManifest(dir, name string) *Manifest {
 
 // entry returns the entry for path, or nil.
 func (m *Manifest) entry(path string) *Entry {
-	for i := range m.Outputs {
-		if m.Outputs[i].Path == path {
-			return &m.Outputs[i]
+	if m.index == nil {
+		m.index = make(map[string]int, len(m.Outputs))
+		for i, e := range m.Outputs {
+			m.index[e.Path] = i
 		}
+	}
+	if i, ok := m.index[path]; ok {
+		return &m.Outputs[i]
 	}
 	return nil
 }
@@ -62,6 +69,7 @@ func (m *Manifest) set(e Entry) {
 		*old = e
 		return
 	}
+	m.index[e.Path] = len(m.Outputs)
 	m.Outputs = append(m.Outputs, e)
 }
 
@@ -69,6 +77,7 @@ func (m *Manifest) set(e Entry) {
 func (m *Manifest) bytes() ([]byte, error) {
 	m.Version = cwo.Version
 	sort.Slice(m.Outputs, func(i, j int) bool { return m.Outputs[i].Path < m.Outputs[j].Path })
+	m.index = nil
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -77,13 +86,18 @@ func (m *Manifest) bytes() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// state says whether a job's output is new, changed or unchanged against the manifest.
-func (m *Manifest) state(outDir string, j *Job) string {
+// state says whether a job's output is new, changed or unchanged against the manifest. known
+// gives the checksum of an output file the last run's state vouches for, saving reading it.
+func (m *Manifest) state(outDir string, j *Job, known func(string) (string, bool)) string {
 	e := m.entry(j.Path)
 	if e == nil {
 		return "new"
 	}
-	sum, err := fileSHA256(filepath.Join(outDir, filepath.FromSlash(j.Path)))
+	sum, ok := known(j.Path)
+	var err error
+	if !ok {
+		sum, err = fileSHA256(filepath.Join(outDir, filepath.FromSlash(j.Path)))
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "new"
@@ -106,6 +120,12 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// rescoped reports whether e is an output of an order the run re-rendered as a whole, so that
+// an output the order no longer has (a report period without data) leaves the manifest.
+func (b *batch) rescoped(e Entry) bool {
+	return b.scope != nil && (e.Kind == KindAgreements || e.Kind == KindReports) && len(e.IDs) > 0 && slices.Contains(b.scope, e.IDs[0])
+}
+
 // writeManifest records the run's outputs, keeping entries of outputs this run did not plan
 // when it was limited by --only or --order, and dropping them after a full run.
 func (b *batch) writeManifest() error {
@@ -119,7 +139,7 @@ func (b *batch) writeManifest() error {
 		planned[j.Path] = true
 	}
 	for _, e := range b.manifest.Outputs {
-		if !planned[e.Path] && !full {
+		if !planned[e.Path] && !full && !b.rescoped(e) {
 			m.Outputs = append(m.Outputs, e)
 		}
 	}

@@ -24,17 +24,20 @@ var Kinds = []string{KindAgreements, KindReports, KindBrochures}
 
 // Options control one run.
 type Options struct {
-	OutDir   string   // output folder (absolute, or relative to the current folder)
-	Only     []string // output kinds to render; empty means all
-	Orders   []string // order IDs to render; empty means all
-	Period   string   // reporting period to render reports for ("2026-Q4", "2026-10"); empty means all
-	Jobs     int      // parallel renders; 0 or less means one
-	Force    bool     // render even unchanged outputs
-	DryRun   bool     // say what would be written, write nothing
-	AsOf     cwo.Date // staleness date for validation (zero: newest order's issued date)
-	Shard    Shard    // render only this shard's outputs (zero: all)
-	Log      io.Writer
-	Terminal bool // Log is a terminal: draw a progress bar
+	OutDir string   // output folder (absolute, or relative to the current folder)
+	Only   []string // output kinds to render; empty means all
+	Orders []string // order IDs to render; empty means all
+	Period string   // reporting period to render reports for ("2026-Q4", "2026-10"); empty means all
+	Jobs   int      // parallel renders; 0 or less means one
+	Force  bool     // render even unchanged outputs
+	DryRun bool     // say what would be written, write nothing
+	AsOf   cwo.Date // staleness date for validation (zero: newest order's issued date)
+	Shard  Shard    // render only this shard's outputs (zero: all)
+	// Incremental keeps a state file in the output folder so that a later run can tell, before
+	// loading the workspace, that nothing changed or that only some orders' files did.
+	Incremental bool
+	Log         io.Writer
+	Terminal    bool // Log is a terminal: draw a progress bar
 }
 
 // Job is one output file to produce.
@@ -80,6 +83,9 @@ type batch struct {
 	fontHash string
 	manifest *Manifest
 	res      *Result
+	prev     *runState        // the last complete run's state, or nil
+	inputs   map[string]stamp // the workspace's files as this run found them, or nil
+	scope    []string         // the orders of a run limited to changed orders, or nil
 }
 
 // step is one named stage of the batch.
@@ -97,6 +103,9 @@ var ErrInvalid = fmt.Errorf("the workspace has errors")
 // discarded, the manifest records what was written, and Run returns ctx's error.
 func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result, error) {
 	b := &batch{ctx: ctx, dir: dir, settings: s, opt: opt, res: &Result{Counts: map[string]*Count{}}}
+	if done, err := b.incremental(); done {
+		return b.res, err
+	}
 	for _, st := range []step{{"load", (*batch).load}, {"plan", (*batch).plan}} {
 		if err := b.step(st); err != nil {
 			return b.res, err
@@ -105,20 +114,29 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 	if opt.DryRun {
 		return b.res, b.step(step{"render", (*batch).render})
 	}
-	unlock, err := lock(opt.OutDir, opt.Shard.lockName())
+	return b.res, b.renderAndRecord()
+}
+
+// renderAndRecord renders the planned jobs under the output folder's lock and records the
+// outputs in the manifest and the run's state.
+func (b *batch) renderAndRecord() error {
+	unlock, err := lock(b.opt.OutDir, b.opt.Shard.lockName())
 	if err != nil {
-		return b.res, fmt.Errorf("lock: %w", err)
+		return fmt.Errorf("lock: %w", err)
 	}
 	defer unlock()
-	removeStaleTemps(opt.OutDir)
+	removeStaleTemps(b.opt.OutDir)
 	renderErr := b.step(step{"render", (*batch).render})
 	if err := b.writeManifest(); err != nil {
-		return b.res, fmt.Errorf("manifest: %w", err)
+		return fmt.Errorf("manifest: %w", err)
 	}
 	if renderErr == nil {
-		renderErr = ctx.Err()
+		renderErr = b.ctx.Err()
 	}
-	return b.res, renderErr
+	if err := b.saveState(renderErr == nil && len(b.res.Failures) == 0); err != nil {
+		return fmt.Errorf("state: %w", err)
+	}
+	return renderErr
 }
 
 // step runs one named step, wrapping its error with the step's name.
@@ -142,14 +160,22 @@ func (b *batch) load() error {
 	if diags.HasErrors() {
 		return ErrInvalid
 	}
-	b.ws, b.tmpl, b.fonts = ws, assets.templates, assets.fonts
+	b.use(ws, assets)
+	return nil
+}
+
+// use keeps a checked workspace and its assets for planning.
+func (b *batch) use(ws *cwo.Workspace, a assets) {
+	b.ws, b.tmpl, b.fonts = ws, a.templates, a.fonts
 	b.fontHash = newHasher().bytes("regular", b.fonts.Regular).bytes("bold", b.fonts.Bold).
 		bytes("italic", b.fonts.Italic).bytes("bolditalic", b.fonts.BoldItalic).sum()
-	return nil
 }
 
 // wants reports whether the run includes a kind of output.
 func (b *batch) wants(kind string) bool {
+	if b.scope != nil && kind == KindBrochures {
+		return false // brochures show no order; a run limited to changed orders leaves them
+	}
 	return len(b.opt.Only) == 0 || slices.Contains(b.opt.Only, kind)
 }
 

@@ -20,7 +20,7 @@ func (b *batch) render() error {
 	b.manifest = readManifest(b.opt.OutDir, b.opt.Shard.manifestName())
 	var todo []outcome
 	for _, j := range b.res.Planned {
-		state := b.manifest.state(b.opt.OutDir, j)
+		state := b.manifest.state(b.opt.OutDir, j, b.knownSum)
 		if b.opt.DryRun {
 			fmt.Fprintf(b.opt.Log, "%-9s %s\n", dryRunWord(state, b.opt.Force), j.Path)
 			continue

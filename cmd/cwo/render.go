@@ -124,7 +124,7 @@ func renderSettings(cmd *cobra.Command, opts *renderOptions, s cwo.Settings) (re
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	r := render.Options{OutDir: out, Only: opts.only, Orders: opts.orders, Period: opts.period, Jobs: jobs, Force: opts.force,
+	r := render.Options{OutDir: out, Only: opts.only, Orders: opts.orders, Period: opts.period, Jobs: jobs, Force: opts.force, Incremental: true,
 		DryRun: opts.dryRun, Log: cmd.ErrOrStderr(), Terminal: isTerminal(cmd.ErrOrStderr())}
 	if opts.shard != "" {
 		sh, err := render.ParseShard(opts.shard)

@@ -1,4 +1,5 @@
-package cwo
+// Package par runs independent pieces of work on every CPU.
+package par
 
 import (
 	"runtime"
@@ -6,9 +7,9 @@ import (
 	"sync/atomic"
 )
 
-// each calls fn(i) for every i in [0, n), on up to GOMAXPROCS goroutines at once. fn must only
+// Each calls fn(i) for every i in [0, n), on up to GOMAXPROCS goroutines at once. fn must only
 // write to what belongs to its i.
-func each(n int, fn func(i int)) {
+func Each(n int, fn func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {

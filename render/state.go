@@ -1,0 +1,156 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/cwo-tool/cwo"
+)
+
+// runState is what a complete run leaves for the next one to decide, before loading anything,
+// whether it has work to do: the stamps of every input and output file, the options it ran
+// with, and what it found. It lives in a hidden file of the output folder, next to the
+// manifest; deleting it only makes the next run load everything.
+type runState struct {
+	Options  string           `json:"options"` // optionsDigest of the run
+	Inputs   map[string]stamp `json:"inputs"`  // workspace files, by relative path
+	Outputs  map[string]owned `json:"outputs"` // every output the run planned, by path
+	AsOf     cwo.Date         `json:"as_of"`   // the newest issued date of any order
+	Newest   []string         `json:"newest"`  // the orders issued on AsOf
+	Warnings []cwo.Diagnostic `json:"warnings"`
+}
+
+// owned is an output's stamp and the order it belongs to ("" for brochures).
+type owned struct {
+	stamp
+	Order string `json:"order,omitempty"`
+}
+
+// stateName is the state file's name, one per shard.
+func (s Shard) stateName() string {
+	if !s.on() {
+		return ".cwo-state.json"
+	}
+	return fmt.Sprintf(".cwo-state-%d-of-%d.json", s.K, s.N)
+}
+
+// readState reads the state of the last complete run, or nil.
+func readState(outDir string, sh Shard) *runState {
+	data, err := os.ReadFile(filepath.Join(outDir, sh.stateName()))
+	if err != nil {
+		return nil
+	}
+	st := &runState{}
+	if json.Unmarshal(data, st) != nil || st.Inputs == nil || st.Outputs == nil {
+		return nil
+	}
+	return st
+}
+
+// write saves the state atomically.
+func (st *runState) write(outDir string, sh Shard) error {
+	data, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(outDir, sh.stateName()), func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// removeState deletes the state file, so that the next run loads everything.
+func removeState(outDir string, sh Shard) {
+	os.Remove(filepath.Join(outDir, sh.stateName()))
+}
+
+// optionsDigest covers everything besides the workspace's files that decides what a run
+// writes: cwo's version and executable, the settings and the options that select outputs.
+func optionsDigest(s cwo.Settings, opt Options) string {
+	s.Jobs = 0
+	exe := ""
+	if path, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(path); err == nil {
+			exe = fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	out, _ := filepath.Abs(opt.OutDir)
+	only := slices.Sorted(slices.Values(opt.Only))
+	data, _ := json.Marshal([]any{cwo.Version, exe, s, out, only, opt.Shard, opt.AsOf})
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// newestOrders returns the newest issued date of the workspace's orders and the orders issued
+// on it.
+func newestOrders(ws *cwo.Workspace) (cwo.Date, []string) {
+	asOf := ws.AsOf()
+	var ids []string
+	for _, o := range ws.Orders {
+		if o.Issued.Equal(asOf) {
+			ids = append(ids, o.ID)
+		}
+	}
+	return asOf, ids
+}
+
+// outputsIntact reports whether every output the state lists is still as it was written.
+func outputsIntact(outDir string, outputs map[string]owned) bool {
+	for p, o := range outputs {
+		fi, err := os.Stat(filepath.Join(outDir, filepath.FromSlash(p)))
+		if err != nil || !o.matches(fi) {
+			return false
+		}
+	}
+	return true
+}
+
+// orderOf returns the order a changed workspace file belongs to: orders/<id>.yaml or
+// progress/<id>/..., else "".
+func orderOf(rel string) string {
+	if id, ok := strings.CutPrefix(rel, "orders/"); ok && !strings.Contains(id, "/") && strings.HasSuffix(id, ".yaml") {
+		return strings.TrimSuffix(id, ".yaml")
+	}
+	if rest, ok := strings.CutPrefix(rel, "progress/"); ok {
+		if id, _, found := strings.Cut(rest, "/"); found {
+			return id
+		}
+	}
+	return ""
+}
+
+// mergeWarnings keeps the previous run's warnings except those about files of the re-checked
+// orders, adds the new ones, and drops repeats.
+func mergeWarnings(prev, cur cwo.Diagnostics, orders []string) cwo.Diagnostics {
+	var out cwo.Diagnostics
+	for _, d := range prev {
+		if !slices.Contains(orders, orderOf(d.File)) {
+			out = append(out, d)
+		}
+	}
+	for _, d := range cur {
+		if d.Severity == cwo.Warning {
+			out = append(out, d)
+		}
+	}
+	out = out.Sort()
+	return slices.CompactFunc(out, func(a, b cwo.Diagnostic) bool { return a == b })
+}
+
+// warningsOf returns the warnings among diags.
+func warningsOf(diags cwo.Diagnostics) []cwo.Diagnostic {
+	var out []cwo.Diagnostic
+	for _, d := range diags {
+		if d.Severity == cwo.Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}

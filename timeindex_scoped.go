@@ -1,0 +1,122 @@
+package cwo
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"maps"
+	"slices"
+)
+
+// scanTimesheetFor is scanTimesheet limited to the rows of some orders. It splits the file into
+// raw records without parsing them and parses only records that mention one of the orders'
+// IDs, which is much faster than parsing every row. It assumes a well-formed file (LoadOrders
+// is only used on timesheets that a full load found valid); a record it cannot parse is
+// reported and skipped.
+func scanTimesheetFor(fsys *files, rel string, fileNo uint16, columns map[string]string, orders map[string]bool) *fileScan {
+	s, fh := openScan(fsys, rel)
+	if fh == nil {
+		return s
+	}
+	defer fh.Close()
+	ids := make([][]byte, 0, len(orders))
+	for _, id := range slices.Sorted(maps.Keys(orders)) {
+		ids = append(ids, []byte(id))
+	}
+	var cols *columnIndex
+	err := rawRecords(fh, func(rec []byte, off int64, line int) {
+		if len(bytes.TrimRight(rec, "\r\n")) == 0 {
+			return
+		}
+		if cols == nil {
+			cols = s.header(rec, columns)
+			return
+		}
+		if cols.order < 0 || !mentionsAny(rec, ids) {
+			return
+		}
+		s.scopedRow(rec, cols, rowRef{off: uint32(off), n: uint32(len(rec)), line: uint32(line), file: fileNo}, orders)
+	})
+	if err != nil {
+		s.diags.Errorf(rel, Pos{}, "%v", err)
+	}
+	return s
+}
+
+// header reads the header record; nil when it is unusable.
+func (s *fileScan) header(rec []byte, columns map[string]string) *columnIndex {
+	fields, err := csv.NewReader(bytes.NewReader(rec)).Read()
+	if err != nil {
+		s.diags.Errorf(s.file.rel, Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
+		return &columnIndex{order: -1}
+	}
+	cols, ok := headerIndex(fields, columns, s.file.rel, &s.diags)
+	if !ok {
+		return &columnIndex{order: -1}
+	}
+	s.file.cols = *cols
+	return cols
+}
+
+// scopedRow parses one record and adds it when it belongs to one of the orders.
+func (s *fileScan) scopedRow(rec []byte, cols *columnIndex, ref rowRef, orders map[string]bool) {
+	cr := csv.NewReader(bytes.NewReader(rec))
+	cr.FieldsPerRecord = -1
+	fields, err := cr.Read()
+	if err != nil {
+		s.diags.Errorf(s.file.rel, Pos{Line: int(ref.line)}, "%s", csvErrText(err))
+		return
+	}
+	if !orders[field(fields, cols.order)] {
+		return
+	}
+	if e, ok := parseEntry(fields, cols, s.file.rel, int(ref.line), &s.diags); ok {
+		s.add(e, fields, ref)
+	}
+}
+
+func mentionsAny(rec []byte, ids [][]byte) bool {
+	for _, id := range ids {
+		if bytes.Contains(rec, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// rawRecords calls fn with each CSV record of r as raw bytes, with its byte offset and first
+// line. A record ends at a newline outside quotes (an even number of '"' so far, as "" escapes
+// one); rec is only valid during the call.
+func rawRecords(r io.Reader, fn func(rec []byte, off int64, line int)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var pending []byte // a record spanning lines or buffers
+	var off int64
+	line, quotes := 1, 0
+	for {
+		chunk, err := br.ReadSlice('\n')
+		quotes += bytes.Count(chunk, []byte{'"'})
+		if errors.Is(err, bufio.ErrBufferFull) || (err == nil && quotes%2 == 1) {
+			pending = append(pending, chunk...)
+			continue
+		}
+		rec := chunk
+		if len(pending) > 0 {
+			pending = append(pending, chunk...)
+			rec = pending
+		}
+		if len(rec) > 0 {
+			fn(rec, off, line)
+		}
+		off += int64(len(rec))
+		line += bytes.Count(rec, []byte{'\n'})
+		pending, quotes = pending[:0], 0
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
