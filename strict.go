@@ -36,7 +36,7 @@ func decodeStrict(file string, data []byte, v any) (Source, Diagnostics) {
 	if ok {
 		d.value(root, reflect.ValueOf(v).Elem(), nil, 0)
 	}
-	return Source{File: file, pos: d.pos}, d.diags
+	return Source{File: file, pos: compactPositions(d.pos)}, d.diags
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)

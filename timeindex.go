@@ -32,13 +32,13 @@ type orderTime struct {
 // monthTime is one order's time in one calendar month.
 type monthTime struct {
 	month  int // months since year 0: year*12 + month - 1
-	rows   []rowRef
+	rows   rowList
 	items  map[string]Hours // hours by scope key ("" for rows without an item)
 	total  Hours
 	digest [sha256.Size]byte // of the rows' fields, in file order
 }
 
-// rowRef locates one timesheet row: file index, byte offset and length, line.
+// rowRef locates one timesheet row: file index, byte offset and length, line (kept in a rowList).
 type rowRef struct {
 	off, n, line uint32
 	file         uint16

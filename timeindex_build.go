@@ -73,7 +73,7 @@ type monthKey struct {
 
 // scanGroup is one order's month within one file.
 type scanGroup struct {
-	rows  []rowRef
+	rows  rowList
 	items map[string]Hours
 	hash  hash.Hash
 }
@@ -134,7 +134,7 @@ func (s *fileScan) add(e TimeEntry, rec []string, ref rowRef) {
 		g = &scanGroup{items: map[string]Hours{}, hash: sha256.New()}
 		s.groups[key] = g
 	}
-	g.rows = append(g.rows, ref)
+	g.rows.add(ref)
 	if h, ok := g.items[e.Item]; ok {
 		g.items[e.Item] = h.Add(e.Hours)
 	} else {
@@ -180,7 +180,7 @@ func mergeScans(scans []*fileScan) *timeIndex {
 				m = &monthTime{month: key.month, items: map[string]Hours{}}
 				months[key], hashes[key] = m, sha256.New()
 			}
-			m.rows = append(m.rows, g.rows...)
+			m.rows.appendList(g.rows)
 			for item, h := range g.items {
 				m.items[item] = m.items[item].Add(h)
 			}
@@ -196,6 +196,7 @@ func mergeScans(scans []*fileScan) *timeIndex {
 			m.total = m.total.Add(m.items[item])
 		}
 		copy(m.digest[:], hashes[key].Sum(nil))
+		m.rows.clip()
 		ot := idx.orders[key.order]
 		if ot == nil {
 			ot = &orderTime{}

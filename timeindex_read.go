@@ -13,7 +13,7 @@ func (w *Workspace) PeriodEntries(orderID string, p Period) ([]TimeEntry, error)
 	first, last := periodMonths(p)
 	var refs []rowRef
 	for _, m := range w.orderMonths(orderID, first, last) {
-		refs = append(refs, m.rows...)
+		m.rows.each(func(r rowRef) { refs = append(refs, r) })
 	}
 	slices.SortFunc(refs, func(a, b rowRef) int {
 		if a.file != b.file {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -124,6 +125,7 @@ func (c *fontCache) entry(data []byte) *fontEntry {
 // Coverage reports which runes every face of the fonts can draw.
 type Coverage struct {
 	faces []*sfnt.Font
+	ascii [utf8.RuneSelf]bool // printable ASCII every face draws
 }
 
 // NewCoverage parses the fonts once, for checking text before anything is rendered.
@@ -137,12 +139,32 @@ func NewCoverage(f Fonts) (*Coverage, error) {
 		}
 		c.faces = append(c.faces, face)
 	}
+	for r := '!'; r < utf8.RuneSelf; r++ {
+		c.ascii[r] = c.drawable(r, &sfnt.Buffer{})
+	}
 	return c, nil
+}
+
+// drawable reports whether every face has a glyph for r.
+func (c *Coverage) drawable(r rune, buf *sfnt.Buffer) bool {
+	for _, face := range c.faces {
+		if gi, err := face.GlyphIndex(buf, r); err != nil || gi == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Missing returns the runes of s that some face cannot draw, each once, in order of appearance.
 // Spaces and control characters are never missing.
 func (c *Coverage) Missing(s string) []rune {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] <= ' ' || c.ascii[s[i]]) {
+		i++
+	}
+	if i == len(s) {
+		return nil // the common case: plain ASCII text, no look-ups
+	}
 	var buf sfnt.Buffer
 	var missing []rune
 	seen := map[rune]bool{}
@@ -151,11 +173,8 @@ func (c *Coverage) Missing(s string) []rune {
 			continue
 		}
 		seen[r] = true
-		for _, face := range c.faces {
-			if gi, err := face.GlyphIndex(&buf, r); err != nil || gi == 0 {
-				missing = append(missing, r)
-				break
-			}
+		if !c.drawable(r, &buf) {
+			missing = append(missing, r)
 		}
 	}
 	return missing

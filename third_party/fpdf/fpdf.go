@@ -3903,7 +3903,13 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// cwo patch 13: start the page's buffer at the size of the page before, so that a page
+	// like its predecessor is written without the buffer growing (and copying) many times.
+	page := new(bytes.Buffer)
+	if n := len(f.pages); n > 1 {
+		page.Grow(f.pages[n-1].Len())
+	}
+	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2

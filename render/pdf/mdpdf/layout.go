@@ -23,8 +23,16 @@ type breaker struct {
 	lines []line
 	cur   []frag
 	x     float64
-	space *frag // pending space before the next word
+	space *frag // pending space before the next word: nil, or &spaceFrag
+	// spaceFrag holds the pending space, so that a space per word allocates nothing.
+	spaceFrag frag
+	made      int // fragments allocated so far, for the size of the next chunk
 }
+
+// minFragChunk is the fewest fragments the breaker allocates at a time. Lines take their
+// fragments from shared chunks, each as large as all before it, instead of each line growing
+// its own slice from one fragment.
+const minFragChunk = 16
 
 // layout breaks spans into lines at most maxW wide.
 func (r *Renderer) layout(spans []span, maxW float64) []line {
@@ -35,7 +43,8 @@ func (r *Renderer) layout(spans []span, maxW float64) []line {
 		case brk:
 			b.flush(true)
 		case a.size > 0 && b.space == nil && len(b.cur) > 0:
-			b.space = &frag{text: " ", a: a, w: r.width(" ", a.face, a.size), space: true}
+			b.spaceFrag = frag{text: " ", a: a, w: r.width(" ", a.face, a.size), space: true}
+			b.space = &b.spaceFrag
 		}
 	}, r)
 	if len(b.cur) > 0 {
@@ -143,6 +152,12 @@ func (b *breaker) put(f frag) {
 		return
 	}
 	f.x = b.x
+	if len(b.cur) == cap(b.cur) {
+		size := max(minFragChunk, b.made, 2*len(b.cur))
+		grown := make([]frag, len(b.cur), size)
+		copy(grown, b.cur)
+		b.cur, b.made = grown, b.made+size
+	}
 	b.cur = append(b.cur, f)
 	b.x += f.w
 }
@@ -157,8 +172,9 @@ func (b *breaker) flush(hard bool) {
 	if len(b.cur) == 0 && !hard {
 		return
 	}
-	b.lines = append(b.lines, line{frags: b.cur, w: b.x, last: hard})
-	b.cur, b.x, b.space = nil, 0, nil
+	n := len(b.cur)
+	b.lines = append(b.lines, line{frags: b.cur[:n:n], w: b.x, last: hard})
+	b.cur, b.x, b.space = b.cur[n:], 0, nil // the next line fills the rest of the chunk
 }
 
 // measure returns the width of spans on one line (the widest line when
