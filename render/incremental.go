@@ -35,7 +35,7 @@ func (b *batch) incremental() (bool, error) {
 		return false, nil // the full run reports what cannot be read; no state is kept
 	}
 	b.inputs = inputs
-	if b.prev == nil || b.opt.Force || b.prev.Options != optionsDigest(b.settings, b.opt) {
+	if b.prev == nil || b.opt.Force || b.prev.Options != optionsDigest(b.dir, b.settings, b.opt) {
 		return false, nil
 	}
 	changed := changedPaths(b.prev.Inputs, inputs)
@@ -160,7 +160,7 @@ func (b *batch) saveState(complete bool) error {
 		removeState(b.opt.OutDir, b.opt.Shard)
 		return nil
 	}
-	st := &runState{Options: optionsDigest(b.settings, b.opt), Inputs: b.inputs, Outputs: map[string]owned{}}
+	st := &runState{Options: optionsDigest(b.dir, b.settings, b.opt), Inputs: b.inputs, Outputs: map[string]owned{}}
 	if b.scope != nil {
 		st.AsOf, st.Newest = b.prev.AsOf, b.prev.Newest
 		for p, o := range b.prev.Outputs {

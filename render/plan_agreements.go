@@ -48,10 +48,13 @@ func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 	if logo != nil {
 		h.bytes("logo", logo.Data)
 	}
-	set := b.tmpl
+	set, ws := b.tmpl, b.ws
 	return &Job{
 		Path: AgreementPath(o), Kind: KindAgreements, IDs: []string{o.ID, o.Funder, o.Project}, Hash: h.sum(),
 		Render: func(w io.Writer) error {
+			// Gathered again rather than kept from planning: a job waiting its turn then holds
+			// only the order, so memory does not grow with the number of agreements.
+			data := NewAgreementData(ws, o)
 			body, err := set.Execute(templates.Agreement, data, formats(data))
 			if err != nil {
 				return fmt.Errorf("order %s: %w", o.ID, err)

@@ -72,20 +72,31 @@ func removeState(outDir string, sh Shard) {
 }
 
 // optionsDigest covers everything besides the workspace's files that decides what a run
-// writes: cwo's version and executable, the settings and the options that select outputs.
-func optionsDigest(s cwo.Settings, opt Options) string {
+// writes: cwo's version and executable, the settings, the options that select outputs, and
+// the font files (which cwo.yaml may name outside the workspace).
+func optionsDigest(dir string, s cwo.Settings, opt Options) string {
 	s.Jobs = 0
-	exe := ""
-	if path, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(path); err == nil {
-			exe = fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano())
+	exe, _ := os.Executable()
+	files := []string{fileTime(exe)}
+	for _, f := range []string{s.Fonts.Regular, s.Fonts.Bold, s.Fonts.Italic, s.Fonts.BoldItalic} {
+		if f != "" {
+			files = append(files, fileTime(filepath.Join(dir, filepath.FromSlash(f))))
 		}
 	}
 	out, _ := filepath.Abs(opt.OutDir)
 	only := slices.Sorted(slices.Values(opt.Only))
-	data, _ := json.Marshal([]any{cwo.Version, exe, s, out, only, opt.Shard, opt.AsOf})
+	data, _ := json.Marshal([]any{cwo.Version, files, s, out, only, opt.Shard, opt.AsOf})
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
+}
+
+// fileTime names a file with its size and modification time (only its path when it is missing).
+func fileTime(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return path
+	}
+	return fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano())
 }
 
 // newestOrders returns the newest issued date of the workspace's orders and the orders issued
