@@ -43,6 +43,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -56,6 +57,9 @@ var gl struct {
 type fmtBuffer struct {
 	bytes.Buffer
 }
+
+// lastDocumentSize is the length of the last document finished in this process (cwo patch 15).
+var lastDocumentSize atomic.Int64
 
 func (b *fmtBuffer) printf(fmtStr string, args ...any) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
@@ -4121,7 +4125,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // cwo patch 14: no copy of the stream into a string first
 	f.out("endstream")
 }
 
@@ -5267,6 +5271,10 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
+	// cwo patch 15: size the document buffer like the last document finished in this process,
+	// so that it does not grow (copying everything written so far) a dozen times.
+	f.buffer.Grow(int(lastDocumentSize.Load()))
+	defer func() { lastDocumentSize.Store(int64(f.buffer.Len())) }()
 	f.layerEndDoc()
 	f.putheader()
 	// Embedded files

@@ -48,7 +48,7 @@ func (r *Renderer) codeLines(n ast.Node) []line {
 		s := strings.Repeat(" ", min(seg.Padding, 64)) + trimEOL(string(seg.Value(r.src)))
 		b := &breaker{r: r, maxW: r.p.width - 2*r.codePad()}
 		if s = clean(expandTabs(s)); s != "" {
-			b.split([]frag{r.frag(s, a)})
+			b.split([]frag{r.frag(s, &a)})
 		}
 		b.flush(true)
 		lines = append(lines, b.lines...)

@@ -44,7 +44,7 @@ func (r *Renderer) drawLine(ln line, b box) {
 	r.shadeCode(ln, xs, ws, base)
 	for i, f := range ln.frags {
 		if !f.space {
-			r.text(xs[i], base, f.text, f.a)
+			r.text(xs[i], base, f.text, *f.a)
 		}
 	}
 	r.links(ln, xs, ws, b, base)

@@ -3,7 +3,7 @@ package mdpdf
 // frag is a piece of a laid-out line.
 type frag struct {
 	text  string
-	a     attr
+	a     *attr   // shared with the span it comes from: a fragment is half the size with a pointer
 	x, w  float64 // offset from the line start and advance width
 	space bool    // inter-word space: not drawn, stretched when justifying
 }
@@ -37,7 +37,7 @@ const minFragChunk = 16
 // layout breaks spans into lines at most maxW wide.
 func (r *Renderer) layout(spans []span, maxW float64) []line {
 	b := &breaker{r: r, maxW: maxW}
-	forWords(spans, func(word []frag, a attr, brk bool) {
+	forWords(spans, func(word []frag, a *attr, brk bool) {
 		b.word(word)
 		switch {
 		case brk:
@@ -56,11 +56,12 @@ func (r *Renderer) layout(spans []span, maxW float64) []line {
 // forWords calls fn for every word of spans (its fragments, measured),
 // followed by the attribute of the space or the hard break ending it. A
 // final call with a zero attribute ends the text.
-func forWords(spans []span, fn func(word []frag, a attr, brk bool), r *Renderer) {
+func forWords(spans []span, fn func(word []frag, a *attr, brk bool), r *Renderer) {
 	var word []frag
-	for _, s := range spans {
+	for k := range spans {
+		s := &spans[k]
 		if s.brk {
-			fn(word, s.a, true)
+			fn(word, &s.a, true)
 			word = nil
 			continue
 		}
@@ -70,19 +71,22 @@ func forWords(spans []span, fn func(word []frag, a attr, brk bool), r *Renderer)
 				continue
 			}
 			if i > start {
-				word = append(word, r.frag(s.text[start:i], s.a))
+				word = append(word, r.frag(s.text[start:i], &s.a))
 			}
-			fn(word, s.a, false)
+			fn(word, &s.a, false)
 			word, start = nil, i+1
 		}
 		if start < len(s.text) {
-			word = append(word, r.frag(s.text[start:], s.a))
+			word = append(word, r.frag(s.text[start:], &s.a))
 		}
 	}
-	fn(word, attr{}, false)
+	fn(word, &noAttr, false)
 }
 
-func (r *Renderer) frag(s string, a attr) frag {
+// noAttr is the zero attribute that ends forWords' text; it is never changed.
+var noAttr attr
+
+func (r *Renderer) frag(s string, a *attr) frag {
 	return frag{text: s, a: a, w: r.width(s, a.face, a.size)}
 }
 
@@ -181,7 +185,7 @@ func (b *breaker) flush(hard bool) {
 // they contain hard breaks) and the width of their widest word.
 func (r *Renderer) measure(spans []span) (natural, word float64) {
 	x, sp := 0.0, 0.0
-	forWords(spans, func(parts []frag, a attr, brk bool) {
+	forWords(spans, func(parts []frag, a *attr, brk bool) {
 		ww := 0.0
 		for _, p := range parts {
 			ww += p.w
