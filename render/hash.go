@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"slices"
+	"unicode/utf8"
 )
 
 // hasher builds a canonical SHA-256 over labelled parts: each part is written as its label, its
@@ -37,11 +39,29 @@ func (h *hasher) json(label string, v any) error {
 // sum returns the hex digest.
 func (h *hasher) sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
 
+// nonASCII returns the distinct non-ASCII characters of b, in order (see Job.Runes).
+func nonASCII(b []byte) string {
+	var rs []rune
+	for _, r := range string(b) {
+		if r >= utf8.RuneSelf {
+			rs = append(rs, r)
+		}
+	}
+	slices.Sort(rs)
+	return string(slices.Compact(rs))
+}
+
 // Fingerprint returns the SHA-256 of everything an agreement shows: its data and template text.
 func Fingerprint(d *AgreementData, templateText string) (string, error) {
-	h := newHasher()
-	if err := h.json("agreement", d); err != nil {
-		return "", err
+	fp, _, err := fingerprintAndRunes(d, templateText)
+	return fp, err
+}
+
+// fingerprintAndRunes returns the fingerprint and the non-ASCII characters of the data.
+func fingerprintAndRunes(d *AgreementData, templateText string) (fp, runes string, err error) {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return "", "", fmt.Errorf("hash agreement: %w", err)
 	}
-	return h.text("template", templateText).sum(), nil
+	return newHasher().bytes("agreement", b).text("template", templateText).sum(), nonASCII(b), nil
 }

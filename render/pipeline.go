@@ -48,6 +48,10 @@ type Job struct {
 	Hash   string   // input hash: everything the output depends on
 	Render func(w io.Writer) error
 	Notes  []string // set by Render: what the reader should know (items left out to fit)
+	// Runes lists the non-ASCII characters the output's data uses, in order. Jobs with the same
+	// runes are rendered one after the other, so that they draw on the same font subsets,
+	// which the PDF code keeps for the documents that follow (see fpdf patch 7).
+	Runes string
 }
 
 // Result says what a run did.

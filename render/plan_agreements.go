@@ -38,7 +38,7 @@ func (b *batch) planAgreements() ([]*Job, error) {
 func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 	data := NewAgreementData(b.ws, o)
 	text := b.tmpl.Text(templates.Agreement)
-	fp, err := Fingerprint(data, text)
+	fp, runes, err := fingerprintAndRunes(data, text)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 	}
 	set, ws := b.tmpl, b.ws
 	return &Job{
-		Path: AgreementPath(o), Kind: KindAgreements, IDs: []string{o.ID, o.Funder, o.Project}, Hash: h.sum(),
+		Path: AgreementPath(o), Kind: KindAgreements, IDs: []string{o.ID, o.Funder, o.Project}, Hash: h.sum(), Runes: runes,
 		Render: func(w io.Writer) error {
 			// Gathered again rather than kept from planning: a job waiting its turn then holds
 			// only the order, so memory does not grow with the number of agreements.

@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -34,6 +36,7 @@ func (b *batch) render() error {
 	if b.opt.DryRun {
 		return nil
 	}
+	slices.SortStableFunc(todo, func(x, y outcome) int { return strings.Compare(x.job.Runes, y.job.Runes) })
 	prog := newProgress(b.opt.Log, b.opt.Terminal, len(todo))
 	for o := range b.renderAll(todo) {
 		b.record(o)
