@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -22,7 +24,7 @@ func (b *batch) render() error {
 	b.manifest = readManifest(b.opt.OutDir, b.opt.Shard.manifestName())
 	var todo []outcome
 	for _, j := range b.res.Planned {
-		state := b.manifest.state(b.opt.OutDir, j, b.knownSum)
+		state := b.state(j)
 		if b.opt.DryRun {
 			fmt.Fprintf(b.opt.Log, "%-9s %s\n", dryRunWord(state, b.opt.Force), j.Path)
 			continue
@@ -44,6 +46,18 @@ func (b *batch) render() error {
 	}
 	prog.finish()
 	return nil
+}
+
+// state is the job's output state against the manifest. A forced run renders every output
+// anyway, so it only tells new files from existing ones instead of reading each to compare.
+func (b *batch) state(j *Job) string {
+	if !b.opt.Force || b.opt.DryRun {
+		return b.manifest.state(b.opt.OutDir, j, b.knownSum)
+	}
+	if _, err := os.Stat(filepath.Join(b.opt.OutDir, filepath.FromSlash(j.Path))); err != nil {
+		return "new"
+	}
+	return "changed"
 }
 
 func dryRunWord(state string, force bool) string {
