@@ -115,6 +115,7 @@ func (b *batch) runScoped(orders []string) (bool, error) {
 	if err := b.step(step{"plan", (*batch).plan}); err != nil {
 		return true, err
 	}
+	b.release()
 	b.countUntouched()
 	return true, b.renderAndRecord()
 }

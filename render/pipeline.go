@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -110,15 +111,25 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 	if done, err := b.incremental(); done {
 		return b.res, err
 	}
-	for _, st := range []step{{"load", (*batch).load}, {"plan", (*batch).plan}} {
-		if err := b.step(st); err != nil {
-			return b.res, err
-		}
+	if err := b.prepare(); err != nil {
+		return b.res, err
 	}
 	if opt.DryRun {
 		return b.res, b.step(step{"render", (*batch).render})
 	}
 	return b.res, b.renderAndRecord()
+}
+
+// prepare loads, checks and plans, then drops what the planned jobs do not need.
+func (b *batch) prepare() error {
+	defer debug.SetGCPercent(debug.SetGCPercent(prepareGCPercent))
+	for _, st := range []step{{"load", (*batch).load}, {"plan", (*batch).plan}} {
+		if err := b.step(st); err != nil {
+			return err
+		}
+	}
+	b.release()
+	return nil
 }
 
 // renderAndRecord renders the planned jobs under the output folder's lock and records the
@@ -157,6 +168,14 @@ func (b *batch) step(st step) error {
 	return nil
 }
 
+// prepareGCPercent is the collector's target while the workspace loads and the outputs are
+// planned. Both make much short-lived garbage (YAML nodes, CSV records, the JSON hashed for each
+// output) while the live heap grows to its largest, and the default target lets the heap reach
+// twice what is live: that was the largest heap of a whole agreements run, growing with the
+// number of outputs planned. A lower target until rendering starts keeps it down, for a few
+// more collections.
+const prepareGCPercent = 50
+
 // load reads and validates the workspace, the templates and the fonts.
 func (b *batch) load() error {
 	ws, diags, assets := validate(b.dir, b.settings, cwo.ValidateOptions{AsOf: b.opt.AsOf}, false)
@@ -173,6 +192,16 @@ func (b *batch) use(ws *cwo.Workspace, a assets) {
 	b.ws, b.tmpl, b.fonts = ws, a.templates, a.fonts
 	b.fontHash = newHasher().bytes("regular", b.fonts.Regular).bytes("bold", b.fonts.Bold).
 		bytes("italic", b.fonts.Italic).bytes("bolditalic", b.fonts.BoldItalic).sum()
+}
+
+// release drops from the workspace what the planned jobs do not read, so that rendering holds
+// less memory: the positions of fields (diagnostics are made by now) and, when no report is
+// planned, progress notes, contributions and the timesheet index.
+func (b *batch) release() {
+	b.ws.ForgetPositions()
+	if b.res.Counts[KindReports] == nil {
+		b.ws.ForgetReportData()
+	}
 }
 
 // wants reports whether the run includes a kind of output.
