@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"time"
 
@@ -122,7 +121,7 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 
 // prepare loads, checks and plans, then drops what the planned jobs do not need.
 func (b *batch) prepare() error {
-	defer debug.SetGCPercent(debug.SetGCPercent(prepareGCPercent))
+	defer preparing()()
 	for _, st := range []step{{"load", (*batch).load}, {"plan", (*batch).plan}} {
 		if err := b.step(st); err != nil {
 			return err
@@ -141,7 +140,9 @@ func (b *batch) renderAndRecord() error {
 	}
 	defer unlock()
 	removeStaleTemps(b.opt.OutDir)
+	restore := rendering()
 	renderErr := b.step(step{"render", (*batch).render})
+	restore()
 	if err := b.writeManifest(); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
@@ -167,14 +168,6 @@ func (b *batch) step(st step) error {
 	}
 	return nil
 }
-
-// prepareGCPercent is the collector's target while the workspace loads and the outputs are
-// planned. Both make much short-lived garbage (YAML nodes, CSV records, the JSON hashed for each
-// output) while the live heap grows to its largest, and the default target lets the heap reach
-// twice what is live: that was the largest heap of a whole agreements run, growing with the
-// number of outputs planned. A lower target until rendering starts keeps it down, for a few
-// more collections.
-const prepareGCPercent = 50
 
 // load reads and validates the workspace, the templates and the fonts.
 func (b *batch) load() error {

@@ -1,0 +1,38 @@
+package render
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestGCSettingsAreRestored(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	percent, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1)
+	debug.SetGCPercent(percent)
+	restore := preparing()
+	if got := debug.SetGCPercent(prepareGCPercent); got != prepareGCPercent {
+		t.Errorf("while preparing GOGC = %d, want %d", got, prepareGCPercent)
+	}
+	restore()
+	restore = rendering()
+	got := debug.SetMemoryLimit(-1)
+	if got == math.MaxInt64 || got < renderHeadroom {
+		t.Errorf("while rendering the memory limit is %d, want the memory held (at least %d)", got, renderHeadroom)
+	}
+	restore()
+	if p, l := debug.SetGCPercent(percent), debug.SetMemoryLimit(-1); p != percent || l != limit {
+		t.Errorf("after restoring: GOGC %d, limit %d; want %d and %d", p, l, percent, limit)
+	}
+}
+
+func TestGCSettingsLeaveTheUsersAlone(t *testing.T) {
+	t.Setenv("GOGC", "100")
+	percent := debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	defer preparing()()
+	if got := debug.SetGCPercent(percent); got != percent {
+		t.Errorf("with GOGC set, preparing changed the target to %d", got)
+	}
+}
