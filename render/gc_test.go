@@ -16,7 +16,7 @@ func TestGCSettingsAreRestored(t *testing.T) {
 		t.Errorf("while preparing GOGC = %d, want %d", got, prepareGCPercent)
 	}
 	restore()
-	restore = rendering()
+	restore = rendering(renderHeadroom)
 	got := debug.SetMemoryLimit(-1)
 	if got == math.MaxInt64 || got < renderHeadroom {
 		t.Errorf("while rendering the memory limit is %d, want the memory held (at least %d)", got, renderHeadroom)

@@ -119,6 +119,14 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 	return b.res, b.renderAndRecord()
 }
 
+// renderHeadroom is the memory above the live heap rendering may use (see render/gc.go).
+func (b *batch) renderHeadroom() uint64 {
+	if b.res.Counts[KindReports] != nil {
+		return 2 * renderHeadroom
+	}
+	return renderHeadroom
+}
+
 // prepare loads, checks and plans, then drops what the planned jobs do not need.
 func (b *batch) prepare() error {
 	defer preparing()()
@@ -140,7 +148,7 @@ func (b *batch) renderAndRecord() error {
 	}
 	defer unlock()
 	removeStaleTemps(b.opt.OutDir)
-	restore := rendering()
+	restore := rendering(b.renderHeadroom())
 	renderErr := b.step(step{"render", (*batch).render})
 	restore()
 	if err := b.writeManifest(); err != nil {

@@ -55,11 +55,14 @@ func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	if err != nil {
 		return err
 	}
-	data, err = sigfield.Append(data, fields)
+	update, err := sigfield.Update(data, fields)
 	if err != nil {
 		return fmt.Errorf("signature fields: %w", err)
 	}
-	_, err = w.Write(data)
+	if _, err = w.Write(data); err != nil {
+		return err
+	}
+	_, err = w.Write(update)
 	return err
 }
 

@@ -301,22 +301,23 @@ func writeEntry(b *strings.Builder, key, val string) {
 	b.WriteString(val)
 }
 
-// writeUpdate appends the objects, a cross-reference section and a trailer
-// to a copy of the input.
+// writeUpdate returns the bytes to append to the input: the objects, a
+// cross-reference section and a trailer (with a line break first when the
+// input does not end with one).
 func (d *document) writeUpdate(objs []newObject) []byte {
 	sortObjects(objs)
 	var buf bytes.Buffer
-	buf.Grow(len(d.data) + 512*len(objs) + 512)
-	buf.Write(d.data)
+	buf.Grow(512*len(objs) + 512)
 	if n := len(d.data); d.data[n-1] != '\n' && d.data[n-1] != '\r' {
 		buf.WriteByte('\n')
 	}
+	base := len(d.data) // the update's offsets count from the start of the file
 	offsets := make([]int, len(objs))
 	for i, o := range objs {
-		offsets[i] = buf.Len()
+		offsets[i] = base + buf.Len()
 		fmt.Fprintf(&buf, "%d %d obj\n%s\nendobj\n", o.ref.num, o.ref.gen, o.body)
 	}
-	xrefOff := buf.Len()
+	xrefOff := base + buf.Len()
 	writeXref(&buf, objs, offsets)
 	buf.WriteString("trailer\n")
 	buf.WriteString(d.newTrailer(objs))

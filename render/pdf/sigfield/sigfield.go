@@ -42,15 +42,26 @@ const maxCoord = 1e6
 // the page's MediaBox) and PDFs that cannot be parsed are reported as errors;
 // Append does not panic on malformed input.
 func Append(pdf []byte, fields []Field) ([]byte, error) {
-	out, err := appendFields(pdf, fields)
+	update, err := Update(pdf, fields)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(pdf)+len(update))
+	return append(append(out, pdf...), update...), nil
+}
+
+// Update is Append without the copy: it returns only the bytes to write after pdf. A writer
+// that already has pdf writes the two in turn.
+func Update(pdf []byte, fields []Field) ([]byte, error) {
+	update, err := updateFields(pdf, fields)
 	if err != nil {
 		return nil, fmt.Errorf("sigfield: %w", err)
 	}
-	return out, nil
+	return update, nil
 }
 
-// appendFields implements Append without the error prefix.
-func appendFields(pdf []byte, fields []Field) ([]byte, error) {
+// updateFields implements Update without the error prefix.
+func updateFields(pdf []byte, fields []Field) ([]byte, error) {
 	if err := validateFields(fields); err != nil {
 		return nil, err
 	}
