@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // The collector's settings for the phases of a run, unless GOGC or GOMEMLIMIT set them.
@@ -28,9 +29,10 @@ const (
 )
 
 // tuneGC applies a phase's settings and returns a function that restores the previous ones.
-// It changes nothing when the user set GOGC or GOMEMLIMIT.
+// It changes nothing when the user set GOGC or GOMEMLIMIT, or while another run in the process
+// has its own settings in force (the settings are the process's, not a run's).
 func tuneGC(percent int, limit int64) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || !gcTuned.CompareAndSwap(false, true) {
 		return func() {}
 	}
 	oldPercent := debug.SetGCPercent(percent)
@@ -38,8 +40,12 @@ func tuneGC(percent int, limit int64) (restore func()) {
 	return func() {
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
+		gcTuned.Store(false)
 	}
 }
+
+// gcTuned is set while a phase's settings are in force.
+var gcTuned atomic.Bool
 
 // preparing sets the collector up for loading and planning.
 func preparing() (restore func()) { return tuneGC(prepareGCPercent, math.MaxInt64) }

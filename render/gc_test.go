@@ -27,6 +27,23 @@ func TestGCSettingsAreRestored(t *testing.T) {
 	}
 }
 
+func TestGCSettingsOfOneRunAtATime(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	percent := debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	first := preparing()
+	second := rendering(renderHeadroom) // another run, meanwhile: leaves the first's settings
+	if got := debug.SetGCPercent(prepareGCPercent); got != prepareGCPercent {
+		t.Errorf("a second run changed the target to %d", got)
+	}
+	first()
+	second()
+	if got := debug.SetGCPercent(percent); got != percent {
+		t.Errorf("after both runs the target is %d, want %d", got, percent)
+	}
+}
+
 func TestGCSettingsLeaveTheUsersAlone(t *testing.T) {
 	t.Setenv("GOGC", "100")
 	percent := debug.SetGCPercent(-1)
