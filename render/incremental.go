@@ -38,11 +38,11 @@ func (b *batch) incremental() (bool, error) {
 	if b.prev == nil || b.opt.Force || b.prev.Options != optionsDigest(b.dir, b.settings, b.opt) {
 		return false, nil
 	}
+	if !outputsIntact(b.opt.OutDir, b.prev.Outputs) {
+		return false, nil // an output was deleted or edited: check everything
+	}
 	changed := changedPaths(b.prev.Inputs, inputs)
 	if len(changed) == 0 {
-		if !outputsIntact(b.opt.OutDir, b.prev.Outputs) {
-			return false, nil
-		}
 		b.replay()
 		if restamped(b.prev.Inputs, inputs) { // files stamped too soon after a change now have trusted times
 			b.prev.Inputs = inputs

@@ -134,6 +134,10 @@ func TestRerunLoadsEverythingWhenSharedFilesChange(t *testing.T) {
 		{"edited output", func(t *testing.T, _, out string) {
 			os.WriteFile(filepath.Join(out, "agreements", "O-2-v1.pdf"), []byte("tampered"), 0o644)
 		}},
+		{"order changed and another's output deleted", func(t *testing.T, dir, out string) {
+			editFile(t, dir, "orders/O-1.yaml", "title: Faster NumPy", "title: Faster NumPy on Arm")
+			os.Remove(filepath.Join(out, "agreements", "O-2-v1.pdf"))
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
