@@ -154,6 +154,18 @@ func TestRerunLoadsEverythingWhenSharedFilesChange(t *testing.T) {
 	}
 }
 
+func TestRerunWithLinksInTheWorkspace(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	out := t.TempDir()
+	os.Symlink(filepath.Join(dir, "projects"), filepath.Join(dir, "projects-link"))
+	os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "broken-link"))
+	mustRender(t, dir, out, incremental)
+	res := mustRender(t, dir, out, incremental)
+	if len(res.Planned) != 0 {
+		t.Errorf("a re-run with links in the workspace planned %d jobs: no state was kept", len(res.Planned))
+	}
+}
+
 func TestScopedRunReportsTheChangedOrdersErrors(t *testing.T) {
 	dir := copyWorkspace(t, "../testdata/base")
 	out := t.TempDir()

@@ -64,6 +64,13 @@ func stampInputs(dir, outDir string, prev map[string]stamp) (map[string]stamp, e
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a folder is not followed: cwo reads nothing outside the workspace, and
+			// what it links to inside is stamped where it lies. A broken link is no input.
+			if fi, err := os.Stat(path); err != nil || fi.IsDir() {
+				return nil
+			}
+		}
 		paths = append(paths, path)
 		return nil
 	})
