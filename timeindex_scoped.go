@@ -27,7 +27,7 @@ func scanTimesheetFor(fsys *files, rel string, fileNo uint16, columns map[string
 	}
 	var cols *columnIndex
 	err := rawRecords(fh, func(rec []byte, off int64, line int) {
-		if len(bytes.TrimRight(rec, "\r\n")) == 0 {
+		if blankLine(rec) {
 			return
 		}
 		if cols == nil {
@@ -45,9 +45,13 @@ func scanTimesheetFor(fsys *files, rel string, fileNo uint16, columns map[string
 	return s
 }
 
-// header reads the header record; nil when it is unusable.
+// header reads the header record: nil when rec holds no record (carriage returns only), a
+// column index with no order column when the header is unusable.
 func (s *fileScan) header(rec []byte, columns map[string]string) *columnIndex {
 	fields, err := csv.NewReader(bytes.NewReader(rec)).Read()
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
 	if err != nil {
 		s.diags.Errorf(s.file.rel, Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
 		return &columnIndex{order: -1}
@@ -75,6 +79,12 @@ func (s *fileScan) scopedRow(rec []byte, cols *columnIndex, ref rowRef, orders m
 	if e, ok := parseEntry(fields, cols, s.file.rel, int(ref.line), &s.diags); ok {
 		s.add(e, fields, ref)
 	}
+}
+
+// blankLine reports whether rec is an empty line, which encoding/csv skips.
+func blankLine(rec []byte) bool {
+	s := string(rec)
+	return s == "" || s == "\n" || s == "\r\n"
 }
 
 func mentionsAny(rec []byte, ids [][]byte) bool {
