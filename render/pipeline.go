@@ -105,6 +105,12 @@ var ErrInvalid = fmt.Errorf("the workspace has errors")
 // data has errors, before anything is written. Failed outputs are listed in Result.Failures;
 // the others are still written. When ctx is cancelled, documents in progress finish or are
 // discarded, the manifest records what was written, and Run returns ctx's error.
+//
+// With Options.Incremental, Run first compares the workspace's files with the state the last
+// complete run left in the output folder, and loads nothing when nothing changed, or only the
+// changed orders when only their files did (Result.Planned then lists only what was planned).
+// Run tunes the garbage collector for loading and for rendering (render/gc.go) unless GOGC or
+// GOMEMLIMIT is set.
 func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result, error) {
 	b := &batch{ctx: ctx, dir: dir, settings: s, opt: opt, res: &Result{Counts: map[string]*Count{}}}
 	if done, err := b.incremental(); done {
