@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/par"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
 )
@@ -17,20 +19,18 @@ func AgreementPath(o *cwo.WorkOrder) string {
 
 // planAgreements makes one job per wanted order.
 func (b *batch) planAgreements() ([]*Job, error) {
-	var jobs []*Job
 	logo, err := b.contractorLogo()
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range b.ws.Orders {
-		if !b.wantsOrder(o.ID) {
-			continue
-		}
-		j, err := b.agreementJob(o, logo)
+	orders := slices.DeleteFunc(slices.Clone(b.ws.Orders), func(o *cwo.WorkOrder) bool { return !b.wantsOrder(o.ID) })
+	jobs := make([]*Job, len(orders))
+	errs := make([]error, len(orders))
+	par.Each(len(orders), func(i int) { jobs[i], errs[i] = b.agreementJob(orders[i], logo) })
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("order %s: %w", o.ID, err)
+			return nil, fmt.Errorf("order %s: %w", orders[i].ID, err)
 		}
-		jobs = append(jobs, j)
 	}
 	return jobs, nil
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/par"
 	"github.com/cwo-tool/cwo/render/xlsx"
 )
 
@@ -16,21 +18,32 @@ func ReportPath(o *cwo.WorkOrder, p cwo.Period) string {
 
 // planReports makes one job per wanted order and reporting period with data.
 func (b *batch) planReports() ([]*Job, error) {
+	orders := slices.DeleteFunc(slices.Clone(b.ws.Orders), func(o *cwo.WorkOrder) bool { return !b.wantsOrder(o.ID) })
+	perOrder := make([][]*Job, len(orders))
+	errs := make([]error, len(orders))
+	par.Each(len(orders), func(i int) { perOrder[i], errs[i] = b.orderReports(orders[i]) })
 	var jobs []*Job
-	for _, o := range b.ws.Orders {
-		if !b.wantsOrder(o.ID) {
+	for i, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, perOrder[i]...)
+	}
+	return jobs, nil
+}
+
+// orderReports makes the report jobs of one order.
+func (b *batch) orderReports(o *cwo.WorkOrder) ([]*Job, error) {
+	var jobs []*Job
+	for _, p := range b.ws.ReportPeriods(o) {
+		if b.opt.Period != "" && p.String() != b.opt.Period {
 			continue
 		}
-		for _, p := range b.ws.ReportPeriods(o) {
-			if b.opt.Period != "" && p.String() != b.opt.Period {
-				continue
-			}
-			j, err := b.reportJob(b.ws.NewReport(o, p))
-			if err != nil {
-				return nil, fmt.Errorf("order %s period %s: %w", o.ID, p, err)
-			}
-			jobs = append(jobs, j)
+		j, err := b.reportJob(b.ws.NewReport(o, p))
+		if err != nil {
+			return nil, fmt.Errorf("order %s period %s: %w", o.ID, p, err)
 		}
+		jobs = append(jobs, j)
 	}
 	return jobs, nil
 }
