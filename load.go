@@ -2,7 +2,6 @@ package cwo
 
 import (
 	"fmt"
-	"github.com/cwo-tool/cwo/internal/par"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/cwo-tool/cwo/internal/par"
 )
 
 // IDPattern is what every record ID must match, so that no ID can escape the output folder.

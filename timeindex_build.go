@@ -3,13 +3,14 @@ package cwo
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"github.com/cwo-tool/cwo/internal/par"
 	"hash"
 	"maps"
 	"math"
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/cwo-tool/cwo/internal/par"
 )
 
 // maxTimesheetFiles and maxTimesheetBytes keep row references small (see rowRef).

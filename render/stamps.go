@@ -1,12 +1,13 @@
 package render
 
 import (
-	"github.com/cwo-tool/cwo/internal/par"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/cwo-tool/cwo/internal/par"
 )
 
 // stamp identifies the content of a file cheaply: when a file's size and modification time are
