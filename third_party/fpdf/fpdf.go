@@ -2595,22 +2595,20 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
 			txtStr = reverseText(txtStr)
 			x -= f.GetStringWidth(txtStr)
 		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
 		for _, uni := range txtStr {
 			f.currentFont.usedRunes[int(uni)] = int(uni)
 		}
-	} else {
-		txt2 = f.escape(txtStr)
 	}
 	// cwo patch: format with strconv into one buffer instead of fmt.Sprintf (the same text:
 	// %.2f is strconv's 'f' format with 2 digits); Text is called for every run of text.
-	b := make([]byte, 0, len(txt2)+len(f.color.text.str)+48)
+	// cwo patch 17: the buffer is reused from call to call, and UTF-8 text is converted to
+	// UTF-16 and escaped straight into it (appendUTF16Escaped) instead of through two strings.
+	b := f.textBuf[:0]
 	if f.colorFlag {
 		b = append(append(append(b, "q "...), f.color.text.str...), ' ')
 	}
@@ -2618,7 +2616,13 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
-	b = append(append(append(b, " Td ("...), txt2...), ") Tj ET"...)
+	b = append(b, " Td ("...)
+	if f.isCurrentUTF8 {
+		b = appendUTF16Escaped(b, txtStr)
+	} else {
+		b = append(b, f.escape(txtStr)...)
+	}
+	b = append(b, ") Tj ET"...)
 	if f.underline && txtStr != "" {
 		b = append(append(b, ' '), f.dounderline(x, y, txtStr)...)
 	}
@@ -2629,6 +2633,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		b = append(b, " Q"...)
 	}
 	f.outBytes(b)
+	f.textBuf = b[:0]
 }
 
 // outBytes is out for a byte slice (cwo patch).

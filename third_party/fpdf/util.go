@@ -114,6 +114,52 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	return string(res)
 }
 
+// appendUTF16Escaped appends s as utf8toutf16(s, false) would return it, escaped as escape
+// would escape it, in one pass and without the intermediate strings (cwo patch 17). The
+// decoding is utf8toutf16's, byte for byte; escape's four replacements, applied one after the
+// other, never act on what an earlier one inserted, so one pass gives the same bytes.
+func appendUTF16Escaped(dst []byte, s string) []byte {
+	nb := len(s)
+	i := 0
+	for i < nb {
+		c1 := byte(s[i])
+		i++
+		switch {
+		case c1 >= 224:
+			c2 := byte(s[i])
+			i++
+			c3 := byte(s[i])
+			i++
+			dst = appendEscapedByte(dst, ((c1&0x0F)<<4)+((c2&0x3C)>>2))
+			dst = appendEscapedByte(dst, ((c2&0x03)<<6)+(c3&0x3F))
+		case c1 >= 192:
+			c2 := byte(s[i])
+			i++
+			dst = appendEscapedByte(dst, (c1&0x1C)>>2)
+			dst = appendEscapedByte(dst, ((c1&0x03)<<6)+(c2&0x3F))
+		default:
+			dst = appendEscapedByte(dst, 0)
+			dst = appendEscapedByte(dst, c1)
+		}
+	}
+	return dst
+}
+
+// appendEscapedByte appends b as Fpdf.escape writes it.
+func appendEscapedByte(dst []byte, b byte) []byte {
+	switch b {
+	case '\\':
+		return append(dst, '\\', '\\')
+	case '(':
+		return append(dst, '\\', '(')
+	case ')':
+		return append(dst, '\\', ')')
+	case '\r':
+		return append(dst, '\\', 'r')
+	}
+	return append(dst, b)
+}
+
 // intIf returns a if cnd is true, otherwise b
 func intIf(cnd bool, a, b int) int {
 	if cnd {
