@@ -116,6 +116,7 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 	if done, err := b.incremental(); done {
 		return b.res, err
 	}
+	b.prev.keepForFullRun(opt.Force)
 	if err := b.prepare(); err != nil {
 		return b.res, err
 	}

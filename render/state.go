@@ -66,6 +66,19 @@ func (st *runState) write(outDir string, sh Shard) error {
 	})
 }
 
+// keepForFullRun drops what a full run does not read of the last run's state: the input
+// stamps and warnings, and, when every output renders anyway, the output stamps. It may be
+// called on a nil state.
+func (st *runState) keepForFullRun(force bool) {
+	if st == nil {
+		return
+	}
+	st.Inputs, st.Warnings = nil, nil
+	if force {
+		st.Outputs = nil
+	}
+}
+
 // removeState deletes the state file, so that the next run loads everything.
 func removeState(outDir string, sh Shard) {
 	os.Remove(filepath.Join(outDir, sh.stateName()))
