@@ -24,16 +24,15 @@ type Report struct {
 	TermElapsedPct  Decimal // share of the order's days elapsed at the period's end, 1 decimal
 	HoursPeriod     Hours
 	HoursToDate     Hours
-	PaymentsDue     []Payment                   // payments due within the period
-	Items           []ReportItem                // one per scope item, in scope order (hours without an item: NoItemHours)
-	Contributions   []Contribution              // merged from progress files and contributions.json, by URL
-	StateCounts     map[string]int              // contributions by state
-	SpendByPeriod   []PeriodSpend               // cumulative spend for each period from the start to this one
-	entries         func() ([]TimeEntry, error) // reads the period's time entries, in file order
-	digest          func() string
-	HourlyCost      Money // rate, or amount ÷ planned hours (12 decimals)
-	NoItemHours     Hours // hours logged without a scope item this period
-	NoItemHoursDate Hours // ... and to date
+	PaymentsDue     []Payment      // payments due within the period
+	Items           []ReportItem   // one per scope item, in scope order (hours without an item: NoItemHours)
+	Contributions   []Contribution // merged from progress files and contributions.json, by URL
+	StateCounts     map[string]int // contributions by state
+	SpendByPeriod   []PeriodSpend  // cumulative spend for each period from the start to this one
+	ws              *Workspace     // where Entries reads the period's time entries
+	HourlyCost      Money          // rate, or amount ÷ planned hours (12 decimals)
+	NoItemHours     Hours          // hours logged without a scope item this period
+	NoItemHoursDate Hours          // ... and to date
 }
 
 // ReportItem is one scope item's line in a report.
@@ -56,10 +55,10 @@ type PeriodSpend struct {
 }
 
 // EntriesDigest returns a SHA-256 of the period's time entries (see Workspace.TimeDigest).
-func (r *Report) EntriesDigest() string { return r.digest() }
+func (r *Report) EntriesDigest() string { return r.ws.TimeDigest(r.Order.ID, r.Period) }
 
 // Entries reads the period's time entries from the timesheets, in file order.
-func (r *Report) Entries() ([]TimeEntry, error) { return r.entries() }
+func (r *Report) Entries() ([]TimeEntry, error) { return r.ws.PeriodEntries(r.Order.ID, r.Period) }
 
 // ReportPeriods lists the periods an order gets a report for: each period of its cadence, within
 // its term, that has time entries or a progress file.
@@ -93,8 +92,7 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 			r.Progress = pr
 		}
 	}
-	r.entries = func() ([]TimeEntry, error) { return w.PeriodEntries(o.ID, p) }
-	r.digest = func() string { return w.TimeDigest(o.ID, p) }
+	r.ws = w
 	r.hours(w.orderMonths(o.ID, monthOf(o.Start), monthOf(p.End())))
 	r.spend(w)
 	r.payments()

@@ -11,6 +11,7 @@ import (
 // rows lie in the CSV files and what they add up to. Rows are read again from the files when a
 // report lists them, so memory grows with the number of orders and months, not of rows.
 type timeIndex struct {
+	fsys   *files // the loader's guard, with the workspace root resolved once
 	files  []timeFile
 	orders map[string]*orderTime
 	rows   int

@@ -35,6 +35,7 @@ func (l *loader) loadTimesheets() {
 		scans[i] = scanTimesheet(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns)
 	})
 	l.ws.time = mergeScans(scans) // only this loader writes l.ws.time
+	l.ws.time.fsys = l.fsys
 	for _, s := range scans {
 		l.diags = append(l.diags, s.diags...)
 	}

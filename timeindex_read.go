@@ -10,6 +10,9 @@ import (
 // PeriodEntries reads the time entries of an order in a period from the timesheet files, in
 // file order. It fails when a file changed since the workspace was loaded.
 func (w *Workspace) PeriodEntries(orderID string, p Period) ([]TimeEntry, error) {
+	if w.time == nil {
+		return nil, nil // no timesheets read (or forgotten): no entries
+	}
 	first, last := periodMonths(p)
 	var refs []rowRef
 	for _, m := range w.orderMonths(orderID, first, last) {
@@ -22,7 +25,7 @@ func (w *Workspace) PeriodEntries(orderID string, p Period) ([]TimeEntry, error)
 		return int(int64(a.off) - int64(b.off))
 	})
 	out := make([]TimeEntry, 0, len(refs))
-	fsys := &files{root: w.Dir}
+	fsys := w.time.fsys
 	for len(refs) > 0 {
 		n := 1
 		for n < len(refs) && refs[n].file == refs[0].file {

@@ -137,7 +137,7 @@ func (c rowCheck) fits(o *WorkOrder) bool {
 
 // timesheetRows checks every row of one file (its reading problems were reported by Load).
 func (v *validator) timesheetRows(f timeFile, orders map[string]*WorkOrder) {
-	fh, _, err := (&files{root: v.ws.Dir}).open(f.rel)
+	fh, _, err := v.ws.time.fsys.open(f.rel)
 	if err != nil {
 		v.diags.Errorf(f.rel, Pos{}, "%v", err)
 		return

@@ -60,13 +60,7 @@ func (b *batch) incremental() (bool, error) {
 // replay reports the last run's warnings and counts every output as unchanged.
 func (b *batch) replay() {
 	b.res.Diagnostics = b.prev.Warnings
-	for p := range b.prev.Outputs {
-		kind, _, _ := strings.Cut(p, "/")
-		if b.res.Counts[kind] == nil {
-			b.res.Counts[kind] = &Count{}
-		}
-		b.res.Counts[kind].Unchanged++
-	}
+	b.countUntouched()
 }
 
 // changedOrders returns the orders whose files alone changed, or false when any other file
@@ -137,7 +131,8 @@ func (b *batch) newestAfter(ws *cwo.Workspace, orders []string) ([]string, bool)
 	return newest, len(newest) > 0
 }
 
-// countUntouched counts the outputs of orders outside the scope (and brochures) as unchanged.
+// countUntouched counts the last run's outputs as unchanged, but for those of the orders in
+// the scope (none when the run is not limited to changed orders).
 func (b *batch) countUntouched() {
 	for p, o := range b.prev.Outputs {
 		if slices.Contains(b.scope, o.Order) {
