@@ -103,12 +103,6 @@ func source(dir, name string) (text, file string, err error) {
 	return string(data), "(embedded) " + name, err
 }
 
-// Default returns the embedded text of a template.
-func Default(name string) (string, error) {
-	data, err := embedded.ReadFile(name)
-	return string(data), err
-}
-
 // Text returns the source text of a template, for hashing.
 func (s *Set) Text(name string) string { return s.text[name] }
 
