@@ -33,11 +33,13 @@ bench: build
 	$(GO) run ./internal/benchrun -bin $(BIN) -ws $$ws
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
-# lint: formatting and vet
+# lint: formatting, vet and staticcheck (run at a pinned version through the module proxy)
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint:
 	@files=$$(gofmt -l $$(find . -name '*.go' -not -path './third_party/*')); \
 	  test -z "$$files" || (echo "$$files"; echo "gofmt: files above need formatting"; exit 1)
 	$(GO) vet $(PKGS)
+	$(GO) run $(STATICCHECK) $(PKGS)
 
 # fuzz: run each fuzz target for FUZZTIME. Go 1.26's fuzzing sometimes fails a target with a
 # bare "context deadline exceeded" when the time runs out while a worker is busy
