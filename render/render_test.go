@@ -20,6 +20,7 @@ import (
 	"github.com/cwo-tool/cwo/config"
 	"github.com/cwo-tool/cwo/internal/golden"
 	"github.com/cwo-tool/cwo/internal/pdftest"
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/render"
 )
 
@@ -99,7 +100,7 @@ func TestAgreementsOfSamples(t *testing.T) {
 			pdftest.QPDFCheck(t, path)
 			pdftest.PDFCPUValidate(t, path)
 			fields := pdftest.SigFields(t, path)
-			want := []pdftest.SigField{{Name: "contractor"}, {Name: "funder"}}
+			want := []pdftest.SigField{{Name: pdfupdate.FieldContractor}, {Name: pdfupdate.FieldFunder}}
 			if len(fields) != 2 || fields[0] != want[0] || fields[1] != want[1] {
 				t.Errorf("signature fields = %+v, want %+v", fields, want)
 			}

@@ -6,8 +6,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/render/pdf/mdpdf"
-	"github.com/cwo-tool/cwo/render/pdf/sigfield"
 )
 
 // AgreementDoc is everything one agreement shows.
@@ -55,7 +55,7 @@ func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	if err != nil {
 		return err
 	}
-	update, err := sigfield.Update(data, fields)
+	update, err := pdfupdate.FieldsUpdate(data, fields)
 	if err != nil {
 		return fmt.Errorf("signature fields: %w", err)
 	}

@@ -8,7 +8,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/cwo-tool/cwo"
-	"github.com/cwo-tool/cwo/render/pdf/sigfield"
+	"github.com/cwo-tool/cwo/pdfupdate"
 )
 
 // titleBlock draws the first page's head: contractor, document kind, title and the order's facts.
@@ -99,7 +99,7 @@ const (
 )
 
 // signaturePage draws the signature page and returns the signature fields over its lines.
-func (a *agreement) signaturePage() []sigfield.Field {
+func (a *agreement) signaturePage() []pdfupdate.Field {
 	pdf := a.pdf
 	o := a.d.Order
 	pdf.AddPage()
@@ -119,15 +119,15 @@ func (a *agreement) signaturePage() []sigfield.Field {
 	top := pdf.GetY()
 	colW := (a.pageW - 2*marginSide - sigBlockGap) / 2
 	c, f := a.d.Contractor, a.d.Funder
-	fields := []sigfield.Field{
-		a.signatureBlock(marginSide, top, colW, "For the Contractor", c.LegalName, c.Signatory, "contractor"),
-		a.signatureBlock(marginSide+colW+sigBlockGap, top, colW, "For the Funder", f.LegalName, f.Signatory, "funder"),
+	fields := []pdfupdate.Field{
+		a.signatureBlock(marginSide, top, colW, "For the Contractor", c.LegalName, c.Signatory, pdfupdate.FieldContractor),
+		a.signatureBlock(marginSide+colW+sigBlockGap, top, colW, "For the Funder", f.LegalName, f.Signatory, pdfupdate.FieldFunder),
 	}
 	return fields
 }
 
 // signatureBlock draws one party's signature line, printed name, title and date line.
-func (a *agreement) signatureBlock(x, y, w float64, role, party string, who cwo.Person, field string) sigfield.Field {
+func (a *agreement) signatureBlock(x, y, w float64, role, party string, who cwo.Person, field string) pdfupdate.Field {
 	pdf := a.pdf
 	pdf.SetXY(x, y)
 	pdf.SetFont(familyBody, "B", 8)
@@ -142,7 +142,7 @@ func (a *agreement) signatureBlock(x, y, w float64, role, party string, who cwo.
 	pdf.Line(x, lineY, x+w, lineY)
 	rows := [][2]string{{"Signature", ""}, {"Name", who.Name}, {"Title", who.Title}, {"Date", ""}}
 	a.signatureRows(x, lineY, w, rows)
-	return sigfield.Field{Name: field, Page: pdf.PageNo(), Rect: [4]float64{x, a.pageH - lineY, x + w, a.pageH - lineY + sigFieldH}}
+	return pdfupdate.Field{Name: field, Page: pdf.PageNo(), Rect: [4]float64{x, a.pageH - lineY, x + w, a.pageH - lineY + sigFieldH}}
 }
 
 // signatureRows writes the labels under the signature line, with a line to write the date on.

@@ -1,4 +1,4 @@
-package sigfield
+package pdfupdate
 
 import (
 	"bytes"
@@ -27,13 +27,13 @@ func FuzzAppend(f *testing.F) {
 	f.Add([]byte("not a pdf at all"))
 	f.Add([]byte{})
 	fields := []Field{
-		{Name: "contractor", Page: 1, Rect: [4]float64{10, 10, 100, 40}},
-		{Name: "funder", Page: 1, Rect: [4]float64{110, 10, 200, 40}},
+		{Name: FieldContractor, Page: 1, Rect: [4]float64{10, 10, 100, 40}},
+		{Name: FieldFunder, Page: 1, Rect: [4]float64{110, 10, 200, 40}},
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		out, err := Append(data, fields)
+		out, err := AddFields(data, fields)
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "sigfield: ") {
+			if !strings.HasPrefix(err.Error(), "pdfupdate: ") {
 				t.Fatalf("error without prefix: %v", err)
 			}
 			return
@@ -44,7 +44,7 @@ func FuzzAppend(f *testing.F) {
 		if _, err := parseDocument(out); err != nil {
 			t.Fatalf("output cannot be parsed again: %v", err)
 		}
-		again, err := Append(data, fields)
+		again, err := AddFields(data, fields)
 		if err != nil || !bytes.Equal(out, again) {
 			t.Fatalf("second run differs (err %v)", err)
 		}

@@ -1,7 +1,6 @@
-package sigfield
+package pdfupdate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -301,28 +300,15 @@ func writeEntry(b *strings.Builder, key, val string) {
 	b.WriteString(val)
 }
 
-// writeUpdate returns the bytes to append to the input: the objects, a
-// cross-reference section and a trailer (with a line break first when the
-// input does not end with one).
+// writeUpdate returns the bytes to append to the input: the objects, by number, then the
+// cross-reference section and trailer (see Update).
 func (d *document) writeUpdate(objs []newObject) []byte {
 	sortObjects(objs)
-	var buf bytes.Buffer
-	buf.Grow(512*len(objs) + 512)
-	if n := len(d.data); d.data[n-1] != '\n' && d.data[n-1] != '\r' {
-		buf.WriteByte('\n')
+	u := d.newUpdate(512*len(objs) + 512)
+	for _, o := range objs {
+		u.Object(o.ref.num, o.ref.gen, []byte(o.body))
 	}
-	base := len(d.data) // the update's offsets count from the start of the file
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = base + buf.Len()
-		fmt.Fprintf(&buf, "%d %d obj\n%s\nendobj\n", o.ref.num, o.ref.gen, o.body)
-	}
-	xrefOff := base + buf.Len()
-	writeXref(&buf, objs, offsets)
-	buf.WriteString("trailer\n")
-	buf.WriteString(d.newTrailer(objs))
-	fmt.Fprintf(&buf, "\nstartxref\n%d\n%%%%EOF\n", xrefOff)
-	return buf.Bytes()
+	return u.Finish()
 }
 
 // sortObjects orders objects by object number (insertion sort keeps this
@@ -333,46 +319,4 @@ func sortObjects(objs []newObject) {
 			objs[j], objs[j-1] = objs[j-1], objs[j]
 		}
 	}
-}
-
-// writeXref writes an update cross-reference section: the head of the free
-// list (object 0) and the given objects, one subsection per run of
-// consecutive object numbers.
-func writeXref(buf *bytes.Buffer, objs []newObject, offsets []int) {
-	nums := []int{0}
-	lines := []string{"0000000000 65535 f \n"}
-	for i, o := range objs {
-		nums = append(nums, o.ref.num)
-		lines = append(lines, fmt.Sprintf("%010d %05d n \n", offsets[i], o.ref.gen))
-	}
-	buf.WriteString("xref\n")
-	for i := 0; i < len(nums); {
-		j := i + 1
-		for j < len(nums) && nums[j] == nums[j-1]+1 {
-			j++
-		}
-		fmt.Fprintf(buf, "%d %d\n", nums[i], j-i)
-		for _, l := range lines[i:j] {
-			buf.WriteString(l)
-		}
-		i = j
-	}
-}
-
-// newTrailer renders the update's trailer: /Size, /Root, /Info, /ID and
-// /Prev.
-func (d *document) newTrailer(objs []newObject) string {
-	size := d.size
-	for _, o := range objs {
-		size = max(size, o.ref.num+1)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "<< /Size %d", size)
-	for _, key := range []string{"Root", "Info", "ID"} {
-		if v, ok := d.trailer.get(key); ok {
-			writeEntry(&b, "/"+key, string(v.raw))
-		}
-	}
-	fmt.Fprintf(&b, " /Prev %d >>", d.xrefOff)
-	return b.String()
 }

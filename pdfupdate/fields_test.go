@@ -1,4 +1,4 @@
-package sigfield
+package pdfupdate
 
 import (
 	"bytes"
@@ -15,8 +15,8 @@ import (
 
 // testFields are the two fields the tests place on page 3.
 var testFields = []Field{
-	{Name: "contractor", Page: 3, Rect: [4]float64{56.7, 100, 256.7, 150}},
-	{Name: "funder", Page: 3, Rect: [4]float64{320, 100, 520.123456, 150}},
+	{Name: FieldContractor, Page: 3, Rect: [4]float64{56.7, 100, 256.7, 150}},
+	{Name: FieldFunder, Page: 3, Rect: [4]float64{320, 100, 520.123456, 150}},
 }
 
 // makeFPDF renders a deterministic three-page A4 document whose third page
@@ -56,7 +56,7 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 // mustAppend calls Append and fails the test on error.
 func mustAppend(t *testing.T, pdf []byte, fields []Field) []byte {
 	t.Helper()
-	out, err := Append(pdf, fields)
+	out, err := AddFields(pdf, fields)
 	if err != nil {
 		t.Fatalf("Append: %v", err)
 	}
@@ -110,7 +110,7 @@ func TestAppendFPDF(t *testing.T) {
 	})
 	t.Run("qpdf check", func(t *testing.T) { qpdfCheck(t, path) })
 	t.Run("pdfsig lists fields", func(t *testing.T) {
-		pdfsigFields(t, path, "contractor", "funder")
+		pdfsigFields(t, path, FieldContractor, FieldFunder)
 	})
 	t.Run("pdfcpu validates", func(t *testing.T) { pdfcpuValidate(t, path) })
 	t.Run("pdfcpu reads fields", func(t *testing.T) {
@@ -256,11 +256,11 @@ func TestAppendTwice(t *testing.T) {
 	path := writeTemp(t, "twice.pdf", second)
 	qpdfCheck(t, path)
 	pdfcpuValidate(t, path)
-	pdfsigFields(t, path, "contractor", "funder")
+	pdfsigFields(t, path, FieldContractor, FieldFunder)
 	checkFieldsWithPDFCPU(t, second, 3, testFields)
 	checkFieldsWithOwnParser(t, second, 3, testFields)
 
-	_, err := Append(second, []Field{{Name: "funder", Page: 1, Rect: [4]float64{10, 10, 100, 40}}})
+	_, err := AddFields(second, []Field{{Name: FieldFunder, Page: 1, Rect: [4]float64{10, 10, 100, 40}}})
 	if err == nil || !strings.Contains(err.Error(), `a field named "funder" already exists`) {
 		t.Fatalf("re-adding funder: got %v", err)
 	}
@@ -298,17 +298,17 @@ func TestAppendErrors(t *testing.T) {
 		{"truncated before EOF", good[:len(good)-7], one("a", 1, rect), "no %%EOF"},
 		{"bad startxref", replaceTail(good, startxref, "startxref\n12\n%%EOF\n"), one("a", 1, rect), `expected "xref"`},
 		{"startxref beyond end", replaceTail(good, startxref, "startxref\n999999\n%%EOF\n"), one("a", 1, rect), "startxref offset"},
-		{"xref stream", xrefStreamPDF(), one("a", 1, rect), "cross-reference streams"},
+		{"short xref stream", xrefStreamPDF(), one("a", 1, rect), "cross-reference stream too short"},
 		{"encrypted", buildPDF(t, minimalObjects(), "/Encrypt 99 0 R"), one("a", 1, rect), "encrypted PDFs are not supported"},
 		{"prev loop", prevLoopPDF(t), one("a", 1, rect), "loops back"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := Append(tc.pdf, tc.fields)
+			out, err := AddFields(tc.pdf, tc.fields)
 			if err == nil {
 				t.Fatalf("no error; output %d bytes", len(out))
 			}
-			if !strings.HasPrefix(err.Error(), "sigfield: ") || !strings.Contains(err.Error(), tc.want) {
+			if !strings.HasPrefix(err.Error(), "pdfupdate: ") || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %q, want it to contain %q", err, tc.want)
 			}
 		})
@@ -451,7 +451,7 @@ func TestAppendNameClash(t *testing.T) {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [4 0 R] >>",
 		"<< /Type /Annot /Subtype /Widget /FT /Sig /T <FEFF00730069> /Rect [1 1 2 2] >>",
 	}
-	_, err := Append(buildPDF(t, objs, ""), []Field{{Name: "si", Page: 1, Rect: [4]float64{1, 1, 50, 50}}})
+	_, err := AddFields(buildPDF(t, objs, ""), []Field{{Name: "si", Page: 1, Rect: [4]float64{1, 1, 50, 50}}})
 	if err == nil || !strings.Contains(err.Error(), `"si" already exists`) {
 		t.Fatalf("got %v, want a name clash", err)
 	}

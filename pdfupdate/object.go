@@ -1,10 +1,9 @@
-package sigfield
+package pdfupdate
 
 import (
 	"bytes"
 	"fmt"
 	"strconv"
-	"unicode/utf16"
 )
 
 // kind classifies a parsed PDF object.
@@ -94,117 +93,6 @@ func (o object) number() (float64, bool) {
 	return 0, false
 }
 
-// lexer reads PDF tokens and objects from buf starting at pos.
-type lexer struct {
-	buf []byte
-	pos int
-}
-
-// isSpace reports whether c is PDF white space.
-func isSpace(c byte) bool {
-	switch c {
-	case 0, '\t', '\n', '\f', '\r', ' ':
-		return true
-	}
-	return false
-}
-
-// isDelim reports whether c is a PDF delimiter character.
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-// isRegular reports whether c can be part of a keyword, number or name.
-func isRegular(c byte) bool {
-	return !isSpace(c) && !isDelim(c)
-}
-
-// skipSpace skips white space and comments.
-func (l *lexer) skipSpace() {
-	for l.pos < len(l.buf) {
-		c := l.buf[l.pos]
-		switch {
-		case isSpace(c):
-			l.pos++
-		case c == '%':
-			for l.pos < len(l.buf) && l.buf[l.pos] != '\n' && l.buf[l.pos] != '\r' {
-				l.pos++
-			}
-		default:
-			return
-		}
-	}
-}
-
-// regular reads a run of regular characters (a keyword or number) after
-// skipping white space.
-func (l *lexer) regular() []byte {
-	l.skipSpace()
-	start := l.pos
-	for l.pos < len(l.buf) && isRegular(l.buf[l.pos]) {
-		l.pos++
-	}
-	return l.buf[start:l.pos]
-}
-
-// keyword consumes the keyword kw or reports an error naming what was found.
-func (l *lexer) keyword(kw string) error {
-	at := l.pos
-	got := l.regular()
-	if string(got) != kw {
-		return fmt.Errorf("expected %q at offset %d, found %q", kw, at, clip(got))
-	}
-	return nil
-}
-
-// uint reads a non-negative decimal integer no larger than limit.
-func (l *lexer) uint(limit int64) (int64, error) {
-	at := l.pos
-	tok := l.regular()
-	n, ok := parseUint(tok, limit)
-	if !ok {
-		return 0, fmt.Errorf("expected an integer at offset %d, found %q", at, clip(tok))
-	}
-	return n, nil
-}
-
-// parseUint parses tok as a decimal integer in [0, limit].
-func parseUint(tok []byte, limit int64) (int64, bool) {
-	if len(tok) == 0 || len(tok) > 19 {
-		return 0, false
-	}
-	for _, c := range tok {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	n, err := strconv.ParseInt(string(tok), 10, 64)
-	if err != nil || n > limit {
-		return 0, false
-	}
-	return n, true
-}
-
-// objHeader reads "num gen obj" and returns the reference it introduces.
-func (l *lexer) objHeader() (ref, error) {
-	num, err := l.uint(maxObjNum)
-	if err != nil {
-		return ref{}, err
-	}
-	gen, err := l.uint(65535)
-	if err != nil {
-		return ref{}, err
-	}
-	if err := l.keyword("obj"); err != nil {
-		return ref{}, err
-	}
-	return ref{num: int(num), gen: int(gen)}, nil
-}
-
 // object parses one direct object (or an indirect reference).
 func (l *lexer) object(depth int) (object, error) {
 	if depth > maxDepth {
@@ -238,14 +126,6 @@ func (l *lexer) object(depth int) (object, error) {
 	}
 	o.raw = l.buf[start:l.pos]
 	return o, nil
-}
-
-// peek returns the byte i positions ahead, or 0 past the end.
-func (l *lexer) peek(i int) byte {
-	if l.pos+i < len(l.buf) {
-		return l.buf[l.pos+i]
-	}
-	return 0
 }
 
 // nameObj parses a name such as /Type or /A#20B.
@@ -412,117 +292,4 @@ func isReal(tok []byte) bool {
 		}
 	}
 	return digits > 0 && dots <= 1
-}
-
-// decodeString returns the text of a literal or hex string object, decoding
-// escapes and a UTF-16BE byte order mark. It is used only to compare names.
-func decodeString(raw []byte) string {
-	var b []byte
-	if len(raw) >= 2 && raw[0] == '<' {
-		b = decodeHex(raw[1 : len(raw)-1])
-	} else if len(raw) >= 2 {
-		b = decodeLiteral(raw[1 : len(raw)-1])
-	}
-	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
-		u := make([]uint16, 0, len(b)/2)
-		for i := 2; i+1 < len(b); i += 2 {
-			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-		}
-		return string(utf16.Decode(u))
-	}
-	return string(b)
-}
-
-// decodeHex decodes hex digits, ignoring white space and padding an odd
-// final digit with zero.
-func decodeHex(s []byte) []byte {
-	var out []byte
-	var hi byte
-	half := false
-	for _, c := range s {
-		v, ok := hexVal(c)
-		if !ok {
-			continue
-		}
-		if half {
-			out = append(out, hi<<4|v)
-		} else {
-			hi = v
-		}
-		half = !half
-	}
-	if half {
-		out = append(out, hi<<4)
-	}
-	return out
-}
-
-// hexVal returns the value of hex digit c.
-func hexVal(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
-
-// decodeLiteral resolves the escapes of a literal string body.
-func decodeLiteral(s []byte) []byte {
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 >= len(s) {
-			out = append(out, s[i])
-			continue
-		}
-		i++
-		switch c := s[i]; c {
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case '\r', '\n':
-			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-		default:
-			if c >= '0' && c <= '7' {
-				v, n := octal(s[i:])
-				out = append(out, v)
-				i += n - 1
-			} else {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// octal decodes up to three octal digits at the start of s.
-func octal(s []byte) (byte, int) {
-	var v byte
-	n := 0
-	for n < 3 && n < len(s) && s[n] >= '0' && s[n] <= '7' {
-		v = v<<3 | (s[n] - '0')
-		n++
-	}
-	return v, n
-}
-
-// clip shortens b for use in error messages.
-func clip(b []byte) string {
-	const max = 20
-	if len(b) > max {
-		return string(b[:max]) + "..."
-	}
-	return string(b)
 }

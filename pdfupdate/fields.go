@@ -1,12 +1,4 @@
-// Package sigfield adds empty PDF signature fields (AcroForm /FT /Sig) to a finished PDF as an
-// incremental update, so the document can be signed in Acrobat, Okular or an e-signature service.
-//
-// The input must use classic cross-reference tables (as written by fpdf);
-// cross-reference streams, hybrid files and encrypted files are rejected.
-// The input bytes are never modified: the result is the input followed by
-// new and rewritten objects, a cross-reference section listing only those
-// objects, and a trailer whose /Prev points at the previous section.
-package sigfield
+package pdfupdate
 
 import (
 	"errors"
@@ -14,9 +6,15 @@ import (
 	"math"
 )
 
+// The signature fields of a cwo agreement: the renderer adds them, signing fills them.
+const (
+	FieldContractor = "contractor"
+	FieldFunder     = "funder"
+)
+
 // Field is one empty signature field.
 type Field struct {
-	Name string     // partial field name /T, e.g. "contractor" or "funder"; ASCII letters, digits, '-', '_' only
+	Name string     // partial field name /T, e.g. FieldContractor; ASCII letters, digits, '-', '_' only
 	Page int        // 1-based page number
 	Rect [4]float64 // lower-left x, lower-left y, upper-right x, upper-right y in PDF points (origin bottom-left)
 }
@@ -27,7 +25,8 @@ const maxNameLen = 127
 // maxCoord bounds the magnitude of rectangle coordinates, in points.
 const maxCoord = 1e6
 
-// Append returns pdf followed by an incremental update that adds the fields.
+// AddFields returns pdf followed by an incremental update that adds the empty signature
+// fields.
 //
 // Each field becomes a merged field/widget annotation
 // (/Type /Annot /Subtype /Widget /FT /Sig) on its page. The update rewrites
@@ -37,12 +36,12 @@ const maxCoord = 1e6
 // output is deterministic: equal inputs give equal bytes. pdf itself is not
 // modified and is an exact prefix of the result.
 //
-// All errors start with "sigfield: ". Invalid fields (bad or duplicate
+// All errors start with "pdfupdate: ". Invalid fields (bad or duplicate
 // names, page out of range, empty or inverted rectangles, rectangles outside
 // the page's MediaBox) and PDFs that cannot be parsed are reported as errors;
-// Append does not panic on malformed input.
-func Append(pdf []byte, fields []Field) ([]byte, error) {
-	update, err := Update(pdf, fields)
+// AddFields does not panic on malformed input.
+func AddFields(pdf []byte, fields []Field) ([]byte, error) {
+	update, err := FieldsUpdate(pdf, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -50,17 +49,17 @@ func Append(pdf []byte, fields []Field) ([]byte, error) {
 	return append(append(out, pdf...), update...), nil
 }
 
-// Update is Append without the copy: it returns only the bytes to write after pdf. A writer
-// that already has pdf writes the two in turn.
-func Update(pdf []byte, fields []Field) ([]byte, error) {
+// FieldsUpdate is AddFields without the copy: it returns only the bytes to write after pdf. A
+// writer that already has pdf writes the two in turn.
+func FieldsUpdate(pdf []byte, fields []Field) ([]byte, error) {
 	update, err := updateFields(pdf, fields)
 	if err != nil {
-		return nil, fmt.Errorf("sigfield: %w", err)
+		return nil, fmt.Errorf("pdfupdate: %w", err)
 	}
 	return update, nil
 }
 
-// updateFields implements Update without the error prefix.
+// updateFields implements FieldsUpdate without the error prefix.
 func updateFields(pdf []byte, fields []Field) ([]byte, error) {
 	if err := validateFields(fields); err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package sigfield
+package pdfupdate
 
 import (
 	"bytes"
@@ -6,28 +6,37 @@ import (
 	"fmt"
 )
 
+// ErrEncrypted is the error for an encrypted file, which an update would have to encrypt too.
+var ErrEncrypted = errors.New("encrypted PDFs are not supported")
+
 // maxXrefSections bounds the length of a /Prev chain.
 const maxXrefSections = 1000
 
-// xrefEntry locates an in-use object of the classic cross-reference table.
+// xrefEntry locates an in-use object: at a byte offset of the file, or (compressed) as the
+// index-th object of object stream stream.
 type xrefEntry struct {
 	offset int
 	gen    int
+	stream int // object number of the object stream holding the object; 0 when not compressed
+	index  int // the object's index within that object stream
 }
 
 // document is the parsed view of the input PDF needed to build the update.
 type document struct {
-	data    []byte
-	xrefOff int               // offset of the newest cross-reference section
-	trailer object            // newest trailer dictionary
-	entries map[int]xrefEntry // in-use objects, newest revision wins
-	freed   map[int]bool      // objects whose newest entry is free
-	size    int               // first unused object number: max(/Size, largest listed number + 1)
-	maxNum  int               // largest object number listed in any section
-	cache   map[ref]object    // objects already resolved
+	data      []byte
+	xrefOff   int                // offset of the newest cross-reference section
+	trailer   object             // newest trailer dictionary
+	entries   map[int]xrefEntry  // in-use objects, newest revision wins
+	freed     map[int]bool       // objects whose newest entry is free
+	size      int                // first unused object number: max(/Size, largest listed number + 1)
+	maxNum    int                // largest object number listed in any section
+	isStream  bool               // the newest section is a cross-reference stream
+	cache     map[ref]object     // objects already resolved
+	resolving map[ref]bool       // objects being resolved, to catch reference loops
+	streams   map[int]*objStream // object streams already decoded
 }
 
-// parseDocument reads the cross-reference chain and trailer of data.
+// parseDocument reads the cross-reference chain (tables, streams or both) and the trailer of data.
 func parseDocument(data []byte) (*document, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, errors.New("not a PDF file: missing %PDF- header")
@@ -36,7 +45,7 @@ func parseDocument(data []byte) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &document{data: data, xrefOff: off, entries: map[int]xrefEntry{}, freed: map[int]bool{}, cache: map[ref]object{}}
+	d := newDocument(data, off)
 	if err := d.readXrefChain(off); err != nil {
 		return nil, err
 	}
@@ -44,6 +53,12 @@ func parseDocument(data []byte) (*document, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// newDocument returns an empty document over data whose newest section is at off.
+func newDocument(data []byte, off int) *document {
+	return &document{data: data, xrefOff: off, entries: map[int]xrefEntry{}, freed: map[int]bool{},
+		cache: map[ref]object{}, resolving: map[ref]bool{}, streams: map[int]*objStream{}}
 }
 
 // findStartXref returns the offset given by the last startxref keyword.
@@ -74,12 +89,12 @@ func (d *document) readXrefChain(off int) error {
 			return fmt.Errorf("more than %d cross-reference sections", maxXrefSections)
 		}
 		seen[off] = true
-		trailer, err := d.readXrefSection(off)
+		trailer, isStream, err := d.readXrefSection(off)
 		if err != nil {
 			return fmt.Errorf("cross-reference section at offset %d: %w", off, err)
 		}
 		if n == 0 {
-			d.trailer = trailer
+			d.trailer, d.isStream = trailer, isStream
 		}
 		prev, ok := trailer.get("Prev")
 		if !ok {
@@ -92,16 +107,36 @@ func (d *document) readXrefChain(off int) error {
 	}
 }
 
-// readXrefSection parses one "xref ... trailer << >>" section at off and
-// records entries not already defined by a newer section.
-func (d *document) readXrefSection(off int) (object, error) {
+// readXrefSection parses the section at off, a classic table ("xref ... trailer << >>") or a
+// cross-reference stream, records the entries not already defined by a newer section, and
+// returns the section's trailer dictionary (a stream's dictionary) and whether it is a stream.
+// A classic section's /XRefStm stream (a hybrid file) is read after its table.
+func (d *document) readXrefSection(off int) (object, bool, error) {
 	l := &lexer{buf: d.data, pos: off}
 	if tok := l.regular(); string(tok) != "xref" {
 		if _, err := (&lexer{buf: d.data, pos: off}).objHeader(); err == nil {
-			return object{}, errors.New("cross-reference streams (PDF 1.5 compressed xref) are not supported; only classic xref tables are")
+			trailer, err := d.readXrefStream(off)
+			return trailer, true, err
 		}
-		return object{}, fmt.Errorf("expected \"xref\", found %q", clip(tok))
+		return object{}, false, fmt.Errorf("expected \"xref\", found %q", clip(tok))
 	}
+	trailer, err := d.readXrefTable(l)
+	if err != nil {
+		return object{}, false, err
+	}
+	if v, ok := trailer.get("XRefStm"); ok {
+		if v.kind != kindInt || v.num < 0 || v.num >= int64(len(d.data)) {
+			return object{}, false, fmt.Errorf("invalid /XRefStm %q", clip(v.raw))
+		}
+		if _, err := d.readXrefStream(int(v.num)); err != nil {
+			return object{}, false, fmt.Errorf("/XRefStm: %w", err)
+		}
+	}
+	return trailer, false, nil
+}
+
+// readXrefTable parses the subsections of a classic table after "xref" and its trailer.
+func (d *document) readXrefTable(l *lexer) (object, error) {
 	for {
 		save := l.pos
 		if string(l.regular()) == "trailer" {
@@ -155,28 +190,39 @@ func (d *document) readEntry(l *lexer, num int) error {
 	if typ != "n" && typ != "f" {
 		return fmt.Errorf("expected entry type n or f at offset %d, found %q", at, typ)
 	}
+	if typ == "f" {
+		return d.record(num, 0, 0, 0)
+	}
+	return d.record(num, 1, off, gen)
+}
+
+// record notes the entry of object num unless a newer section already defined it: typ 0 is
+// free, 1 is in use at byte offset a with generation b, 2 is compressed as the b-th object of
+// object stream a.
+func (d *document) record(num, typ int, a, b int64) error {
 	d.maxNum = max(d.maxNum, num)
 	if _, done := d.entries[num]; done || d.freed[num] {
 		return nil // a newer section already defines this object
 	}
-	if typ == "f" || num == 0 {
+	switch {
+	case typ == 0 || num == 0:
 		d.freed[num] = true
-		return nil
+	case typ == 1 && a >= int64(len(d.data)):
+		return fmt.Errorf("offset %d is beyond the end of the file", a)
+	case typ == 1:
+		d.entries[num] = xrefEntry{offset: int(a), gen: int(b)}
+	case typ == 2 && (a < 1 || a > maxObjNum || b > maxObjNum):
+		return fmt.Errorf("invalid object stream %d, index %d", a, b)
+	case typ == 2:
+		d.entries[num] = xrefEntry{stream: int(a), index: int(b)}
 	}
-	if off >= int64(len(d.data)) {
-		return fmt.Errorf("offset %d is beyond the end of the file", off)
-	}
-	d.entries[num] = xrefEntry{offset: int(off), gen: int(gen)}
-	return nil
+	return nil // other types are reserved and read as null objects
 }
 
 // checkTrailer validates the trailer entries the update depends on.
 func (d *document) checkTrailer() error {
 	if _, ok := d.trailer.get("Encrypt"); ok {
-		return errors.New("encrypted PDFs are not supported")
-	}
-	if _, ok := d.trailer.get("XRefStm"); ok {
-		return errors.New("hybrid-reference PDFs (/XRefStm) are not supported; only classic xref tables are")
+		return ErrEncrypted
 	}
 	size, ok := d.trailer.get("Size")
 	if !ok || size.kind != kindInt || size.num < 1 || size.num > maxObjNum {
@@ -188,61 +234,4 @@ func (d *document) checkTrailer() error {
 		return errors.New("trailer has no /Root reference")
 	}
 	return nil
-}
-
-// resolve returns the value of indirect object r, parsing it on first use.
-func (d *document) resolve(r ref) (object, error) {
-	if o, ok := d.cache[r]; ok {
-		return o, nil
-	}
-	o, err := d.parseObjectAt(r)
-	if err != nil {
-		return object{}, err
-	}
-	d.cache[r] = o
-	return o, nil
-}
-
-// parseObjectAt reads indirect object r at the offset the xref table gives.
-func (d *document) parseObjectAt(r ref) (object, error) {
-	e, ok := d.entries[r.num]
-	if !ok {
-		return object{}, fmt.Errorf("object %d is not in the cross-reference table", r.num)
-	}
-	if e.gen != r.gen {
-		return object{}, fmt.Errorf("object %d has generation %d, not %d", r.num, e.gen, r.gen)
-	}
-	l := &lexer{buf: d.data, pos: e.offset}
-	got, err := l.objHeader()
-	if err != nil {
-		return object{}, fmt.Errorf("object %d at offset %d: %w", r.num, e.offset, err)
-	}
-	if got != r {
-		return object{}, fmt.Errorf("offset %d holds object %d %d, not %d %d", e.offset, got.num, got.gen, r.num, r.gen)
-	}
-	o, err := l.object(0)
-	if err != nil {
-		return object{}, fmt.Errorf("object %d: %w", r.num, err)
-	}
-	return o, nil
-}
-
-// resolveValue follows o if it is a reference and returns o otherwise.
-func (d *document) resolveValue(o object) (object, error) {
-	if r, ok := o.asRef(); ok {
-		return d.resolve(r)
-	}
-	return o, nil
-}
-
-// resolveDict resolves r and requires the result to be a dictionary.
-func (d *document) resolveDict(r ref, what string) (object, error) {
-	o, err := d.resolve(r)
-	if err != nil {
-		return object{}, fmt.Errorf("%s: %w", what, err)
-	}
-	if o.kind != kindDict {
-		return object{}, fmt.Errorf("%s (object %d) is not a dictionary", what, r.num)
-	}
-	return o, nil
 }

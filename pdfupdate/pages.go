@@ -1,4 +1,4 @@
-package sigfield
+package pdfupdate
 
 import (
 	"errors"
