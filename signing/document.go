@@ -2,11 +2,12 @@ package signing
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 
-	"github.com/digitorus/pdf"
+	"github.com/cwo-tool/cwo/pdfupdate"
 )
 
 // Document is what identifies a cwo agreement: its order, version, fingerprint and signature
@@ -25,55 +26,38 @@ var (
 	fingerprintPattern = regexp.MustCompile(`(?:^|, )fingerprint ([0-9a-f]{64})(?:,|$)`)
 )
 
-// parsed is an agreement opened with the PDF reader.
+// parsed is an agreement opened with package pdfupdate.
 type parsed struct {
 	data   []byte
-	r      *pdf.Reader
-	doc    Document
-	fields []pdf.Value // the signature fields, parallel to doc.Fields
+	doc    *pdfupdate.Document
+	info   Document
+	fields []pdfupdate.Value // the signature fields, parallel to info.Fields
 }
 
-// open parses data and checks that it is a cwo agreement whose last cross-reference section is
-// a classic table (see guard for why streams are refused).
+// open parses data and checks that it is a cwo agreement. Encrypted files are refused: an
+// update would have to encrypt its strings too.
 func open(data []byte) (*parsed, error) {
-	if err := guard(data); err != nil {
+	doc, err := pdfupdate.Open(data)
+	if errors.Is(err, pdfupdate.ErrEncrypted) {
+		return nil, fmt.Errorf("encrypted PDFs are %w", ErrUnsupported)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotAgreement, err)
 	}
-	p := &parsed{data: data}
-	err := safely(func() error {
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			return fmt.Errorf("%w: %v", ErrNotAgreement, err)
-		}
-		if t := r.XrefInformation.Type; t != "table" {
-			return fmt.Errorf("PDFs whose last cross-reference section is a %s are %w (cwo writes tables)", t, ErrUnsupported)
-		}
-		p.r = r
-		if err := p.readMetadata(); err != nil {
-			return err
-		}
-		return p.readFields()
-	})
-	if err != nil {
+	p := &parsed{data: data, doc: doc}
+	if err := p.readMetadata(); err != nil {
+		return nil, err
+	}
+	if err := p.readFields(); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-// safely runs f, turning a panic of the PDF reader (which panics on malformed input) into an error.
-func safely(f func() error) (err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = fmt.Errorf("malformed PDF: %v", v)
-		}
-	}()
-	return f()
-}
-
 // readMetadata reads the order ID and version from the title and the fingerprint from the
 // keywords.
 func (p *parsed) readMetadata() error {
-	info := p.r.Trailer().Key("Info")
+	info := p.doc.Trailer().Key("Info")
 	m := titlePattern.FindStringSubmatch(info.Key("Title").Text())
 	if m == nil {
 		return fmt.Errorf("%w: the title does not name a Community Work Order and version", ErrNotAgreement)
@@ -86,19 +70,19 @@ func (p *parsed) readMetadata() error {
 	if f == nil {
 		return fmt.Errorf("%w: no cwo fingerprint in the keywords", ErrNotAgreement)
 	}
-	p.doc.OrderID, p.doc.Version, p.doc.Fingerprint = m[1], version, f[1]
+	p.info.OrderID, p.info.Version, p.info.Fingerprint = m[1], version, f[1]
 	return nil
 }
 
 // readFields collects the top-level signature fields of the form.
 func (p *parsed) readFields() error {
-	fields := p.r.Trailer().Key("Root").Key("AcroForm").Key("Fields")
+	fields := p.doc.Trailer().Key("Root").Key("AcroForm").Key("Fields")
 	for i := 0; i < fields.Len(); i++ {
 		f := fields.Index(i)
 		if f.Key("FT").Name() != "Sig" {
 			continue
 		}
-		p.doc.Fields = append(p.doc.Fields, f.Key("T").Text())
+		p.info.Fields = append(p.info.Fields, f.Key("T").Text())
 		p.fields = append(p.fields, f)
 	}
 	if len(p.fields) == 0 {
@@ -108,13 +92,13 @@ func (p *parsed) readFields() error {
 }
 
 // field returns the signature field named name.
-func (p *parsed) field(name string) (pdf.Value, error) {
-	for i, n := range p.doc.Fields {
+func (p *parsed) field(name string) (pdfupdate.Value, error) {
+	for i, n := range p.info.Fields {
 		if n == name {
 			return p.fields[i], nil
 		}
 	}
-	return pdf.Value{}, fmt.Errorf("%q (the agreement has %s): %w", name, quoteList(p.doc.Fields), ErrUnknownField)
+	return pdfupdate.Value{}, fmt.Errorf("%q (the agreement has %s): %w", name, quoteList(p.info.Fields), ErrUnknownField)
 }
 
 // quoteList renders names as "a", "b".

@@ -3,12 +3,13 @@ package signing_test
 import (
 	"testing"
 
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/signing"
 	"github.com/cwo-tool/cwo/signing/signingtest"
 )
 
-// FuzzVerify checks that Verify never panics, whatever the bytes: the PDF reader panics on
-// malformed input and Verify must turn that into an error.
+// FuzzVerify checks that Verify never panics, whatever the bytes: malformed input must give an
+// error.
 func FuzzVerify(f *testing.F) {
 	f.Add(signingtest.PlainPDF("x"))
 	f.Add(handMadeAgreement())
@@ -24,7 +25,7 @@ func FuzzVerify(f *testing.F) {
 // FuzzSign checks that Sign never panics and that whatever it signs verifies.
 func FuzzSign(f *testing.F) {
 	f.Add(handMadeAgreement(), "witness")
-	f.Add(signingtest.PlainPDF("x"), "contractor")
+	f.Add(signingtest.PlainPDF("x"), pdfupdate.FieldContractor)
 	ca := signingtest.NewCA(f, "Fuzz CA")
 	id := ca.Issue(f, "Fuzz", signingtest.Options{})
 	c := &signing.Credentials{Signer: id.Key, Certificate: id.Cert}

@@ -14,8 +14,8 @@ import (
 // checkPKCS7 verifies the detached PKCS#7 signature contents over content and fills in the
 // signer, issuer, signing time and timestamp of s. The signature must match content and the
 // signing time (if recorded) must lie within the certificate's validity.
-func checkPKCS7(s *Signature, contents string, content []byte) error {
-	p7, err := pkcs7.Parse(trimDER([]byte(contents)))
+func checkPKCS7(s *Signature, contents, content []byte) error {
+	p7, err := pkcs7.Parse(trimDER(contents))
 	if err != nil {
 		return fmt.Errorf("the signature value is not PKCS#7: %w", err)
 	}

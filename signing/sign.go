@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/digitorus/pdf"
+	"github.com/cwo-tool/cwo/pdfupdate"
 )
 
 // Options say how to sign.
@@ -58,22 +58,16 @@ func Sign(data []byte, c *Credentials, opt Options) ([]byte, error) {
 	return nil, fmt.Errorf("field %q: the signature does not fit its placeholder", opt.Field)
 }
 
-// emptyField returns the unsigned signature field named name. Encrypted files are refused: the
-// update would have to encrypt its strings too.
-func (p *parsed) emptyField(name string) (field pdf.Value, err error) {
-	err = safely(func() error {
-		if !p.r.Trailer().Key("Encrypt").IsNull() {
-			return fmt.Errorf("encrypted PDFs are %w", ErrUnsupported)
-		}
-		if field, err = p.field(name); err != nil {
-			return err
-		}
-		if field.Key("V").Kind() != pdf.Null {
-			return fmt.Errorf("field %q: %w", name, ErrAlreadySigned)
-		}
-		return nil
-	})
-	return field, err
+// emptyField returns the unsigned signature field named name.
+func (p *parsed) emptyField(name string) (pdfupdate.Value, error) {
+	field, err := p.field(name)
+	if err != nil {
+		return pdfupdate.Value{}, err
+	}
+	if !field.Key("V").IsNull() {
+		return pdfupdate.Value{}, fmt.Errorf("field %q: %w", name, ErrAlreadySigned)
+	}
+	return field, nil
 }
 
 // reserve estimates the size of the PKCS#7 signature in bytes: certificates, attributes and the
@@ -91,14 +85,8 @@ func (c *Credentials) reserve(tsa bool) int {
 
 // signOnce writes the update with a /Contents placeholder of reserve bytes, then signs. When the
 // signature is larger than the placeholder it returns its size and no error.
-func (p *parsed) signOnce(field pdf.Value, c *Credentials, opt Options, reserve int) ([]byte, int, error) {
-	var out []byte
-	var pl placeholder
-	err := safely(func() error {
-		var err error
-		out, pl, err = p.writeUpdate(field, c, opt, reserve)
-		return err
-	})
+func (p *parsed) signOnce(field pdfupdate.Value, c *Credentials, opt Options, reserve int) ([]byte, int, error) {
+	out, pl, err := p.writeUpdate(field, c, opt, reserve)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -132,11 +120,11 @@ const byteRangeWidth = 36
 
 // writeUpdate appends the signature dictionary, the appearance stream, the field's new revision
 // and, if needed, the catalog with /SigFlags 3.
-func (p *parsed) writeUpdate(field pdf.Value, c *Credentials, opt Options, reserve int) ([]byte, placeholder, error) {
-	u := newUpdate(p.data, uint32(p.r.Trailer().Key("Size").Int64()))
-	sigNum, apNum := u.alloc(), u.alloc()
+func (p *parsed) writeUpdate(field pdfupdate.Value, c *Credentials, opt Options, reserve int) ([]byte, placeholder, error) {
+	u := p.doc.NewUpdate()
+	sigNum, apNum := u.Alloc(), u.Alloc()
 	sigDict, pl := signatureDict(c, opt, reserve)
-	start := u.object(sigNum, 0, sigDict)
+	start := u.Object(sigNum, 0, sigDict)
 	pl.byteRange += start
 	pl.contents += start
 	pl.contentsEnd += start
@@ -144,15 +132,15 @@ func (p *parsed) writeUpdate(field pdf.Value, c *Credentials, opt Options, reser
 	w := rect.Index(2).Float64() - rect.Index(0).Float64()
 	h := rect.Index(3).Float64() - rect.Index(1).Float64()
 	if w <= 0 || h <= 0 {
-		return nil, pl, fmt.Errorf("field %q: empty rectangle %v", opt.Field, rect)
+		return nil, pl, fmt.Errorf("field %q: empty rectangle %s", opt.Field, rect)
 	}
-	u.object(apNum, 0, appearance(w, h, appearanceLines(c, opt)))
-	var fb bytes.Buffer
-	writeDict(&fb, field, map[string]string{"V": ref(sigNum), "AP": "<< /N " + ref(apNum) + " >>"})
-	id, gen := objectID(field)
-	u.object(id, gen, fb.Bytes())
+	u.Object(apNum, 0, appearance(w, h, appearanceLines(c, opt)))
+	id, gen := field.ID()
+	u.Object(id, gen, []byte(pdfupdate.FormatDict(field, map[string]string{"V": ref(sigNum), "AP": "<< /N " + ref(apNum) + " >>"})))
 	p.writeSigFlags(u)
-	return u.finish(p.r.Trailer(), p.r.XrefInformation.StartPos), pl, nil
+	update := u.Finish()
+	out := make([]byte, 0, len(p.data)+len(update))
+	return append(append(out, p.data...), update...), pl, nil
 }
 
 // signatureDict renders the signature dictionary with placeholders, and their offsets within it.
@@ -166,15 +154,15 @@ func signatureDict(c *Credentials, opt Options, reserve int) ([]byte, placeholde
 	pl.contents = b.Len()
 	b.WriteString("<" + strings.Repeat("0", 2*reserve) + ">")
 	pl.contentsEnd = b.Len()
-	fmt.Fprintf(&b, "\n/M %s /Name %s", pdfDate(opt.Time), pdfText(c.Name()))
+	fmt.Fprintf(&b, "\n/M %s /Name %s", pdfDate(opt.Time), pdfupdate.FormatText(c.Name()))
 	if opt.Reason != "" {
-		b.WriteString(" /Reason " + pdfText(opt.Reason))
+		b.WriteString(" /Reason " + pdfupdate.FormatText(opt.Reason))
 	}
 	if opt.Location != "" {
-		b.WriteString(" /Location " + pdfText(opt.Location))
+		b.WriteString(" /Location " + pdfupdate.FormatText(opt.Location))
 	}
 	if opt.Producer != "" {
-		b.WriteString(" /Prop_Build << /App << /Name " + pdfName(opt.Producer) + " >> >>")
+		b.WriteString(" /Prop_Build << /App << /Name " + pdfupdate.FormatName(opt.Producer) + " >> >>")
 	}
 	b.WriteString(" >>")
 	return b.Bytes(), pl
@@ -195,31 +183,28 @@ func appearanceLines(c *Credentials, opt Options) []string {
 // writeSigFlags writes a new revision of the object holding the AcroForm (the catalog, or the
 // AcroForm object itself when the catalog refers to it) with /SigFlags 3 (SignaturesExist,
 // AppendOnly), unless both bits are already set.
-func (p *parsed) writeSigFlags(u *update) {
-	root := p.r.Trailer().Key("Root")
+func (p *parsed) writeSigFlags(u *pdfupdate.Update) {
+	root := p.doc.Trailer().Key("Root")
 	form := root.Key("AcroForm")
 	flags := form.Key("SigFlags").Int64()
 	if flags&3 == 3 {
 		return
 	}
-	var b bytes.Buffer
-	writeDict(&b, form, map[string]string{"SigFlags": fmt.Sprint(flags | 3)})
+	body := pdfupdate.FormatDict(form, map[string]string{"SigFlags": fmt.Sprint(flags | 3)})
 	holder := form
-	if formID, _ := objectID(form); formID == rootID(root) {
-		inline := b.String()
-		b.Reset()
-		writeDict(&b, root, map[string]string{"AcroForm": inline})
+	if formID, _ := form.ID(); formID == rootID(root) {
+		body = pdfupdate.FormatDict(root, map[string]string{"AcroForm": body})
 		holder = root
 	}
-	id, gen := objectID(holder)
-	u.object(id, gen, b.Bytes())
+	id, gen := holder.ID()
+	u.Object(id, gen, []byte(body))
 }
 
 // rootID returns the object number of the catalog.
-func rootID(root pdf.Value) uint32 {
-	id, _ := objectID(root)
+func rootID(root pdfupdate.Value) int {
+	id, _ := root.ID()
 	return id
 }
 
 // ref renders a reference to object num, generation 0.
-func ref(num uint32) string { return fmt.Sprintf("%d 0 R", num) }
+func ref(num int) string { return fmt.Sprintf("%d 0 R", num) }

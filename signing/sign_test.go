@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/signing"
 	"github.com/cwo-tool/cwo/signing/signingtest"
 	"github.com/digitorus/pdfsign/verify"
@@ -16,12 +17,12 @@ import (
 func TestSignContractorThenFunder(t *testing.T) {
 	unsigned := agreement(t)
 	ca := signingtest.NewCA(t, "Test CA")
-	opt := signing.Options{Field: "contractor", Reason: "I agree (fully)", Location: "Zürich"}
+	opt := signing.Options{Field: pdfupdate.FieldContractor, Reason: "I agree (fully)", Location: "Zürich"}
 	one, err := signing.Sign(unsigned, creds(t, ca, "Alex Morgan", signingtest.Options{}), opt)
 	if err != nil {
 		t.Fatalf("sign contractor: %v", err)
 	}
-	two, err := signing.Sign(one, creds(t, ca, "Jane Dœ", signingtest.Options{RSABits: 2048}), signing.Options{Field: "funder"})
+	two, err := signing.Sign(one, creds(t, ca, "Jane Dœ", signingtest.Options{RSABits: 2048}), signing.Options{Field: pdfupdate.FieldFunder})
 	if err != nil {
 		t.Fatalf("sign funder: %v", err)
 	}
@@ -39,7 +40,7 @@ func TestSignContractorThenFunder(t *testing.T) {
 		field, signer string
 		revision      int
 		whole         bool
-	}{{"contractor", "CN=Alex Morgan,O=cwo test", 3, false}, {"funder", "CN=Jane Dœ,O=cwo test", 4, true}} {
+	}{{pdfupdate.FieldContractor, "CN=Alex Morgan,O=cwo test", 3, false}, {pdfupdate.FieldFunder, "CN=Jane Dœ,O=cwo test", 4, true}} {
 		s := r.Signatures[i]
 		if s.Field != want.field || !s.Signed || !s.Valid || s.Signer != want.signer || s.Revision != want.revision || s.WholeDocument != want.whole {
 			t.Errorf("signature %d = %+v, want %s valid by %s covering revision %d", i, s, want.field, want.signer, want.revision)
@@ -49,7 +50,7 @@ func TestSignContractorThenFunder(t *testing.T) {
 		t.Errorf("contractor signature: reason %q, location %q, time %v", s.Reason, s.Location, s.Time)
 	}
 	checkPdfsign(t, two, 2)
-	checkPdfsig(t, two, []string{"contractor", "funder"}, 2)
+	checkPdfsig(t, two, []string{pdfupdate.FieldContractor, pdfupdate.FieldFunder}, 2)
 }
 
 // checkPdfsign cross-checks with pdfsign's own verifier: n signers, each signature valid.
@@ -94,7 +95,7 @@ func checkPdfsig(t *testing.T, data []byte, fields []string, signed int) {
 func TestSignWithTimestamp(t *testing.T) {
 	ca := signingtest.NewCA(t, "Test CA")
 	tsa := ca.TSA(t)
-	signed, err := signing.Sign(agreement(t), creds(t, ca, "Alex Morgan", signingtest.Options{}), signing.Options{Field: "contractor", TSA: tsa.URL})
+	signed, err := signing.Sign(agreement(t), creds(t, ca, "Alex Morgan", signingtest.Options{}), signing.Options{Field: pdfupdate.FieldContractor, TSA: tsa.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestSignWithTimestamp(t *testing.T) {
 	if s := r.Signatures[0]; !s.Valid || time.Since(s.Timestamp) > time.Minute {
 		t.Errorf("timestamped signature = %+v, want valid with a timestamp", s)
 	}
-	checkPdfsig(t, signed, []string{"contractor", "funder"}, 1)
+	checkPdfsig(t, signed, []string{pdfupdate.FieldContractor, pdfupdate.FieldFunder}, 1)
 }
 
 func TestSignErrors(t *testing.T) {
@@ -114,7 +115,7 @@ func TestSignErrors(t *testing.T) {
 	expired := creds(t, ca, "Old", signingtest.Options{NotBefore: time.Now().AddDate(-2, 0, 0), NotAfter: time.Now().AddDate(-1, 0, 0)})
 	future := creds(t, ca, "Future", signingtest.Options{NotBefore: time.Now().AddDate(0, 0, 1)})
 	mismatched := &signing.Credentials{Signer: creds(t, ca, "Other", signingtest.Options{}).Signer, Certificate: good.Certificate}
-	signed, err := signing.Sign(agreement(t), good, signing.Options{Field: "contractor"})
+	signed, err := signing.Sign(agreement(t), good, signing.Options{Field: pdfupdate.FieldContractor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,12 +127,12 @@ func TestSignErrors(t *testing.T) {
 		want  error
 	}{
 		{"unknown field", agreement(t), good, "witness", signing.ErrUnknownField},
-		{"field already signed", signed, good, "contractor", signing.ErrAlreadySigned},
-		{"expired certificate", agreement(t), expired, "contractor", signing.ErrCertificateTime},
-		{"certificate not yet valid", agreement(t), future, "contractor", signing.ErrCertificateTime},
-		{"key does not match certificate", agreement(t), mismatched, "contractor", signing.ErrKeyMismatch},
-		{"plain PDF", signingtest.PlainPDF("An invoice"), good, "contractor", signing.ErrNotAgreement},
-		{"not a PDF", []byte("hello, world\n"), good, "contractor", signing.ErrNotAgreement},
+		{"field already signed", signed, good, pdfupdate.FieldContractor, signing.ErrAlreadySigned},
+		{"expired certificate", agreement(t), expired, pdfupdate.FieldContractor, signing.ErrCertificateTime},
+		{"certificate not yet valid", agreement(t), future, pdfupdate.FieldContractor, signing.ErrCertificateTime},
+		{"key does not match certificate", agreement(t), mismatched, pdfupdate.FieldContractor, signing.ErrKeyMismatch},
+		{"plain PDF", signingtest.PlainPDF("An invoice"), good, pdfupdate.FieldContractor, signing.ErrNotAgreement},
+		{"not a PDF", []byte("hello, world\n"), good, pdfupdate.FieldContractor, signing.ErrNotAgreement},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := bytes.Clone(tc.data)

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"time"
 
-	"github.com/digitorus/pdf"
+	"github.com/cwo-tool/cwo/pdfupdate"
 )
 
 // Report is what Verify found in an agreement.
@@ -77,26 +77,20 @@ func Verify(data []byte) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	revs := findRevisions(data)
-	r := &Report{Document: p.doc, Size: len(data), Revisions: len(revs)}
-	err = safely(func() error {
-		for i, f := range p.fields {
-			s := checkField(data, f.Key("V"), revs)
-			s.Field = p.doc.Fields[i]
-			if s.Valid {
-				changed, err := p.changesAfter(revs, s.Revision)
-				s.ModifiedAfter = changed
-				if err != nil {
-					s.Unchecked = err.Error()
-				}
+	revs := pdfupdate.Revisions(data)
+	r := &Report{Document: p.info, Size: len(data), Revisions: len(revs)}
+	for i, f := range p.fields {
+		s := checkField(data, f.Key("V"), revs)
+		s.Field = p.info.Fields[i]
+		if s.Valid {
+			changed, err := p.changesAfter(revs, s.Revision)
+			s.ModifiedAfter = changed
+			if err != nil {
+				s.Unchecked = err.Error()
 			}
-			r.Signatures = append(r.Signatures, s)
-			r.SignedUpTo = max(r.SignedUpTo, s.Covers)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		r.Signatures = append(r.Signatures, s)
+		r.SignedUpTo = max(r.SignedUpTo, s.Covers)
 	}
 	if r.SignedUpTo > 0 {
 		r.Appended = appendedAfter(data[r.SignedUpTo:])
@@ -105,8 +99,8 @@ func Verify(data []byte) (*Report, error) {
 }
 
 // checkField checks the signature dictionary v of one field (null when unsigned).
-func checkField(data []byte, v pdf.Value, revs []revision) Signature {
-	if v.Kind() != pdf.Dict {
+func checkField(data []byte, v pdfupdate.Value, revs []pdfupdate.Revision) Signature {
+	if !v.IsDict() {
 		return Signature{}
 	}
 	s := Signature{Signed: true, Reason: v.Key("Reason").Text(), Location: v.Key("Location").Text()}
@@ -121,7 +115,7 @@ func checkField(data []byte, v pdf.Value, revs []revision) Signature {
 	s.Covers = br.end()
 	s.Revision = revisionEndingAt(revs, s.Covers)
 	s.WholeDocument = len(bytes.TrimRight(data[s.Covers:], "\r\n\t\f\x00 ")) == 0
-	if err := checkPKCS7(&s, v.Key("Contents").RawString(), br.content(data)); err != nil {
+	if err := checkPKCS7(&s, v.Key("Contents").Bytes(), br.content(data)); err != nil {
 		s.Problem = err.Error()
 		return s
 	}
@@ -139,5 +133,5 @@ func appendedAfter(rest []byte) *Appended {
 	if len(bytes.TrimRight(rest, "\r\n\t\f\x00 ")) == 0 {
 		return nil
 	}
-	return &Appended{Bytes: len(rest), Revisions: len(findRevisions(rest))}
+	return &Appended{Bytes: len(rest), Revisions: len(pdfupdate.Revisions(rest))}
 }

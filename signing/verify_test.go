@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/signing"
 	"github.com/cwo-tool/cwo/signing/signingtest"
 )
@@ -15,11 +16,11 @@ import (
 func signedTwice(t *testing.T) (one, two []byte) {
 	t.Helper()
 	ca := signingtest.NewCA(t, "Test CA")
-	one, err := signing.Sign(agreement(t), creds(t, ca, "Alex Morgan", signingtest.Options{}), signing.Options{Field: "contractor"})
+	one, err := signing.Sign(agreement(t), creds(t, ca, "Alex Morgan", signingtest.Options{}), signing.Options{Field: pdfupdate.FieldContractor})
 	if err != nil {
 		t.Fatal(err)
 	}
-	two, err = signing.Sign(one, creds(t, ca, "Jane Doe", signingtest.Options{}), signing.Options{Field: "funder"})
+	two, err = signing.Sign(one, creds(t, ca, "Jane Doe", signingtest.Options{}), signing.Options{Field: pdfupdate.FieldFunder})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func TestVerifyTampered(t *testing.T) {
 		info := signingtest.InfoObject(one)
 		changed := signingtest.ReplaceObject(one, info, "<< /Title (Faster NumPy: Community Work Order O-1 v1) /Keywords (Community Work Order, O-1, fingerprint "+strings.Repeat("0", 64)+") >>")
 		ca := signingtest.NewCA(t, "Other CA")
-		two, err := signing.Sign(changed, creds(t, ca, "Mallory", signingtest.Options{}), signing.Options{Field: "funder"})
+		two, err := signing.Sign(changed, creds(t, ca, "Mallory", signingtest.Options{}), signing.Options{Field: pdfupdate.FieldFunder})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +116,7 @@ func TestVerifyNotAgreement(t *testing.T) {
 }
 
 func TestVerifyMalformedDoesNotHang(t *testing.T) {
-	// Inputs that send the PDF reader into an endless loop, growing its memory, unless guarded.
+	// Inputs that sent the PDF reader signing once used (digitorus/pdf) into an endless loop.
 	unclosed := strings.Replace(string(handMadeAgreement()), "/Fields [6 0 R]", "/Fields [6%0 R]", 1)
 	noEOF := append(signingtest.PlainPDF("x"), bytes.Repeat([]byte(" "), 4<<20)...) // the reader searches for %%EOF in quadratic time
 	noEOF = bytes.Replace(noEOF, []byte("%%EOF"), []byte("%%EOX"), 1)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/render"
 	"github.com/cwo-tool/cwo/signing"
 	"github.com/spf13/cobra"
@@ -57,7 +58,7 @@ atomically. No network is used unless --tsa names a time-stamping authority.`,
 	f.StringVar(&opts.cert, "cert", "", "PEM certificate file: the signer's certificate, then optionally its chain")
 	f.StringVar(&opts.p12, "p12", "", "PKCS#12 file (.p12, .pfx) with key and certificate, instead of --key and --cert")
 	f.StringVar(&opts.passwordFile, "password-file", "", "file whose first line is the PKCS#12 password (default: empty password)")
-	f.StringVar(&opts.field, "field", "contractor", "signature field to sign: contractor or funder")
+	f.StringVar(&opts.field, "field", pdfupdate.FieldContractor, "signature field to sign: "+pdfupdate.FieldContractor+" or "+pdfupdate.FieldFunder)
 	f.StringVar(&opts.reason, "reason", "", "reason for signing, shown in the signature and its appearance")
 	f.StringVar(&opts.location, "location", "", "where the signature is made, e.g. a city")
 	f.StringVarP(&opts.out, "out", "o", "", "signed file to write (default: FILE with .signed-FIELD before .pdf)")
@@ -108,7 +109,7 @@ func checkSignFlags(opts *signOptions) error {
 	case opts.passwordFile != "" && opts.p12 == "":
 		return errors.New("--password-file is for --p12; PEM keys must be unencrypted")
 	case opts.field == "":
-		return errors.New("--field must name a signature field (contractor or funder)")
+		return fmt.Errorf("--field must name a signature field (%s or %s)", pdfupdate.FieldContractor, pdfupdate.FieldFunder)
 	}
 	return nil
 }

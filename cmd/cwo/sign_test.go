@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/signing/signingtest"
 )
 
@@ -51,7 +52,7 @@ func (f *signFixture) signBoth(t *testing.T) string {
 		t.Fatalf("cwo sign contractor = %d\n%s%s", code, out, errOut)
 	}
 	one := strings.TrimSuffix(f.pdf, ".pdf") + ".signed-contractor.pdf"
-	code, out, errOut = cwoRun(t, "sign", one, "--field", "funder", "--p12", f.funderP12, "--password-file", f.funderPass)
+	code, out, errOut = cwoRun(t, "sign", one, "--field", pdfupdate.FieldFunder, "--p12", f.funderP12, "--password-file", f.funderPass)
 	if code != 0 {
 		t.Fatalf("cwo sign funder = %d\n%s%s", code, out, errOut)
 	}
@@ -231,9 +232,9 @@ func TestSignWithTimestamp(t *testing.T) {
 
 func TestSignedName(t *testing.T) {
 	for _, tt := range []struct{ file, field, want string }{
-		{"out/O-1-v1.pdf", "contractor", "out/O-1-v1.signed-contractor.pdf"},
-		{"out/O-1-v1.signed-contractor.pdf", "funder", "out/O-1-v1.signed-contractor-funder.pdf"},
-		{"a.signed-x/O-1.pdf", "funder", "a.signed-x/O-1.signed-funder.pdf"},
+		{"out/O-1-v1.pdf", pdfupdate.FieldContractor, "out/O-1-v1.signed-contractor.pdf"},
+		{"out/O-1-v1.signed-contractor.pdf", pdfupdate.FieldFunder, "out/O-1-v1.signed-contractor-funder.pdf"},
+		{"a.signed-x/O-1.pdf", pdfupdate.FieldFunder, "a.signed-x/O-1.signed-funder.pdf"},
 	} {
 		if got := signedName(tt.file, tt.field); got != tt.want {
 			t.Errorf("signedName(%q, %q) = %q, want %q", tt.file, tt.field, got, tt.want)
