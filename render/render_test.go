@@ -21,6 +21,7 @@ import (
 	"github.com/cwo-tool/cwo/internal/golden"
 	"github.com/cwo-tool/cwo/internal/pdftest"
 	"github.com/cwo-tool/cwo/render"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // renderDir runs the pipeline on a workspace into out.
@@ -222,7 +223,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 }
 
 func TestFingerprintChangesWithData(t *testing.T) {
-	ws, diags := cwo.Load("../testdata/base", cwo.DefaultSettings())
+	ws, diags := workspace.Load("../testdata/base", cwo.DefaultSettings())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
