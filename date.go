@@ -72,7 +72,7 @@ func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0
 // UnmarshalYAML accepts an unquoted or quoted YYYY-MM-DD scalar.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!timestamp" && n.ShortTag() != "!!str") {
-		return fmt.Errorf("expected a date (YYYY-MM-DD), got %s", describe(n))
+		return fmt.Errorf("expected a date (YYYY-MM-DD), got %s", DescribeYAML(n))
 	}
 	v, err := ParseDate(n.Value)
 	if err != nil {

@@ -83,7 +83,7 @@ func DecimalFromInt(n int64) Decimal { return Decimal{decimal.NewFromInt(n)} }
 // UnmarshalYAML accepts a YAML integer, float or string and parses its text exactly.
 func (x *Decimal) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("expected a number, got a %s", kindName(n))
+		return fmt.Errorf("expected a number, got a %s", DescribeYAML(n))
 	}
 	switch n.ShortTag() {
 	case "!!int", "!!float", "!!str":

@@ -57,7 +57,7 @@ type PeriodSpend struct {
 // EntriesDigest returns a SHA-256 of the period's time entries (see Workspace.TimeDigest).
 func (r *Report) EntriesDigest() string { return r.ws.TimeDigest(r.Order.ID, r.Period) }
 
-// Entries reads the period's time entries from the timesheets, in file order.
+// Entries returns the period's time entries, in file order (see Timesheets.Entries).
 func (r *Report) Entries() ([]TimeEntry, error) { return r.ws.PeriodEntries(r.Order.ID, r.Period) }
 
 // ReportPeriods lists the periods an order gets a report for: each period of its cadence, within
@@ -65,8 +65,8 @@ func (r *Report) Entries() ([]TimeEntry, error) { return r.ws.PeriodEntries(r.Or
 func (w *Workspace) ReportPeriods(o *WorkOrder) []Period {
 	quarterly := o.Reporting.Quarterly()
 	seen := map[Period]bool{}
-	for _, m := range w.orderMonths(o.ID, monthOf(o.Start), monthOf(o.End)) {
-		seen[PeriodOf(monthDate(m.month), quarterly)] = true
+	for _, m := range w.orderMonths(o.ID, MonthOf(o.Start), MonthOf(o.End)) {
+		seen[PeriodOf(m.Month.Start(), quarterly)] = true
 	}
 	for _, p := range w.OrderProgress(o.ID) {
 		if p.Period.IsQuarter() == quarterly {
@@ -93,7 +93,7 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 		}
 	}
 	r.ws = w
-	r.hours(w.orderMonths(o.ID, monthOf(o.Start), monthOf(p.End())))
+	r.hours(w.orderMonths(o.ID, MonthOf(o.Start), MonthOf(p.End())))
 	r.spend(w)
 	r.payments()
 	r.contributions(w)
@@ -101,18 +101,18 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 }
 
 // hours adds up hours per scope item, in the period and to date.
-func (r *Report) hours(months []*monthTime) {
+func (r *Report) hours(months []MonthTime) {
 	o := r.Order
-	first, last := periodMonths(r.Period)
+	first, last := r.Period.Months()
 	idx := map[string]int{}
 	for _, s := range o.Scope {
 		idx[s.Key()] = len(r.Items)
 		r.Items = append(r.Items, ReportItem{Key: s.Key(), Title: scopeTitle(r.Project, s), PlannedHours: s.Hours})
 	}
 	for _, m := range months {
-		inPeriod := m.month >= first && m.month <= last
-		for _, item := range sortedKeys(m.items) {
-			r.addHours(idx, item, m.items[item], inPeriod)
+		inPeriod := m.Month >= first && m.Month <= last
+		for _, item := range sortedKeys(m.Items) {
+			r.addHours(idx, item, m.Items[item], inPeriod)
 		}
 	}
 	for i := range r.Items {
@@ -172,9 +172,9 @@ func (r *Report) spend(w *Workspace) {
 	elapsed := min(max(o.Start.DaysUntil(r.Period.End())+1, 0), days)
 	r.TermElapsedPct = DecimalFromInt(int64(elapsed)).Percent(DecimalFromInt(int64(days)), 1)
 	byPeriod := map[Period]Hours{}
-	for _, m := range w.orderMonths(o.ID, monthOf(o.Start), monthOf(r.Period.End())) {
-		p := PeriodOf(monthDate(m.month), o.Reporting.Quarterly())
-		byPeriod[p] = byPeriod[p].Add(m.total)
+	for _, m := range w.orderMonths(o.ID, MonthOf(o.Start), MonthOf(r.Period.End())) {
+		p := PeriodOf(m.Month.Start(), o.Reporting.Quarterly())
+		byPeriod[p] = byPeriod[p].Add(m.Total)
 	}
 	var cum Hours
 	for _, p := range PeriodsBetween(o.Start, r.Period.End(), o.Reporting.Quarterly()) {

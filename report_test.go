@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 func loadBase(t *testing.T, edits ...edit) *cwo.Workspace {
 	t.Helper()
-	ws, diags := cwo.Load(copyBase(t, edits...), cwo.DefaultSettings())
+	ws, diags := workspace.Load(copyBase(t, edits...), cwo.DefaultSettings())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -22,6 +22,12 @@ type fieldPos struct {
 	line, col int32
 }
 
+// NewSource returns the source of a record read from file, with the position of each of its
+// values by dotted path ("" for the document, "scope.0.item" for a field).
+func NewSource(file string, positions map[string]Pos) Source {
+	return Source{File: file, pos: compactPositions(positions)}
+}
+
 // compactPositions turns the decoder's map into a Source's sorted list.
 func compactPositions(m map[string]Pos) []fieldPos {
 	out := make([]fieldPos, 0, len(m))

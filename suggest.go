@@ -23,8 +23,8 @@ func suggest(s string, candidates []string) string {
 	return best
 }
 
-// didYouMean returns ` (did you mean "x"?)` or "".
-func didYouMean(s string, candidates []string) string {
+// DidYouMean returns ` (did you mean "x"?)` when a candidate x is a likely typo of s, else "".
+func DidYouMean(s string, candidates []string) string {
 	if c := suggest(s, candidates); c != "" {
 		return ` (did you mean "` + c + `"?)`
 	}

@@ -1,11 +1,7 @@
 package cwo
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // logo formats
-	_ "image/png"
 	"net/url"
 	"strings"
 )
@@ -90,7 +86,7 @@ func (v *validator) oneOf(src Source, value string, allowed []string, path ...an
 			return
 		}
 	}
-	v.diags.Errorf(src.File, src.At(path...), "%s %q is not one of %s%s", joinPath(path), value, strings.Join(allowed, ", "), didYouMean(value, allowed))
+	v.diags.Errorf(src.File, src.At(path...), "%s %q is not one of %s%s", joinPath(path), value, strings.Join(allowed, ", "), DidYouMean(value, allowed))
 }
 
 // link reports a URL that is not http, https or mailto.
@@ -118,7 +114,8 @@ func SafeURL(s string) bool {
 	return false
 }
 
-// asset checks that a logo or image path exists inside the workspace and is PNG or JPEG.
+// asset checks that a logo or image path names a PNG or JPEG file inside the workspace, which
+// the loader could read (see Workspace.Images).
 func (v *validator) asset(src Source, rel string, path ...any) {
 	if rel == "" {
 		return
@@ -132,30 +129,28 @@ func (v *validator) asset(src Source, rel string, path ...any) {
 		v.diags.Errorf(src.File, src.At(path...), "%s %q must be a path relative to the workspace", joinPath(path), rel)
 		return
 	}
-	data, err := (&files{root: v.ws.Dir}).read(rel)
-	if err != nil {
-		v.diags.Errorf(src.File, src.At(path...), "%s %q: %v", joinPath(path), rel, err)
-		return
+	img, ok := v.ws.Images[rel]
+	if !ok {
+		img.Err = fmt.Errorf("was not read")
 	}
-	if err := checkImage(data); err != nil {
+	if err := checkImage(img); err != nil {
 		v.diags.Errorf(src.File, src.At(path...), "%s %q: %v", joinPath(path), rel, err)
 	}
 }
 
-// maxImagePixels bounds a logo's size, so a tiny file cannot decode into gigabytes.
-const maxImagePixels = 40_000_000
+// MaxImagePixels bounds a logo's size, so a tiny file cannot decode into gigabytes.
+const MaxImagePixels = 40_000_000
 
-// checkImage reports whether data is a PNG or JPEG image of a sane size.
-func checkImage(data []byte) error {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("not a readable PNG or JPEG image (%v)", err)
+// checkImage reports whether img is a readable PNG or JPEG image of a sane size.
+func checkImage(img Image) error {
+	if img.Err != nil {
+		return img.Err
 	}
-	if format != "png" && format != "jpeg" {
-		return fmt.Errorf("is a %s image; use PNG or JPEG", format)
+	if img.Format != "png" && img.Format != "jpeg" {
+		return fmt.Errorf("is a %s image; use PNG or JPEG", img.Format)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
-		return fmt.Errorf("is %d×%d pixels; logos must be at most %d pixels in all", cfg.Width, cfg.Height, maxImagePixels)
+	if img.Width <= 0 || img.Height <= 0 || img.Width*img.Height > MaxImagePixels {
+		return fmt.Errorf("is %d×%d pixels; logos must be at most %d pixels in all", img.Width, img.Height, MaxImagePixels)
 	}
 	return nil
 }

@@ -42,12 +42,12 @@ func (v *validator) orderRefs(o *WorkOrder) {
 	if o.Funder == "" {
 		v.diags.Errorf(src.File, src.At("funder"), "funder is required")
 	} else if v.ws.Funder(o.Funder) == nil {
-		v.diags.Errorf(src.File, src.At("funder"), "funder %q is not defined%s", o.Funder, didYouMean(o.Funder, v.funderIDs()))
+		v.diags.Errorf(src.File, src.At("funder"), "funder %q is not defined%s", o.Funder, DidYouMean(o.Funder, v.funderIDs()))
 	}
 	if o.Project == "" {
 		v.diags.Errorf(src.File, src.At("project"), "project is required")
 	} else if v.ws.Project(o.Project) == nil && o.Project != o.ID {
-		v.diags.Errorf(src.File, src.At("project"), "project %q is not defined%s", o.Project, didYouMean(o.Project, v.projectIDs()))
+		v.diags.Errorf(src.File, src.At("project"), "project %q is not defined%s", o.Project, DidYouMean(o.Project, v.projectIDs()))
 	}
 }
 
@@ -165,13 +165,13 @@ func (v *validator) scopeItem(o *WorkOrder, project *Project, i int, s ScopeItem
 	src := o.Src
 	switch {
 	case s.Item != "" && project != nil && project.Item(s.Item) == nil:
-		v.diags.Errorf(src.File, src.At("scope", i, "item"), "roadmap item %q is not in project %q%s", s.Item, project.ID, didYouMean(s.Item, itemIDs(project)))
+		v.diags.Errorf(src.File, src.At("scope", i, "item"), "roadmap item %q is not in project %q%s", s.Item, project.ID, DidYouMean(s.Item, itemIDs(project)))
 	case s.Item == "" && strings.TrimSpace(s.Title) == "":
 		v.diags.Errorf(src.File, src.At("scope", i), "scope item %d needs an item (a roadmap item ID) or a title", i+1)
 	}
 	if s.Item != "" && s.ID != "" && s.ID != s.Item {
 		v.diags.Errorf(src.File, src.At("scope", i, "id"), "scope item has both item %q and id %q; use one", s.Item, s.ID)
-	} else if s.ID != "" && !validID(s.ID) {
+	} else if s.ID != "" && !ValidID(s.ID) {
 		v.diags.Errorf(src.File, src.At("scope", i, "id"), "scope id %q is not a valid ID (letters, digits, '.', '_', '-')", s.ID)
 	}
 	v.positive(src, s.Hours, "hours", "scope", i, "hours")

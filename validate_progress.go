@@ -1,12 +1,14 @@
 package cwo
 
+import "slices"
+
 var contributionStates = []string{StateOpen, StateMerged, StateClosed}
 
 func (v *validator) progress() {
 	for _, p := range v.ws.Progress {
 		o := v.ws.Order(p.Order)
 		if o == nil {
-			v.diags.Errorf(p.Src.File, Pos{}, "folder progress/%s names no order%s", p.Order, didYouMean(p.Order, v.orderIDs()))
+			v.diags.Errorf(p.Src.File, Pos{}, "folder progress/%s names no order%s", p.Order, DidYouMean(p.Order, v.orderIDs()))
 			continue
 		}
 		v.progressPeriod(p, o)
@@ -20,7 +22,7 @@ func (v *validator) progress() {
 	for _, order := range sortedKeys(v.ws.PRs) {
 		if o := v.ws.Order(order); o == nil {
 			prs := v.ws.PRs[order]
-			v.diags.Errorf(prs[0].File, Pos{}, "folder progress/%s names no order%s", order, didYouMean(order, v.orderIDs()))
+			v.diags.Errorf(prs[0].File, Pos{}, "folder progress/%s names no order%s", order, DidYouMean(order, v.orderIDs()))
 		}
 	}
 }
@@ -50,7 +52,7 @@ func cadenceName(o *WorkOrder) string {
 func (v *validator) itemProgress(p *Progress, o *WorkOrder, key string, ip ItemProgress) {
 	src := p.Src
 	if o.ScopeByKey(key) == nil {
-		v.diags.Errorf(src.File, src.At("items", key, "<key>"), "item %q is not in order %s's scope%s", key, o.ID, didYouMean(key, scopeKeys(o)))
+		v.diags.Errorf(src.File, src.At("items", key, "<key>"), "item %q is not in order %s's scope%s", key, o.ID, DidYouMean(key, scopeKeys(o)))
 	}
 	v.oneOf(src, ip.Status, ItemStatuses, "items", key, "status")
 	if ip.Percent < 0 || ip.Percent > 100 {
@@ -74,7 +76,7 @@ func (v *validator) contribution(src Source, o *WorkOrder, c Contribution, path 
 	v.require(src, c.State, append(path, "state")...)
 	v.oneOf(src, c.State, contributionStates, append(path, "state")...)
 	if c.Item != "" && o.ScopeByKey(c.Item) == nil {
-		v.diags.Errorf(src.File, at("item"), "item %q is not in order %s's scope%s", c.Item, o.ID, didYouMean(c.Item, scopeKeys(o)))
+		v.diags.Errorf(src.File, at("item"), "item %q is not in order %s's scope%s", c.Item, o.ID, DidYouMean(c.Item, scopeKeys(o)))
 	}
 	if c.Opened.IsZero() {
 		v.diags.Errorf(src.File, at("opened"), "opened date is required")
@@ -107,45 +109,40 @@ func scopeKeys(o *WorkOrder) []string {
 // each file by order and item; a file whose summary breaks a rule is read again, row by row, to
 // report each bad row with its line.
 func (v *validator) timesheets() {
-	if v.ws.time == nil {
+	if v.ws.Time == nil {
 		return
 	}
 	orders := map[string]*WorkOrder{}
 	for _, o := range v.ws.Orders {
 		orders[o.ID] = o
 	}
-	recheck := map[uint16]bool{}
-	for _, c := range v.ws.time.checks {
-		if !c.fits(orders[c.order]) {
-			recheck[c.file] = true
+	var recheck []string // in file order, as the summaries are
+	for _, c := range v.ws.Time.Summaries() {
+		if !summaryFits(c, orders[c.Order]) && !slices.Contains(recheck, c.File) {
+			recheck = append(recheck, c.File)
 		}
 	}
-	for i, f := range v.ws.time.files {
-		if recheck[uint16(i)] {
-			v.timesheetRows(f, orders)
-		}
+	for _, file := range recheck {
+		v.timesheetRows(file, orders)
 	}
 }
 
-// fits reports whether every row summarized by c keeps the rules that involve its order.
-func (c rowCheck) fits(o *WorkOrder) bool {
-	if o == nil || c.bad || (c.item != "" && o.ScopeByKey(c.item) == nil) {
+// summaryFits reports whether every row summarized by c keeps the rules that involve its order.
+func summaryFits(c TimeSummary, o *WorkOrder) bool {
+	if o == nil || c.Bad || (c.Item != "" && o.ScopeByKey(c.Item) == nil) {
 		return false
 	}
-	return o.Start.IsZero() || o.End.IsZero() || (c.first.Within(o.Start, o.End) && c.last.Within(o.Start, o.End))
+	return o.Start.IsZero() || o.End.IsZero() || (c.First.Within(o.Start, o.End) && c.Last.Within(o.Start, o.End))
 }
 
-// timesheetRows checks every row of one file (its reading problems were reported by Load).
-func (v *validator) timesheetRows(f timeFile, orders map[string]*WorkOrder) {
-	fh, _, err := v.ws.time.fsys.open(f.rel)
-	if err != nil {
-		v.diags.Errorf(f.rel, Pos{}, "%v", err)
-		return
-	}
-	defer fh.Close()
-	ReadTimesheet(fh, f.rel, v.ws.Settings.Timesheet.Columns, func(e TimeEntry) {
+// timesheetRows checks every row of one file (its reading problems were reported by the loader).
+func (v *validator) timesheetRows(file string, orders map[string]*WorkOrder) {
+	err := v.ws.Time.FileEntries(file, func(e TimeEntry) {
 		v.timeEntry(e, orders[e.Order])
 	})
+	if err != nil {
+		v.diags.Errorf(file, Pos{}, "%v", err)
+	}
 }
 
 func (v *validator) timeEntry(e TimeEntry, o *WorkOrder) {
@@ -155,11 +152,11 @@ func (v *validator) timeEntry(e TimeEntry, o *WorkOrder) {
 		return
 	}
 	if o == nil {
-		v.diags.Errorf(e.File, at, "column order: order %q is not defined%s", e.Order, didYouMean(e.Order, v.orderIDs()))
+		v.diags.Errorf(e.File, at, "column order: order %q is not defined%s", e.Order, DidYouMean(e.Order, v.orderIDs()))
 		return
 	}
 	if e.Item != "" && o.ScopeByKey(e.Item) == nil {
-		v.diags.Errorf(e.File, at, "column item: %q is not in order %s's scope%s", e.Item, o.ID, didYouMean(e.Item, scopeKeys(o)))
+		v.diags.Errorf(e.File, at, "column item: %q is not in order %s's scope%s", e.Item, o.ID, DidYouMean(e.Item, scopeKeys(o)))
 	}
 	if !o.Start.IsZero() && !o.End.IsZero() && !e.Date.Within(o.Start, o.End) {
 		v.diags.Errorf(e.File, at, "column date: %s is outside order %s's term %s to %s", e.Date, o.ID, o.Start, o.End)

@@ -41,7 +41,7 @@ func (v *validator) roadmapItem(p *Project, i int, it RoadmapItem, seen map[stri
 	switch {
 	case it.ID == "":
 		v.diags.Errorf(src.File, at("id"), "roadmap item %d has no id", i+1)
-	case !validID(it.ID):
+	case !ValidID(it.ID):
 		v.diags.Errorf(src.File, at("id"), "roadmap item id %q is not a valid ID (letters, digits, '.', '_', '-')", it.ID)
 	case seen[it.ID]:
 		v.diags.Errorf(src.File, at("id"), "roadmap item id %q is used twice", it.ID)
@@ -88,7 +88,7 @@ func (v *validator) brochure(b *Brochure) {
 	seen := map[string]bool{}
 	for i, id := range b.Projects {
 		if v.ws.Project(id) == nil {
-			v.diags.Errorf(src.File, src.At("projects", i), "project %q is not defined%s", id, didYouMean(id, v.projectIDs()))
+			v.diags.Errorf(src.File, src.At("projects", i), "project %q is not defined%s", id, DidYouMean(id, v.projectIDs()))
 		} else if seen[id] {
 			v.diags.Errorf(src.File, src.At("projects", i), "project %q is listed twice", id)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // copyBase copies testdata/base into a temporary folder and applies edits (file → old → new).
@@ -48,7 +49,7 @@ type edit struct{ file, old, new string }
 // check loads and validates dir the way `cwo validate` does.
 func check(t *testing.T, dir string, opt cwo.ValidateOptions) cwo.Diagnostics {
 	t.Helper()
-	ws, diags := cwo.Load(dir, cwo.DefaultSettings())
+	ws, diags := workspace.Load(dir, cwo.DefaultSettings())
 	if diags.HasErrors() {
 		return diags
 	}

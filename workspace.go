@@ -23,6 +23,10 @@ type Brand struct {
 	Color string // "#RRGGBB"
 }
 
+// TimesheetColumns are cwo's timesheet column names; cwo.yaml timesheet.columns may map them to
+// other header names.
+var TimesheetColumns = []string{"date", "order", "person", "item", "hours", "note"}
+
 // TimesheetSettings maps cwo's column names (date, order, person, item, hours, note) to the
 // column names of a CSV export.
 type TimesheetSettings struct {
@@ -48,8 +52,17 @@ type Workspace struct {
 	// PRs holds contributions read from progress/<order>/contributions.json, by order ID.
 	PRs map[string][]Contribution
 
-	// time indexes the timesheet rows by order and month (see PeriodEntries, LoggedHours).
-	time *timeIndex
+	// Time holds the timesheet rows (see PeriodEntries, LoggedHours); nil when none were read.
+	Time Timesheets
+	// Images holds what was found at each image path the records name (logos), by path.
+	Images map[string]Image
+}
+
+// Image is what the loader found at an image path of the workspace.
+type Image struct {
+	Format        string // "png", "jpeg" or another decoder's name
+	Width, Height int    // in pixels
+	Err           error  // why the file could not be read or decoded; the rest is then unset
 }
 
 // Project returns the project with the given ID, or nil.

@@ -10,6 +10,7 @@ import (
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // assets are what rendering needs besides the data: templates and fonts.
@@ -28,11 +29,11 @@ func Validate(dir string, s cwo.Settings, opt cwo.ValidateOptions) (*cwo.Workspa
 // validate is Validate; with execute false it only parses the templates, leaving an order whose
 // template fails to fail alone when it renders.
 func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
-	ws, diags := cwo.Load(dir, s)
+	ws, diags := workspace.Load(dir, s)
 	return check(ws, diags, dir, s, opt, execute)
 }
 
-// check is validate's work on a loaded workspace (see cwo.LoadOrders for a partial one).
+// check is validate's work on a loaded workspace (see workspace.LoadOrders for a partial one).
 func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
 	if diags.HasErrors() {
 		return ws, diags, assets{}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // keepsState reports whether this run reads and writes the state file: only runs that may
@@ -68,8 +69,8 @@ func (b *batch) replay() {
 func (b *batch) changedOrders(changed []string) ([]string, bool) {
 	var orders []string
 	for _, rel := range changed {
-		id := orderOf(rel)
-		if id == "" {
+		id, ok := workspace.OrderOfFile(rel)
+		if !ok {
 			return nil, false
 		}
 		if strings.HasPrefix(rel, "orders/") {
@@ -92,7 +93,7 @@ func (b *batch) runScoped(orders []string) (bool, error) {
 	if asOf.IsZero() {
 		asOf = b.prev.AsOf
 	}
-	ws, diags := cwo.LoadOrders(b.dir, b.settings, orders)
+	ws, diags := workspace.LoadOrders(b.dir, b.settings, orders)
 	newest, ok := b.newestAfter(ws, orders)
 	if !ok {
 		return false, nil

@@ -10,6 +10,7 @@ import (
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // Output kinds, as --only names them.
@@ -206,9 +207,9 @@ func (b *batch) use(ws *cwo.Workspace, a assets) {
 // less memory: the positions of fields (diagnostics are made by now) and, when no report is
 // planned, progress notes, contributions and the timesheet index.
 func (b *batch) release() {
-	b.ws.ForgetPositions()
+	workspace.ForgetPositions(b.ws)
 	if b.res.Counts[KindReports] == nil {
-		b.ws.ForgetReportData()
+		workspace.ForgetReportData(b.ws)
 	}
 }
 

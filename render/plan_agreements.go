@@ -8,6 +8,7 @@ import (
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // AgreementPath returns where an order's agreement is written, relative to the output folder.
@@ -84,7 +85,7 @@ func (b *batch) contractorLogo() (*pdf.Image, error) {
 
 // readImage reads a validated workspace image.
 func (b *batch) readImage(rel string) (*pdf.Image, error) {
-	data, err := cwo.ReadAsset(b.ws.Dir, rel)
+	data, err := workspace.ReadAsset(b.ws.Dir, rel)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}

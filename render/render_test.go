@@ -22,6 +22,7 @@ import (
 	"github.com/cwo-tool/cwo/internal/pdftest"
 	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/render"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // renderDir runs the pipeline on a workspace into out.
@@ -223,7 +224,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 }
 
 func TestFingerprintChangesWithData(t *testing.T) {
-	ws, diags := cwo.Load("../testdata/base", cwo.DefaultSettings())
+	ws, diags := workspace.Load("../testdata/base", cwo.DefaultSettings())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

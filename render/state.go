@@ -9,9 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // runState is what a complete run leaves for the next one to decide, before loading anything,
@@ -136,26 +136,12 @@ func outputsIntact(outDir string, outputs map[string]owned) bool {
 	return true
 }
 
-// orderOf returns the order a changed workspace file belongs to: orders/<id>.yaml or
-// progress/<id>/..., else "".
-func orderOf(rel string) string {
-	if id, ok := strings.CutPrefix(rel, "orders/"); ok && !strings.Contains(id, "/") && strings.HasSuffix(id, ".yaml") {
-		return strings.TrimSuffix(id, ".yaml")
-	}
-	if rest, ok := strings.CutPrefix(rel, "progress/"); ok {
-		if id, _, found := strings.Cut(rest, "/"); found {
-			return id
-		}
-	}
-	return ""
-}
-
 // mergeWarnings keeps the previous run's warnings except those about files of the re-checked
 // orders, adds the new ones, and drops repeats.
 func mergeWarnings(prev, cur cwo.Diagnostics, orders []string) cwo.Diagnostics {
 	var out cwo.Diagnostics
 	for _, d := range prev {
-		if !slices.Contains(orders, orderOf(d.File)) {
+		if id, _ := workspace.OrderOfFile(d.File); !slices.Contains(orders, id) {
 			out = append(out, d)
 		}
 	}

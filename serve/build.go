@@ -12,6 +12,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/render"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // build validates the workspace and renders what changed into the preview folder, then records
@@ -46,7 +47,7 @@ func (s *server) build(ctx context.Context) {
 		s.record(problems, nil, start)
 		return
 	}
-	ws, _ := cwo.Load(s.dir, settings)
+	ws, _ := workspace.Load(s.dir, settings)
 	s.record(problems, s.documents(ws, res), start)
 }
 

@@ -18,7 +18,7 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 //go:embed *.tmpl
@@ -94,7 +94,7 @@ func (s *Set) load(dir, name string) error {
 func source(dir, name string) (text, file string, err error) {
 	file = "templates/" + name
 	if _, err := os.Lstat(filepath.Join(dir, "templates", name)); err == nil {
-		data, err := cwo.ReadAsset(dir, file)
+		data, err := workspace.ReadAsset(dir, file)
 		return string(data), file, err
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", file, err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/render/xlsx"
+	loader "github.com/cwo-tool/cwo/workspace"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -43,7 +44,7 @@ func workspace(t testing.TB, files map[string]string) string {
 // any load error.
 func report(t testing.TB, dir string, settings cwo.Settings, order, period string) *cwo.Report {
 	t.Helper()
-	ws, diags := cwo.Load(dir, settings)
+	ws, diags := loader.Load(dir, settings)
 	for _, d := range diags {
 		if d.Severity == cwo.Error {
 			t.Fatalf("load %s: %s", dir, d)

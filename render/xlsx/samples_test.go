@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/cwo-tool/cwo"
+	loader "github.com/cwo-tool/cwo/workspace"
 )
 
 // TestSampleReportsInLibreOffice renders the report of every sample order and period with data,
 // opens them all in LibreOffice with recalculation, and checks the totals it computes.
 func TestSampleReportsInLibreOffice(t *testing.T) {
-	ws, diags := cwo.Load("../../samples", cwo.DefaultSettings())
+	ws, diags := loader.Load("../../samples", cwo.DefaultSettings())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

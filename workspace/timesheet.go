@@ -1,4 +1,4 @@
-package cwo
+package workspace
 
 import (
 	"encoding/csv"
@@ -7,11 +7,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-)
 
-// TimesheetColumns are cwo's timesheet column names; cwo.yaml timesheet.columns may map them to
-// other header names.
-var TimesheetColumns = []string{"date", "order", "person", "item", "hours", "note"}
+	"github.com/cwo-tool/cwo"
+)
 
 var requiredColumns = map[string]bool{"date": true, "order": true, "person": true, "hours": true}
 
@@ -21,8 +19,8 @@ const maxTimesheetColumns = 200
 // ReadTimesheet reads CSV time entries from r (named file in messages) and calls fn for each good
 // row. columns maps cwo's column names to the file's header names (nil: the names themselves).
 // Every bad row is reported with its line and column name; reading goes on after it.
-func ReadTimesheet(r io.Reader, file string, columns map[string]string, fn func(TimeEntry)) Diagnostics {
-	_, diags := readTimesheet(r, file, columns, func(e TimeEntry, _ []string, _ rowSpan) { fn(e) })
+func ReadTimesheet(r io.Reader, file string, columns map[string]string, fn func(cwo.TimeEntry)) cwo.Diagnostics {
+	_, diags := readTimesheet(r, file, columns, func(e cwo.TimeEntry, _ []string, _ rowSpan) { fn(e) })
 	return diags
 }
 
@@ -33,14 +31,14 @@ type rowSpan struct {
 
 // readTimesheet is ReadTimesheet that also passes each good row's fields and span, and returns
 // the column index of the header (nil when the header is unusable).
-func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(TimeEntry, []string, rowSpan)) (*columnIndex, Diagnostics) {
-	var diags Diagnostics
+func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(cwo.TimeEntry, []string, rowSpan)) (*columnIndex, cwo.Diagnostics) {
+	var diags cwo.Diagnostics
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		diags.Errorf(file, Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
+		diags.Errorf(file, cwo.Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
 		return nil, diags
 	}
 	idx, ok := headerIndex(header, columns, file, &diags)
@@ -54,7 +52,7 @@ func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(
 			return idx, diags
 		}
 		if err != nil {
-			diags.Errorf(file, Pos{Line: csvErrLine(err, 0)}, "%s", csvErrText(err))
+			diags.Errorf(file, cwo.Pos{Line: csvErrLine(err, 0)}, "%s", csvErrText(err))
 			if !errors.Is(err, csv.ErrFieldCount) {
 				return idx, diags
 			}
@@ -82,9 +80,9 @@ func field(rec []string, i int) string {
 }
 
 // headerIndex finds the position of each known column in the header row.
-func headerIndex(header []string, columns map[string]string, file string, diags *Diagnostics) (*columnIndex, bool) {
+func headerIndex(header []string, columns map[string]string, file string, diags *cwo.Diagnostics) (*columnIndex, bool) {
 	if len(header) > maxTimesheetColumns {
-		diags.Errorf(file, Pos{Line: 1}, "header has %d columns; at most %d are read", len(header), maxTimesheetColumns)
+		diags.Errorf(file, cwo.Pos{Line: 1}, "header has %d columns; at most %d are read", len(header), maxTimesheetColumns)
 		return nil, false
 	}
 	pos := map[string]int{}
@@ -93,7 +91,7 @@ func headerIndex(header []string, columns map[string]string, file string, diags 
 	}
 	idx := map[string]int{}
 	ok := true
-	for _, col := range TimesheetColumns {
+	for _, col := range cwo.TimesheetColumns {
 		name := col
 		if m, found := columns[col]; found && m != "" {
 			name = m
@@ -101,7 +99,7 @@ func headerIndex(header []string, columns map[string]string, file string, diags 
 		if i, found := pos[name]; found {
 			idx[col] = i
 		} else if requiredColumns[col] {
-			diags.Errorf(file, Pos{Line: 1}, "header has no %q column%s (columns are %s)", name, didYouMean(name, header), strings.Join(TimesheetColumns, ","))
+			diags.Errorf(file, cwo.Pos{Line: 1}, "header has no %q column%s (columns are %s)", name, cwo.DidYouMean(name, header), strings.Join(cwo.TimesheetColumns, ","))
 			ok = false
 		}
 	}
@@ -118,21 +116,21 @@ func headerIndex(header []string, columns map[string]string, file string, diags 
 }
 
 // parseEntry turns one CSV row into a time entry, reporting bad fields.
-func parseEntry(rec []string, idx *columnIndex, file string, line int, diags *Diagnostics) (TimeEntry, bool) {
-	e := TimeEntry{Order: field(rec, idx.order), Person: field(rec, idx.person), Item: field(rec, idx.item),
+func parseEntry(rec []string, idx *columnIndex, file string, line int, diags *cwo.Diagnostics) (cwo.TimeEntry, bool) {
+	e := cwo.TimeEntry{Order: field(rec, idx.order), Person: field(rec, idx.person), Item: field(rec, idx.item),
 		Note: field(rec, idx.note), File: file, Line: line}
 	ok := true
 	if idx.hours >= len(rec) || idx.date >= len(rec) {
-		diags.Errorf(file, Pos{Line: line}, "row has %d fields; the header has more", len(rec))
+		diags.Errorf(file, cwo.Pos{Line: line}, "row has %d fields; the header has more", len(rec))
 		return e, false
 	}
 	var err error
-	if e.Date, err = ParseDate(field(rec, idx.date)); err != nil {
-		diags.Errorf(file, Pos{Line: line}, "column date: %v", err)
+	if e.Date, err = cwo.ParseDate(field(rec, idx.date)); err != nil {
+		diags.Errorf(file, cwo.Pos{Line: line}, "column date: %v", err)
 		ok = false
 	}
 	if e.Hours, err = parseHours(field(rec, idx.hours)); err != nil {
-		diags.Errorf(file, Pos{Line: line}, "column hours: %v", err)
+		diags.Errorf(file, cwo.Pos{Line: line}, "column hours: %v", err)
 		ok = false
 	}
 	return e, ok
@@ -156,24 +154,24 @@ func csvErrText(err error) string {
 
 // parseHours reads hours as a decimal ("7.5") or as a duration "H:MM" or "H:MM:SS", as time
 // trackers export them; a duration becomes hours rounded to 6 decimals.
-func parseHours(s string) (Hours, error) {
+func parseHours(s string) (cwo.Hours, error) {
 	if !strings.Contains(s, ":") {
-		return ParseDecimal(s)
+		return cwo.ParseDecimal(s)
 	}
 	parts := strings.Split(s, ":")
 	if len(parts) > 3 {
-		return Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30)", s)
+		return cwo.Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30)", s)
 	}
 	seconds := int64(0)
 	for i, p := range parts {
 		n, err := strconv.ParseInt(p, 10, 32)
 		if err != nil || n < 0 || (i > 0 && (n > 59 || len(p) != 2)) {
-			return Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30)", s)
+			return cwo.Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30)", s)
 		}
 		seconds = seconds*60 + n
 	}
 	if len(parts) == 2 {
 		seconds *= 60
 	}
-	return DecimalFromInt(seconds).Div(DecimalFromInt(3600)).Round(6), nil
+	return cwo.DecimalFromInt(seconds).Div(cwo.DecimalFromInt(3600)).Round(6), nil
 }

@@ -1,8 +1,10 @@
-package cwo
+package workspace
 
 import (
 	"encoding/json"
 	"strings"
+
+	"github.com/cwo-tool/cwo"
 )
 
 // loadProgress reads progress/<order>/<period>.yaml and progress/<order>/contributions.json.
@@ -13,8 +15,8 @@ func (l *loader) loadProgress() {
 		if strings.HasPrefix(order, ".") {
 			continue
 		}
-		if !validID(order) {
-			l.diags.Errorf(dir, Pos{}, "folder name %q is not a valid order ID", order)
+		if !cwo.ValidID(order) {
+			l.diags.Errorf(dir, cwo.Pos{}, "folder name %q is not a valid order ID", order)
 			continue
 		}
 		if !l.wantsOrder(order) {
@@ -38,8 +40,8 @@ func (l *loader) loadProgress() {
 // progressFile is one file of a progress folder and what it holds.
 type progressFile struct {
 	order, rel, name string
-	progress         *Progress      // <period>.yaml
-	prs              []Contribution // contributions.json
+	progress         *cwo.Progress      // <period>.yaml
+	prs              []cwo.Contribution // contributions.json
 }
 
 func (l *loader) loadProgressFile(f *progressFile) {
@@ -48,12 +50,12 @@ func (l *loader) loadProgressFile(f *progressFile) {
 	case f.name == "contributions.json":
 		f.prs = l.loadContributionsJSON(rel)
 	case strings.HasSuffix(f.name, ".yaml"):
-		period, err := ParsePeriod(strings.TrimSuffix(f.name, ".yaml"))
+		period, err := cwo.ParsePeriod(strings.TrimSuffix(f.name, ".yaml"))
 		if err != nil {
-			l.diags.Errorf(rel, Pos{}, "file name: %v", err)
+			l.diags.Errorf(rel, cwo.Pos{}, "file name: %v", err)
 			return
 		}
-		p := &Progress{Order: f.order, Period: period}
+		p := &cwo.Progress{Order: f.order, Period: period}
 		p.Src = l.decode(rel, l.mustRead(rel), p)
 		for i := range p.Contributions {
 			p.Contributions[i].File = rel
@@ -61,7 +63,7 @@ func (l *loader) loadProgressFile(f *progressFile) {
 		}
 		f.progress = p
 	default:
-		l.diags.Warnf(rel, Pos{}, "ignored: progress folders hold <period>.yaml files and contributions.json")
+		l.diags.Warnf(rel, cwo.Pos{}, "ignored: progress folders hold <period>.yaml files and contributions.json")
 	}
 }
 
@@ -81,7 +83,7 @@ type ghPR struct {
 }
 
 // loadContributionsJSON reads a gh pr list export.
-func (l *loader) loadContributionsJSON(rel string) []Contribution {
+func (l *loader) loadContributionsJSON(rel string) []cwo.Contribution {
 	data, ok := l.read(rel)
 	if !ok {
 		return nil
@@ -92,14 +94,14 @@ func (l *loader) loadContributionsJSON(rel string) []Contribution {
 }
 
 // parseContributions decodes `gh pr list --json ...` output, reporting each bad entry.
-func parseContributions(rel string, data []byte) ([]Contribution, Diagnostics) {
-	var diags Diagnostics
+func parseContributions(rel string, data []byte) ([]cwo.Contribution, cwo.Diagnostics) {
+	var diags cwo.Diagnostics
 	var prs []ghPR
 	if err := json.Unmarshal(data, &prs); err != nil {
 		diags.Errorf(rel, jsonErrorPos(data, err), "not a gh pr list JSON export: %v", jsonErrorText(err))
 		return nil, diags
 	}
-	var out []Contribution
+	var out []cwo.Contribution
 	positions := jsonElementPositions(data, len(prs))
 	for i, pr := range prs {
 		c, bad := pr.contribution()
@@ -115,18 +117,18 @@ func parseContributions(rel string, data []byte) ([]Contribution, Diagnostics) {
 }
 
 // contribution converts a gh entry, or says what is wrong with it.
-func (pr ghPR) contribution() (Contribution, string) {
-	c := Contribution{Number: pr.Number, Title: pr.Title, URL: pr.URL, State: strings.ToLower(pr.State)}
+func (pr ghPR) contribution() (cwo.Contribution, string) {
+	c := cwo.Contribution{Number: pr.Number, Title: pr.Title, URL: pr.URL, State: strings.ToLower(pr.State)}
 	if pr.Author != nil {
 		c.Author = pr.Author.Login
 	}
 	if pr.URL == "" {
 		return c, "has no url"
 	}
-	if !SafeURL(pr.URL) {
+	if !cwo.SafeURL(pr.URL) {
 		return c, "url " + quote(pr.URL) + " is not an http or https URL"
 	}
-	if c.State != StateOpen && c.State != StateMerged && c.State != StateClosed {
+	if c.State != cwo.StateOpen && c.State != cwo.StateMerged && c.State != cwo.StateClosed {
 		return c, "state " + quote(pr.State) + " is not OPEN, MERGED or CLOSED"
 	}
 	var bad string
@@ -140,14 +142,14 @@ func (pr ghPR) contribution() (Contribution, string) {
 }
 
 // ghDate takes the date part of an RFC 3339 timestamp such as 2026-10-03T14:21:09Z.
-func ghDate(s *string, field, bad string) (Date, string) {
+func ghDate(s *string, field, bad string) (cwo.Date, string) {
 	if s == nil || *s == "" || bad != "" {
-		return Date{}, bad
+		return cwo.Date{}, bad
 	}
 	day, _, _ := strings.Cut(*s, "T")
-	d, err := ParseDate(day)
+	d, err := cwo.ParseDate(day)
 	if err != nil {
-		return Date{}, field + ": " + err.Error()
+		return cwo.Date{}, field + ": " + err.Error()
 	}
 	return d, ""
 }

@@ -1,4 +1,4 @@
-package cwo_test
+package workspace_test
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/workspace"
 )
 
 // twoTimesheets adds a second timesheet file (sorted after q4.csv) with a quoted multi-line
@@ -75,7 +76,7 @@ func TestTimeDigestFollowsEntries(t *testing.T) {
 
 func TestPeriodEntriesNoticesAChangedFile(t *testing.T) {
 	dir := copyBase(t)
-	ws, diags := cwo.Load(dir, cwo.DefaultSettings())
+	ws, diags := workspace.Load(dir, cwo.DefaultSettings())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -121,11 +122,11 @@ func TestTimesheetRulesReportEveryRow(t *testing.T) {
 // lines and a file without a final newline.
 func TestLoadOrdersMatchesLoad(t *testing.T) {
 	dir := copyBase(t, twoTimesheets, edit{"timesheets/r4.csv", "2026-11-06,3,O-2", "2026-11-06,3,O-1,\"O-2 \"\"quoted\"\"\nO-2\",simd\n2026-11-06,3,O-2"})
-	full, diags := cwo.Load(dir, cwo.DefaultSettings())
+	full, diags := workspace.Load(dir, cwo.DefaultSettings())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	part, diags := cwo.LoadOrders(dir, cwo.DefaultSettings(), []string{"O-2"})
+	part, diags := workspace.LoadOrders(dir, cwo.DefaultSettings(), []string{"O-2"})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

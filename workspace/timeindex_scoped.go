@@ -1,4 +1,4 @@
-package cwo
+package workspace
 
 import (
 	"bufio"
@@ -8,6 +8,8 @@ import (
 	"io"
 	"maps"
 	"slices"
+
+	"github.com/cwo-tool/cwo"
 )
 
 // scanTimesheetFor is scanTimesheet limited to the rows of some orders. It splits the file into
@@ -40,7 +42,7 @@ func scanTimesheetFor(fsys *files, rel string, fileNo uint16, columns map[string
 		s.scopedRow(rec, cols, rowRef{off: uint32(off), n: uint32(len(rec)), line: uint32(line), file: fileNo}, orders)
 	})
 	if err != nil {
-		s.diags.Errorf(rel, Pos{}, "%v", err)
+		s.diags.Errorf(rel, cwo.Pos{}, "%v", err)
 	}
 	return s
 }
@@ -53,7 +55,7 @@ func (s *fileScan) header(rec []byte, columns map[string]string) *columnIndex {
 		return nil
 	}
 	if err != nil {
-		s.diags.Errorf(s.file.rel, Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
+		s.diags.Errorf(s.file.rel, cwo.Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
 		return &columnIndex{order: -1}
 	}
 	cols, ok := headerIndex(fields, columns, s.file.rel, &s.diags)
@@ -70,7 +72,7 @@ func (s *fileScan) scopedRow(rec []byte, cols *columnIndex, ref rowRef, orders m
 	cr.FieldsPerRecord = -1
 	fields, err := cr.Read()
 	if err != nil {
-		s.diags.Errorf(s.file.rel, Pos{Line: int(ref.line)}, "%s", csvErrText(err))
+		s.diags.Errorf(s.file.rel, cwo.Pos{Line: int(ref.line)}, "%s", csvErrText(err))
 		return
 	}
 	if !orders[field(fields, cols.order)] {

@@ -1,12 +1,12 @@
-package cwo
+package strict
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/cwo-tool/cwo"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,7 +25,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path []string, dept
 		}
 		idx, ok := fields[k.Value]
 		if !ok {
-			d.errAt(k, "unknown key %q%s%s", k.Value, inWhat(path), didYouMean(k.Value, sortedKeys(fields)))
+			d.errAt(k, "unknown key %q%s%s", k.Value, inWhat(path), cwo.DidYouMean(k.Value, sortedKeys(fields)))
 			continue
 		}
 		d.value(val, v.Field(idx), append(path, k.Value), depth+1)
@@ -72,7 +72,7 @@ func (d *decoder) mapValue(n *yaml.Node, v reflect.Value, path []string, depth i
 		}
 		elem := reflect.New(v.Type().Elem()).Elem()
 		d.value(val, elem, append(path, k.Value), depth+1)
-		d.pos[strings.Join(append(path, k.Value, "<key>"), ".")] = Pos{Line: k.Line, Col: k.Column}
+		d.pos[strings.Join(append(path, k.Value, "<key>"), ".")] = cwo.Pos{Line: k.Line, Col: k.Column}
 		m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), elem)
 	}
 	v.Set(m)
@@ -146,40 +146,7 @@ func inWhat(path []string) string {
 	return " in " + strings.Join(path, ".")
 }
 
-// describe names a node's type and value for messages: `number 123`, `a list`.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	v := n.Value
-	if len(v) > 40 {
-		v = v[:40] + "…"
-	}
-	return fmt.Sprintf("%s %q", tagName(n.ShortTag()), v)
-}
-
-func tagName(tag string) string {
-	switch tag {
-	case "!!int", "!!float":
-		return "number"
-	case "!!bool":
-		return "boolean"
-	case "!!str":
-		return "text"
-	case "!!timestamp":
-		return "date"
-	case "!!null":
-		return "nothing"
-	}
-	return "value " + tag
-}
-
-func kindName(n *yaml.Node) string { return describe(n) }
+func describe(n *yaml.Node) string { return cwo.DescribeYAML(n) }
 
 func goKindName(k reflect.Kind) string {
 	switch k {

@@ -1,4 +1,4 @@
-package cwo
+package workspace
 
 import (
 	"bytes"
@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/cwo-tool/cwo"
 )
 
 // jsonErrorPos finds the line and column of a JSON decoding error.
-func jsonErrorPos(data []byte, err error) Pos {
+func jsonErrorPos(data []byte, err error) cwo.Pos {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
@@ -18,7 +20,7 @@ func jsonErrorPos(data []byte, err error) Pos {
 	case errors.As(err, &te):
 		return offsetPos(data, tokenStart(data, te.Offset))
 	}
-	return Pos{Line: 1, Col: 1}
+	return cwo.Pos{Line: 1, Col: 1}
 }
 
 func jsonErrorText(err error) string {
@@ -54,22 +56,22 @@ func tokenStart(data []byte, end int64) int64 {
 }
 
 // offsetPos converts a byte offset into a 1-based line and column (in runes).
-func offsetPos(data []byte, off int64) Pos {
+func offsetPos(data []byte, off int64) cwo.Pos {
 	if off > int64(len(data)) {
 		off = int64(len(data))
 	}
 	before := data[:off]
 	line := bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
-	return Pos{Line: line, Col: len([]rune(string(before[start:]))) + 1}
+	return cwo.Pos{Line: line, Col: len([]rune(string(before[start:]))) + 1}
 }
 
 // jsonElementPositions returns the position of every element of the top-level JSON array, in
 // one pass over data (positions of elements it cannot reach are 1:1).
-func jsonElementPositions(data []byte, n int) []Pos {
-	pos := make([]Pos, n)
+func jsonElementPositions(data []byte, n int) []cwo.Pos {
+	pos := make([]cwo.Pos, n)
 	for i := range pos {
-		pos[i] = Pos{Line: 1, Col: 1}
+		pos[i] = cwo.Pos{Line: 1, Col: 1}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil {
@@ -97,7 +99,7 @@ type lineCounter struct {
 	lineStart int64
 }
 
-func (c *lineCounter) pos(off int64) Pos {
+func (c *lineCounter) pos(off int64) cwo.Pos {
 	off = min(off, int64(len(c.data)))
 	for ; c.off < off; c.off++ {
 		if c.data[c.off] == '\n' {
@@ -105,5 +107,5 @@ func (c *lineCounter) pos(off int64) Pos {
 			c.lineStart = c.off + 1
 		}
 	}
-	return Pos{Line: c.line, Col: len([]rune(string(c.data[c.lineStart:off]))) + 1}
+	return cwo.Pos{Line: c.line, Col: len([]rune(string(c.data[c.lineStart:off]))) + 1}
 }

@@ -1,4 +1,8 @@
-package cwo
+// Package strict decodes one YAML document into Go values strictly: unknown keys, repeated keys
+// and values of the wrong type are errors with their line and column, types are never coerced,
+// and size, node count and nesting are bounded so that hostile files cannot exhaust memory or
+// time. Values whose type implements yaml.Unmarshaler decode themselves.
+package strict
 
 import (
 	"bytes"
@@ -10,53 +14,56 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cwo-tool/cwo"
 	"go.yaml.in/yaml/v3"
 )
 
 // Limits that keep hostile files from exhausting memory or time.
 const (
-	maxYAMLBytes = 4 << 20 // a data file larger than this is refused
-	maxNodes     = 200000  // values visited while decoding, aliases expanded
-	maxDepth     = 64      // nesting of mappings and sequences
+	MaxBytes = 4 << 20 // a data file larger than this is refused
+	maxNodes = 200000  // values visited while decoding, aliases expanded
+	maxDepth = 64      // nesting of mappings and sequences
 )
 
 // decoder decodes one YAML document into Go values strictly: unknown keys, duplicate keys and
 // values of the wrong type are errors with their line and column. It never coerces types.
 type decoder struct {
 	file  string
-	diags Diagnostics
-	pos   map[string]Pos
+	diags cwo.Diagnostics
+	pos   map[string]cwo.Pos
 	nodes int
 }
 
-// decodeStrict decodes data (the contents of file) into v, a pointer to a struct.
-func decodeStrict(file string, data []byte, v any) (Source, Diagnostics) {
-	d := &decoder{file: file, pos: map[string]Pos{"": {1, 1}}}
+// Decode decodes data (the contents of file, named in messages) into v, a pointer to a struct,
+// and returns where each value was written and every problem found. v holds what could be
+// decoded, even when there are problems.
+func Decode(file string, data []byte, v any) (cwo.Source, cwo.Diagnostics) {
+	d := &decoder{file: file, pos: map[string]cwo.Pos{"": {Line: 1, Col: 1}}}
 	root, ok := d.parse(data)
 	if ok {
 		d.value(root, reflect.ValueOf(v).Elem(), nil, 0)
 	}
-	return Source{File: file, pos: compactPositions(d.pos)}, d.diags
+	return cwo.NewSource(file, d.pos), d.diags
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // parse reads exactly one document and returns its top-level node.
 func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
-	if len(data) > maxYAMLBytes {
-		d.diags.Errorf(d.file, Pos{}, "file is %d bytes; data files are limited to %d bytes", len(data), maxYAMLBytes)
+	if len(data) > MaxBytes {
+		d.diags.Errorf(d.file, cwo.Pos{}, "file is %d bytes; data files are limited to %d bytes", len(data), MaxBytes)
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		d.diags.Errorf(d.file, Pos{Line: invalidUTF8Line(data)}, "file is not valid UTF-8 text")
+		d.diags.Errorf(d.file, cwo.Pos{Line: invalidUTF8Line(data)}, "file is not valid UTF-8 text")
 		return nil, false
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.diags.Errorf(d.file, Pos{}, "file is empty")
+			d.diags.Errorf(d.file, cwo.Pos{}, "file is empty")
 		} else {
 			d.syntaxError(err)
 		}
@@ -64,11 +71,11 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		d.diags.Errorf(d.file, Pos{Line: extra.Line, Col: extra.Column}, "file holds more than one YAML document (remove the '---' separator)")
+		d.diags.Errorf(d.file, cwo.Pos{Line: extra.Line, Col: extra.Column}, "file holds more than one YAML document (remove the '---' separator)")
 		return nil, false
 	}
 	if len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
-		d.diags.Errorf(d.file, Pos{}, "file is empty")
+		d.diags.Errorf(d.file, cwo.Pos{}, "file is empty")
 		return nil, false
 	}
 	return doc.Content[0], true
@@ -77,7 +84,7 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 // syntaxError turns a yaml.v3 parse error into a positioned diagnostic.
 func (d *decoder) syntaxError(err error) {
 	msg := err.Error()
-	var pos Pos
+	var pos cwo.Pos
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
@@ -101,7 +108,7 @@ func invalidUTF8Line(data []byte) int {
 }
 
 func (d *decoder) errAt(n *yaml.Node, format string, args ...any) {
-	d.diags.Errorf(d.file, Pos{Line: n.Line, Col: n.Column}, format, args...)
+	d.diags.Errorf(d.file, cwo.Pos{Line: n.Line, Col: n.Column}, format, args...)
 }
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
@@ -118,7 +125,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path []string, depth int)
 	if n.Kind == yaml.AliasNode {
 		n = resolveAlias(n)
 	}
-	d.pos[strings.Join(path, ".")] = Pos{Line: n.Line, Col: n.Column}
+	d.pos[strings.Join(path, ".")] = cwo.Pos{Line: n.Line, Col: n.Column}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return // an empty value leaves the zero value; required fields are checked later
 	}

@@ -1,4 +1,4 @@
-package cwo
+package workspace
 
 import (
 	"crypto/sha256"
@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/par"
 )
 
@@ -23,7 +24,7 @@ const (
 func (l *loader) loadTimesheets() {
 	rels := l.timesheetFiles()
 	if len(rels) > maxTimesheetFiles {
-		l.diags.Errorf("timesheets", Pos{}, "%d timesheet files; at most %d are read", len(rels), maxTimesheetFiles)
+		l.diags.Errorf("timesheets", cwo.Pos{}, "%d timesheet files; at most %d are read", len(rels), maxTimesheetFiles)
 		rels = rels[:maxTimesheetFiles]
 	}
 	scans := make([]*fileScan, len(rels))
@@ -34,8 +35,9 @@ func (l *loader) loadTimesheets() {
 		}
 		scans[i] = scanTimesheet(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns)
 	})
-	l.ws.time = mergeScans(scans) // only this loader writes l.ws.time
-	l.ws.time.fsys = l.fsys
+	idx := mergeScans(scans)
+	idx.fsys, idx.columns = l.fsys, l.ws.Settings.Timesheet.Columns
+	l.ws.Time = idx // only this loader writes l.ws.Time
 	for _, s := range scans {
 		l.diags = append(l.diags, s.diags...)
 	}
@@ -49,7 +51,7 @@ func (l *loader) timesheetFiles() []string {
 		switch {
 		case strings.HasPrefix(name, "."):
 		case !strings.HasSuffix(strings.ToLower(name), ".csv"):
-			l.diags.Warnf(rel, Pos{}, "ignored: only .csv files are read in timesheets/")
+			l.diags.Warnf(rel, cwo.Pos{}, "ignored: only .csv files are read in timesheets/")
 		default:
 			rels = append(rels, rel)
 		}
@@ -61,49 +63,41 @@ func (l *loader) timesheetFiles() []string {
 type fileScan struct {
 	file    timeFile
 	groups  map[monthKey]*scanGroup
-	checks  map[checkKey]*rowCheck
+	checks  map[checkKey]*cwo.TimeSummary
 	rows    int
-	diags   Diagnostics
+	diags   cwo.Diagnostics
 	scratch []byte
 }
 
 // monthKey names one order's month.
 type monthKey struct {
 	order string
-	month int
+	month cwo.Month
 }
 
 // scanGroup is one order's month within one file.
 type scanGroup struct {
 	rows  rowList
-	items map[string]Hours
+	items map[string]cwo.Hours
 	hash  hash.Hash
 }
 
-// checkKey and rowCheck summarize the rows of one order and item within one file, enough to
-// tell whether any of them breaks a rule that depends on the order (see validator.timesheets).
+// checkKey names the rows of one order and item within one file (see cwo.TimeSummary).
 type checkKey struct{ order, item string }
-
-type rowCheck struct {
-	file        uint16
-	order, item string
-	first, last Date
-	bad         bool // a row with hours not above zero or no person
-}
 
 // openScan starts the scan of one file; the file is nil (and the problem reported) when it
 // cannot be read or is too large.
 func openScan(fsys *files, rel string) (*fileScan, *os.File) {
-	s := &fileScan{groups: map[monthKey]*scanGroup{}, checks: map[checkKey]*rowCheck{}}
+	s := &fileScan{groups: map[monthKey]*scanGroup{}, checks: map[checkKey]*cwo.TimeSummary{}}
 	s.file.rel = rel
 	fh, fi, err := fsys.open(rel)
 	if err != nil {
-		s.diags.Errorf(rel, Pos{}, "%v", err)
+		s.diags.Errorf(rel, cwo.Pos{}, "%v", err)
 		return s, nil
 	}
 	if fi.Size() > maxTimesheetBytes {
 		fh.Close()
-		s.diags.Errorf(rel, Pos{}, "file is %d bytes; a timesheet file is limited to %d bytes (split it)", fi.Size(), int64(maxTimesheetBytes))
+		s.diags.Errorf(rel, cwo.Pos{}, "file is %d bytes; a timesheet file is limited to %d bytes (split it)", fi.Size(), int64(maxTimesheetBytes))
 		return s, nil
 	}
 	return s, fh
@@ -116,7 +110,7 @@ func scanTimesheet(fsys *files, rel string, fileNo uint16, columns map[string]st
 		return s
 	}
 	defer fh.Close()
-	cols, diags := readTimesheet(fh, rel, columns, func(e TimeEntry, rec []string, span rowSpan) {
+	cols, diags := readTimesheet(fh, rel, columns, func(e cwo.TimeEntry, rec []string, span rowSpan) {
 		s.add(e, rec, rowRef{off: uint32(span.off), n: uint32(span.n), line: uint32(span.line), file: fileNo})
 	})
 	s.diags = diags
@@ -127,13 +121,13 @@ func scanTimesheet(fsys *files, rel string, fileNo uint16, columns map[string]st
 }
 
 // add records one good row.
-func (s *fileScan) add(e TimeEntry, rec []string, ref rowRef) {
+func (s *fileScan) add(e cwo.TimeEntry, rec []string, ref rowRef) {
 	s.rows++
-	key := monthKey{e.Order, monthOf(e.Date)}
+	key := monthKey{e.Order, cwo.MonthOf(e.Date)}
 	g := s.groups[key]
 	if g == nil {
 		key.order = strings.Clone(key.order)
-		g = &scanGroup{items: map[string]Hours{}, hash: sha256.New()}
+		g = &scanGroup{items: map[string]cwo.Hours{}, hash: sha256.New()}
 		s.groups[key] = g
 	}
 	g.rows.add(ref)
@@ -148,30 +142,30 @@ func (s *fileScan) add(e TimeEntry, rec []string, ref rowRef) {
 		s.scratch = append(s.scratch, f...)
 	}
 	g.hash.Write(s.scratch)
-	s.check(e, ref.file)
+	s.check(e)
 }
 
-func (s *fileScan) check(e TimeEntry, fileNo uint16) {
+// check adds one good row to the summary of its order and item.
+func (s *fileScan) check(e cwo.TimeEntry) {
 	bad := e.Hours.Sign() <= 0 || e.Person == ""
 	c := s.checks[checkKey{e.Order, e.Item}]
 	if c == nil {
-		c = &rowCheck{file: fileNo, order: strings.Clone(e.Order), item: strings.Clone(e.Item), first: e.Date, last: e.Date}
-		s.checks[checkKey{c.order, c.item}] = c
+		c = &cwo.TimeSummary{File: s.file.rel, Order: strings.Clone(e.Order), Item: strings.Clone(e.Item), First: e.Date, Last: e.Date}
+		s.checks[checkKey{c.Order, c.Item}] = c
 	}
-	if e.Date.Before(c.first) {
-		c.first = e.Date
+	if e.Date.Before(c.First) {
+		c.First = e.Date
 	}
-	if e.Date.After(c.last) {
-		c.last = e.Date
+	if e.Date.After(c.Last) {
+		c.Last = e.Date
 	}
-	c.bad = c.bad || bad
+	c.Bad = c.Bad || bad
 }
 
 // mergeScans joins the files' groups, in file order, into the index.
 func mergeScans(scans []*fileScan) *timeIndex {
 	idx := &timeIndex{orders: map[string]*orderTime{}}
-	months := map[monthKey]*monthTime{}
-	hashes := map[monthKey]hash.Hash{}
+	months := map[monthKey]*monthAcc{}
 	for _, s := range scans {
 		idx.files = append(idx.files, s.file)
 		idx.rows += s.rows
@@ -179,42 +173,50 @@ func mergeScans(scans []*fileScan) *timeIndex {
 			g := s.groups[key]
 			m := months[key]
 			if m == nil {
-				m = &monthTime{month: key.month, items: map[string]Hours{}}
-				months[key], hashes[key] = m, sha256.New()
+				m = &monthAcc{items: map[string]cwo.Hours{}, hash: sha256.New()}
+				months[key] = m
 			}
 			m.rows.appendList(g.rows)
 			for item, h := range g.items {
 				m.items[item] = m.items[item].Add(h)
 			}
-			hashes[key].Write(g.hash.Sum(nil))
+			m.hash.Write(g.hash.Sum(nil))
 		}
 		for _, key := range slices.SortedFunc(maps.Keys(s.checks), compareCheckKeys) {
-			idx.checks = append(idx.checks, *s.checks[key])
+			idx.summaries = append(idx.summaries, *s.checks[key])
 		}
 	}
 	for _, key := range slices.SortedFunc(maps.Keys(months), compareMonthKeys) {
 		m := months[key]
+		mt := cwo.MonthTime{Month: key.month, Items: m.items}
 		for _, item := range slices.Sorted(maps.Keys(m.items)) {
-			m.total = m.total.Add(m.items[item])
+			mt.Total = mt.Total.Add(m.items[item])
 		}
-		copy(m.digest[:], hashes[key].Sum(nil))
+		copy(mt.Digest[:], m.hash.Sum(nil))
 		m.rows.clip()
 		ot := idx.orders[key.order]
 		if ot == nil {
 			ot = &orderTime{}
 			idx.orders[key.order] = ot
 		}
-		ot.months = append(ot.months, m)
-		ot.total = ot.total.Add(m.total)
+		ot.months = append(ot.months, mt)
+		ot.rows = append(ot.rows, m.rows)
 	}
 	return idx
+}
+
+// monthAcc gathers one order's month across files.
+type monthAcc struct {
+	rows  rowList
+	items map[string]cwo.Hours
+	hash  hash.Hash
 }
 
 func compareMonthKeys(a, b monthKey) int {
 	if c := strings.Compare(a.order, b.order); c != 0 {
 		return c
 	}
-	return a.month - b.month
+	return int(a.month - b.month)
 }
 
 func compareCheckKeys(a, b checkKey) int {

@@ -1,4 +1,4 @@
-package cwo
+package workspace
 
 import (
 	"encoding/binary"
