@@ -4,7 +4,7 @@ BIN     := bin/cwo
 PKGS    := ./...
 FUZZTIME ?= 10s
 
-.PHONY: build demo test golden bench lint fuzz clean
+.PHONY: build demo test golden bench lint fuzz pictures clean
 
 # build: compile the cwo binary into bin/
 build:
@@ -58,6 +58,21 @@ fuzz:
 	      exit 1; \
 	    done; \
 	  done; done
+
+# pictures: the README's pictures: render the samples into a temporary folder and write the first
+# page of an agreement, a report (printed to PDF by LibreOffice) and a brochure to docs/img/*.png
+# (needs poppler-utils and LibreOffice, like make test)
+PICTURE_PNG := pdftoppm -png -r 50 -f 1 -l 1 -singlefile
+pictures: build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; set -e; \
+	$(BIN) render samples --out $$tmp/out >$$tmp/log 2>&1 || { cat $$tmp/log; exit 1; }; \
+	soffice --headless -env:UserInstallation=file://$$tmp/profile --convert-to pdf \
+	  --outdir $$tmp $$tmp/out/reports/CWO-2026-003-2026-Q4.xlsx >$$tmp/log 2>&1 || { cat $$tmp/log; exit 1; }; \
+	mkdir -p docs/img; \
+	$(PICTURE_PNG) $$tmp/out/agreements/CWO-2026-001-v1.pdf docs/img/agreement; \
+	$(PICTURE_PNG) $$tmp/CWO-2026-003-2026-Q4.pdf docs/img/report; \
+	$(PICTURE_PNG) $$tmp/out/brochures/scipy-2026.pdf docs/img/brochure; \
+	ls -l docs/img/*.png
 
 # clean: remove built binaries and rendered outputs
 clean:
