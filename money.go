@@ -2,6 +2,8 @@ package cwo
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/currency"
@@ -61,9 +63,15 @@ var localeStyles = map[string]numberStyle{
 }
 
 // KnownLocale reports whether FormatMoney has a style for the locale (exact or by language).
+// The config package refuses settings with any other locale.
 func KnownLocale(locale string) bool {
 	_, ok := styleFor(locale)
 	return ok
+}
+
+// Locales returns the languages and language-region pairs FormatMoney has a style for, sorted.
+func Locales() []string {
+	return slices.Sorted(maps.Keys(localeStyles))
 }
 
 func styleFor(locale string) (numberStyle, bool) {
@@ -80,7 +88,8 @@ func styleFor(locale string) (numberStyle, bool) {
 }
 
 // FormatMoney writes m in currency c for a locale: "$150,000.00" for en-US, "12.500,00 €" for
-// de-DE. It rounds half-even to the currency's minor units. Unknown locales format as en-US.
+// de-DE. It rounds half-even to the currency's minor units. A locale KnownLocale refuses formats as
+// en-US (settings never hold one: config checks them).
 func FormatMoney(m Money, c Currency, locale string) string {
 	st, _ := styleFor(locale)
 	num := FormatNumber(m, c.MinorUnits(), locale)

@@ -28,7 +28,6 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 		opt.AsOf = ws.AsOf()
 	}
 	v := &validator{ws: ws, opt: opt}
-	v.settings()
 	v.contractor()
 	v.duplicates()
 	for _, p := range ws.Projects {
@@ -46,19 +45,6 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 	v.progress()
 	v.timesheets()
 	return v.diags.Sort()
-}
-
-func (v *validator) settings() {
-	s := v.ws.Settings
-	if err := ValidCurrency(s.Currency); err != nil {
-		v.diags.Errorf("cwo.yaml", Pos{}, "currency: %v", err)
-	}
-	if s.Paper != "letter" && s.Paper != "a4" {
-		v.diags.Errorf("cwo.yaml", Pos{}, "paper: %q is not letter or a4", s.Paper)
-	}
-	if !KnownLocale(s.Locale) {
-		v.diags.Warnf("cwo.yaml", Pos{}, "locale: no number format for %q; amounts are written as in en-US", s.Locale)
-	}
 }
 
 // require reports an error when value is empty.

@@ -4,10 +4,12 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
@@ -43,19 +45,31 @@ type brand struct {
 	Color string `mapstructure:"color"`
 }
 
+// envPrefix starts the name of every environment variable that overrides a setting.
+const envPrefix = "CWO"
+
 // Load reads dir/cwo.yaml (a missing file means defaults), then CWO_* environment variables
 // (CWO_OUTPUT, CWO_LOCALE, CWO_FONTS_REGULAR ...), then the flags in fs that were set and whose
 // names match a setting ("output", "jobs"; fs may be nil). An unknown key in cwo.yaml is an error.
+//
+// Load then checks the settings against every rule of check.go. When any is broken, the error is
+// a cwo.Diagnostics listing each problem with where its value came from: cwo.yaml:line:col, the
+// environment variable (CWO_PAPER=A5) or the flag (--jobs=-1).
 func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
 	v := viper.New()
 	setDefaults(v)
-	v.SetConfigFile(filepath.Join(dir, FileName))
 	v.SetConfigType("yaml")
-	v.SetEnvPrefix("CWO")
+	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	if err := v.ReadInConfig(); err != nil && !isNotExist(err) {
+	text, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
+	}
+	if text != nil {
+		if err := v.ReadConfig(bytes.NewReader(text)); err != nil {
+			return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
+		}
 	}
 	if err := bindFlags(v, fs); err != nil {
 		return cwo.Settings{}, err
@@ -64,7 +78,11 @@ func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
 	if err := v.UnmarshalExact(&f); err != nil {
 		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
 	}
-	return f.settings(), nil
+	s := f.settings()
+	if diags := check(dir, s, newOrigins(text, fs)); len(diags) > 0 {
+		return s, diags
+	}
+	return s, nil
 }
 
 func setDefaults(v *viper.Viper) {
@@ -80,12 +98,17 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("brand.color", d.Brand.Color)
 }
 
+// boundFlags are the flags that override the setting of the same name.
+var boundFlags = []string{"output", "jobs", "locale", "currency", "paper"}
+
+func isBound(name string) bool { return slices.Contains(boundFlags, name) }
+
 // bindFlags lets set flags override settings of the same name.
 func bindFlags(v *viper.Viper, fs *pflag.FlagSet) error {
 	if fs == nil {
 		return nil
 	}
-	for _, name := range []string{"output", "jobs", "locale", "currency", "paper"} {
+	for _, name := range boundFlags {
 		if f := fs.Lookup(name); f != nil && f.Changed {
 			if err := v.BindPFlag(name, f); err != nil {
 				return fmt.Errorf("flag --%s: %w", name, err)
@@ -93,11 +116,6 @@ func bindFlags(v *viper.Viper, fs *pflag.FlagSet) error {
 		}
 	}
 	return nil
-}
-
-func isNotExist(err error) bool {
-	var nf viper.ConfigFileNotFoundError
-	return errors.As(err, &nf) || errors.Is(err, os.ErrNotExist)
 }
 
 func (f file) settings() cwo.Settings {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 func writeConfig(t *testing.T, text string) string {
@@ -16,6 +17,17 @@ func writeConfig(t *testing.T, text string) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+func writeFile(t *testing.T, dir, rel string, data []byte) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestDefaultsWithoutFile(t *testing.T) {
@@ -31,6 +43,7 @@ func TestDefaultsWithoutFile(t *testing.T) {
 func TestFileEnvAndFlags(t *testing.T) {
 	dir := writeConfig(t, "output: build\nlocale: de-DE\ncurrency: eur\npaper: A4\njobs: 3\nbrand: {color: \"#112233\"}\n"+
 		"fonts: {regular: f/r.ttf}\ntimesheet: {columns: {date: Datum, hours: Stunden}}\n")
+	writeFile(t, dir, "f/r.ttf", goregular.TTF)
 	t.Setenv("CWO_LOCALE", "fr-FR")
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
 	fs.Int("jobs", 0, "")

@@ -43,11 +43,6 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 	fonts, cov, fontDiags := loadFonts(dir, s.Fonts)
 	diags = append(diags, fontDiags...)
 	a.fonts = fonts
-	if s.Brand.Color != "" {
-		if _, err := pdf.ParseColor(s.Brand.Color); err != nil {
-			diags.Errorf("cwo.yaml", cwo.Pos{}, "brand.color: %v", err)
-		}
-	}
 	set, err := templates.Load(dir)
 	if err != nil {
 		diags = append(diags, templateDiagnostics(err, "")...)
@@ -103,32 +98,30 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// loadFonts reads the TTF files cwo.yaml names (relative to the workspace) and parses them once
-// for the coverage check (nil when they do not parse).
+// loadFonts reads the TTF files the settings name (relative to the workspace) and parses them once
+// for the coverage check (nil when they do not parse). config.Load has checked that they are
+// readable TrueType fonts, so a problem here means a file changed since; it is reported on the
+// file.
 func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, *pdf.Coverage, cwo.Diagnostics) {
 	var out pdf.Fonts
 	var diags cwo.Diagnostics
 	for _, face := range []struct {
-		key  string
 		path string
 		dst  *[]byte
-	}{{"fonts.regular", f.Regular, &out.Regular}, {"fonts.bold", f.Bold, &out.Bold}, {"fonts.italic", f.Italic, &out.Italic}, {"fonts.bold_italic", f.BoldItalic, &out.BoldItalic}} {
+	}{{f.Regular, &out.Regular}, {f.Bold, &out.Bold}, {f.Italic, &out.Italic}, {f.BoldItalic, &out.BoldItalic}} {
 		if face.path == "" {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(face.path)))
 		if err != nil {
-			diags.Errorf("cwo.yaml", cwo.Pos{}, "%s: %v", face.key, err)
+			diags.Errorf(face.path, cwo.Pos{}, "font: %v", err)
 			continue
 		}
 		*face.dst = data
 	}
-	if out.Regular == nil && (out.Bold != nil || out.Italic != nil || out.BoldItalic != nil) {
-		diags.Errorf("cwo.yaml", cwo.Pos{}, "fonts.regular is required when other faces are set")
-	}
 	cov, err := pdf.NewCoverage(out)
 	if err != nil && !diags.HasErrors() {
-		diags.Errorf("cwo.yaml", cwo.Pos{}, "fonts: %v", err)
+		diags.Errorf("fonts", cwo.Pos{}, "%v", err)
 	}
 	return out, cov, diags
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cwo-tool/cwo/config"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 // everySetting is a cwo.yaml that sets every key of the cwo.yaml schema.
@@ -38,6 +39,9 @@ func TestSettingsSchemaMatchesConfig(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, config.FileName), []byte(everySetting), 0o644)
+	for _, font := range []string{"r.ttf", "b.ttf", "i.ttf", "bi.ttf"} {
+		os.WriteFile(filepath.Join(dir, font), goregular.TTF, 0o644) // config.Load checks that fonts parse
+	}
 	settings, err := config.Load(dir, nil)
 	if err != nil {
 		t.Fatalf("config.Load rejects a key of the schema: %v", err)

@@ -22,7 +22,7 @@ func (s *server) build(ctx context.Context) {
 	start := time.Now()
 	settings, err := s.opt.Settings(s.dir)
 	if err != nil {
-		s.record([]problem{{File: "cwo.yaml", Error: true, Message: trimFile(err.Error(), "cwo.yaml")}}, nil, start)
+		s.record(settingsProblems(err), nil, start)
 		return
 	}
 	jobs := s.opt.Jobs
@@ -79,6 +79,16 @@ func resultProblems(res *render.Result) []problem {
 		ps = append(ps, problem{File: f.Path, Error: true, Message: "not rendered: " + f.Err.Error()})
 	}
 	return ps
+}
+
+// settingsProblems lists what is wrong with the settings: each broken rule where its value came
+// from (config.Load's diagnostics), or the one error that stopped reading cwo.yaml.
+func settingsProblems(err error) []problem {
+	var diags cwo.Diagnostics
+	if !errors.As(err, &diags) {
+		return []problem{{File: "cwo.yaml", Error: true, Message: trimFile(err.Error(), "cwo.yaml")}}
+	}
+	return resultProblems(&render.Result{Diagnostics: diags})
 }
 
 // noted are the notes a document got when it was last rendered, from inputs with hash.

@@ -270,3 +270,15 @@ func TestBrokenSettingsShownThenFixed(t *testing.T) {
 	}
 	t.Errorf("page after fixing cwo.yaml:\n%s", page)
 }
+
+func TestSettingsRuleShownWhereItsValueIs(t *testing.T) {
+	dir := baseCopy(t)
+	os.WriteFile(filepath.Join(dir, "cwo.yaml"), []byte("output: out\npaper: A5\n"), 0o644)
+	srv := start(t, dir)
+	page := pageText(t, srv.URL)
+	for _, want := range []string{"error cwo.yaml:2:8: ", `paper must be "letter" or "a4"`, "No documents yet"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q:\n%s", want, page)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
 	"time"
@@ -47,16 +45,6 @@ func brandColor(s string) rgb {
 		return rgb{31, 78, 121}
 	}
 	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
-}
-
-// ParseColor parses "#RRGGBB" for validation.
-func ParseColor(s string) (color.RGBA, error) {
-	t := strings.TrimPrefix(s, "#")
-	v, err := strconv.ParseUint(t, 16, 32)
-	if len(t) != 6 || err != nil {
-		return color.RGBA{}, fmt.Errorf("%q is not a colour like #1F4E79", s)
-	}
-	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, nil
 }
 
 // newDocument creates an fpdf document in points with the fonts registered and the dates

@@ -1,0 +1,135 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/cwo-tool/cwo"
+	"golang.org/x/image/font/sfnt"
+)
+
+// This file holds every rule a setting must follow, whether it comes from cwo.yaml, a CWO_*
+// variable or a flag. Settings that Load returns without error follow all of them, so the rest of
+// cwo reads settings without checking them again. (Whether the fonts can draw the workspace's
+// text depends on the data; render checks that.)
+
+// checker collects the problems of one set of settings, each named by where the value came from.
+type checker struct {
+	dir   string // the workspace, which font paths are relative to
+	from  origins
+	diags cwo.Diagnostics
+}
+
+// check returns every problem of s, read from the workspace in dir.
+func check(dir string, s cwo.Settings, from origins) cwo.Diagnostics {
+	c := &checker{dir: dir, from: from}
+	c.paper(s.Paper)
+	c.locale(s.Locale)
+	c.currency(s.Currency)
+	c.jobs(s.Jobs)
+	c.brandColor(s.Brand.Color)
+	c.fonts(s.Fonts)
+	c.timesheetColumns(s.Timesheet.Columns)
+	return c.diags.Sort()
+}
+
+// errorf reports a problem with the setting at key.
+func (c *checker) errorf(at origin, format string, args ...any) {
+	c.diags.Errorf(at.where, at.pos, format, args...)
+}
+
+func (c *checker) paper(p string) {
+	if p != "letter" && p != "a4" {
+		c.errorf(c.from.of("paper"), "paper must be \"letter\" or \"a4\", not %q", p)
+	}
+}
+
+// locale accepts the locales cwo.FormatMoney has a number style for: a known language, with or
+// without a region ("de", "de-AT"), or a known language-region pair ("de-CH").
+func (c *checker) locale(l string) {
+	if !cwo.KnownLocale(l) {
+		c.errorf(c.from.of("locale"), "locale %q: cwo has no money format for it; use one of %s, optionally with a region (en-GB)",
+			l, strings.Join(cwo.Locales(), ", "))
+	}
+}
+
+func (c *checker) currency(cur cwo.Currency) {
+	if err := cwo.ValidCurrency(cur); err != nil {
+		c.errorf(c.from.of("currency"), "currency: %v", err)
+	}
+}
+
+func (c *checker) jobs(n int) {
+	if n < 0 {
+		c.errorf(c.from.of("jobs"), "jobs must be 0 (one per CPU) or more, not %d", n)
+	}
+}
+
+// ColorPattern is what brand.color must match: six hex digits, optionally after "#". The schema
+// of cwo.yaml uses it.
+const ColorPattern = `^#?[0-9A-Fa-f]{6}$`
+
+var colorText = regexp.MustCompile(ColorPattern)
+
+func (c *checker) brandColor(col string) {
+	if col != "" && !colorText.MatchString(col) {
+		c.errorf(c.from.of("brand.color"), "brand.color %q is not a colour like #1F4E79", col)
+	}
+}
+
+// fonts checks that each named face is a TrueType file that can be read, and that a regular face
+// is named when any other is (the others default to it).
+func (c *checker) fonts(f cwo.Fonts) {
+	faces := []struct{ key, path string }{
+		{"fonts.regular", f.Regular}, {"fonts.bold", f.Bold}, {"fonts.italic", f.Italic}, {"fonts.bold_italic", f.BoldItalic},
+	}
+	for _, face := range faces {
+		if face.path != "" {
+			c.font(face.key, face.path)
+		}
+	}
+	if f.Regular == "" && (f.Bold != "" || f.Italic != "" || f.BoldItalic != "") {
+		c.errorf(c.from.of("fonts"), "fonts.regular is required when other faces are set")
+	}
+}
+
+// font checks one face the way the PDF layer reads it: the file, relative to the workspace,
+// parsed as an SFNT (TrueType) font.
+func (c *checker) font(key, path string) {
+	data, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(path)))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is in the message already, as the workspace names it
+		}
+		c.errorf(c.from.of(key), "%s: cannot read %q: %v", key, path, err)
+		return
+	}
+	if _, err := sfnt.Parse(data); err != nil {
+		c.errorf(c.from.of(key), "%s: %q is not a TrueType font: %v", key, path, err)
+	}
+}
+
+// timesheetColumns checks that every key of timesheet.columns is one of cwo's column names.
+func (c *checker) timesheetColumns(columns map[string]string) {
+	for _, name := range sortedKeys(columns) {
+		if !slices.Contains(cwo.TimesheetColumns, name) {
+			c.errorf(c.from.keyOf("timesheet.columns", name), "timesheet.columns: %q is not one of cwo's columns (%s)",
+				name, strings.Join(cwo.TimesheetColumns, ", "))
+		}
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,124 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/spf13/pflag"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// settingsCase is one set of settings from cwo.yaml, the environment and flags, and the problems
+// Load must report for it, in order.
+type settingsCase struct {
+	name  string
+	file  string            // cwo.yaml's text; "" for no file
+	env   map[string]string // CWO_* variables
+	flags []string          // command line, parsed by testFlags
+	want  []string          // every diagnostic, as Diagnostic.String
+}
+
+var settingsCases = []settingsCase{
+	{name: "valid file", file: "paper: A4\nlocale: de-AT\ncurrency: eur\njobs: 2\nbrand: {color: \"112233\"}\n" +
+		"fonts: {regular: r.ttf, bold: r.ttf}\ntimesheet: {columns: {date: Datum}}\n"},
+	{name: "paper in file", file: "output: out\npaper: A5\n",
+		want: []string{`cwo.yaml:2:8: error: paper must be "letter" or "a4", not "a5"`}},
+	{name: "paper in env", env: map[string]string{"CWO_PAPER": "A5"},
+		want: []string{`CWO_PAPER=A5: error: paper must be "letter" or "a4", not "a5"`}},
+	{name: "paper in flag", flags: []string{"--paper", "A5"},
+		want: []string{`--paper=A5: error: paper must be "letter" or "a4", not "a5"`}},
+	{name: "env overrides a good file", file: "paper: a4\n", env: map[string]string{"CWO_PAPER": "A5"},
+		want: []string{`CWO_PAPER=A5: error: paper must be "letter" or "a4", not "a5"`}},
+	{name: "flag overrides env and file", file: "paper: A5\n", env: map[string]string{"CWO_PAPER": "A6"}, flags: []string{"--paper=A7"},
+		want: []string{`--paper=A7: error: paper must be "letter" or "a4", not "a7"`}},
+	{name: "env mends a bad file", file: "paper: A5\n", env: map[string]string{"CWO_PAPER": "a4"}},
+	{name: "key in another case", file: "Paper: A5\n",
+		want: []string{`cwo.yaml:1:8: error: paper must be "letter" or "a4", not "a5"`}},
+	{name: "unknown locale in file", file: "locale: xx-YY\n",
+		want: []string{`cwo.yaml:1:9: error: locale "xx-YY": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`}},
+	{name: "unknown locale in env", env: map[string]string{"CWO_LOCALE": "tlh"},
+		want: []string{`CWO_LOCALE=tlh: error: locale "tlh": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`}},
+	{name: "currency", file: "currency: dollars\n",
+		want: []string{`cwo.yaml:1:11: error: currency: "DOLLARS" is not an ISO 4217 currency code (like USD or EUR)`}},
+	{name: "negative jobs in flag", flags: []string{"--jobs=-1"},
+		want: []string{`--jobs=-1: error: jobs must be 0 (one per CPU) or more, not -1`}},
+	{name: "brand colour", file: "brand:\n  color: navy\n",
+		want: []string{`cwo.yaml:2:10: error: brand.color "navy" is not a colour like #1F4E79`}},
+	{name: "brand colour in env", env: map[string]string{"CWO_BRAND_COLOR": "#12345"},
+		want: []string{`CWO_BRAND_COLOR=#12345: error: brand.color "#12345" is not a colour like #1F4E79`}},
+	{name: "missing font", file: "fonts:\n  bold: missing.ttf\n  regular: r.ttf\n",
+		want: []string{`cwo.yaml:2:9: error: fonts.bold: cannot read "missing.ttf": no such file or directory`}},
+	{name: "not a font", file: "fonts: {regular: cwo.yaml}\n",
+		want: []string{`cwo.yaml:1:18: error: fonts.regular: "cwo.yaml" is not a TrueType font: sfnt: invalid font`}},
+	{name: "bold without regular", file: "fonts:\n  bold: r.ttf\n",
+		want: []string{`cwo.yaml:2:3: error: fonts.regular is required when other faces are set`}},
+	{name: "unknown timesheet column", file: "timesheet:\n  columns:\n    date: Datum\n    dat: Tag\n",
+		want: []string{`cwo.yaml:4:5: error: timesheet.columns: "dat" is not one of cwo's columns (date, order, person, item, hours, note)`}},
+	{name: "every problem at once", file: "paper: A5\nlocale: xx\n", env: map[string]string{"CWO_CURRENCY": "ABCD"},
+		want: []string{
+			`CWO_CURRENCY=ABCD: error: currency: "ABCD" is not an ISO 4217 currency code (like USD or EUR)`,
+			`cwo.yaml:1:8: error: paper must be "letter" or "a4", not "a5"`,
+			`cwo.yaml:2:9: error: locale "xx": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`,
+		}},
+}
+
+// testFlags are the settings flags a command may define; only set ones override.
+func testFlags(t *testing.T, args []string) *pflag.FlagSet {
+	t.Helper()
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	fs.String("paper", "", "")
+	fs.String("locale", "", "")
+	fs.IntP("jobs", "j", 0, "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+// TestCheckNamesTheSource loads each case and checks that Load reports exactly its problems,
+// each named by the file position, the environment variable or the flag the value came from.
+func TestCheckNamesTheSource(t *testing.T) {
+	for _, c := range settingsCases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, "r.ttf", goregular.TTF)
+			if c.file != "" {
+				writeFile(t, dir, FileName, []byte(c.file))
+			}
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			_, err := Load(dir, testFlags(t, c.flags))
+			var got []string
+			var diags cwo.Diagnostics
+			if errors.As(err, &diags) {
+				for _, d := range diags {
+					got = append(got, d.String())
+				}
+			} else if err != nil {
+				t.Fatalf("Load: %v, want cwo.Diagnostics", err)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("Load reports\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestKnownLocales checks that the locales the check accepts are those FormatMoney formats with
+// a style of their own: a listed language with any region, or a listed pair.
+func TestKnownLocales(t *testing.T) {
+	for _, tt := range []struct {
+		locale string
+		known  bool
+	}{{"en-US", true}, {"de", true}, {"de-AT", true}, {"de_CH", true}, {"pt-BR", true}, {"", false}, {"xx-YY", false}, {"tlh", false}} {
+		if got := cwo.KnownLocale(tt.locale); got != tt.known {
+			t.Errorf("KnownLocale(%q) = %v, want %v", tt.locale, got, tt.known)
+		}
+	}
+	if !strings.Contains(strings.Join(cwo.Locales(), " "), "de-CH") {
+		t.Errorf("Locales() = %v, want the pair de-CH among them", cwo.Locales())
+	}
+}
