@@ -19,9 +19,13 @@ type Money = Decimal
 // Hours is a number of hours of work.
 type Hours = Decimal
 
-// decimalText is the only accepted spelling: optional minus, digits, optional fraction. No
-// exponents, no NaN or Inf, no thousands separators.
-var decimalText = regexp.MustCompile(`^-?[0-9]{1,15}(\.[0-9]{1,12})?$`)
+// DecimalDigits is an unsigned decimal as ParseDecimal accepts it: at most 15 integer digits and
+// an optional fraction of at most 12. No exponents, no NaN or Inf, no thousands separators. The
+// JSON schemas build their decimal pattern from it.
+const DecimalDigits = `[0-9]{1,15}(\.[0-9]{1,12})?`
+
+// decimalText is the only accepted spelling: an optional minus, then DecimalDigits.
+var decimalText = regexp.MustCompile(`^-?` + DecimalDigits + `$`)
 
 // ParseDecimal parses s (for example "12500.50") exactly. It rejects exponents, NaN, Inf and
 // numbers with more than 15 integer or 12 fractional digits.

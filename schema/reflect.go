@@ -11,18 +11,22 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// Patterns shared by the schemas. They mirror what the loader and validation accept.
+// Patterns shared by the schemas. The ID and decimal patterns are built from the root package's
+// rules, so the schemas accept what the loader and validation accept.
 const (
 	// DatePattern is the only accepted spelling of a date.
 	DatePattern = `^\d{4}-\d{2}-\d{2}$`
 	// DecimalPattern is an amount or a number of hours written as a string (as a YAML number,
-	// it must be more than zero).
-	DecimalPattern = `^\s*[0-9]{1,15}(\.[0-9]{1,12})?\s*$`
-	// IDPattern is what every record, roadmap item and scope ID must match.
-	IDPattern = `^[A-Za-z0-9][A-Za-z0-9._-]*$`
+	// it must be more than zero): cwo.DecimalDigits, without a sign, with the space
+	// ParseDecimal trims.
+	DecimalPattern = `^\s*` + cwo.DecimalDigits + `\s*$`
 	// CurrencyPattern is an ISO 4217 code in capitals.
 	CurrencyPattern = `^[A-Z]{3}$`
 )
+
+// IDPattern is what every record, roadmap item and scope ID must match (cwo.IDPattern); IDs are
+// also at most cwo.MaxIDLength long.
+var IDPattern = cwo.IDPattern.String()
 
 // obj is a JSON object under construction.
 type obj = map[string]any

@@ -1,10 +1,15 @@
 package schema
 
-import "github.com/cwo-tool/cwo"
+import (
+	"strings"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/config"
+)
 
 // Keyword helpers for the rule tables.
 var (
-	idRule    = obj{"type": "string", "pattern": IDPattern, "description": "an ID: letters, digits, '.', '_', '-', starting with a letter or digit"}
+	idRule    = obj{"type": "string", "pattern": IDPattern, "maxLength": cwo.MaxIDLength, "description": "an ID: letters, digits, '.', '_', '-', starting with a letter or digit"}
 	urlRule   = obj{"type": "string", "pattern": `^(https?://|mailto:)\S+$`, "description": "an http, https or mailto URL"}
 	imageRule = obj{"type": "string", "pattern": `\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$`, "description": "a PNG or JPEG file, relative to the workspace"}
 	paperRule = obj{"type": "string", "enum": []string{"letter", "a4"}, "description": "paper size: letter or a4"}
@@ -121,7 +126,7 @@ var brochureRules = rules{
 var progressRules = rules{
 	"":                       obj{"description": "Progress notes for one order and reporting period."},
 	"summary":                obj{"description": "Markdown narrative for the funder"},
-	"items":                  obj{"propertyNames": obj{"pattern": IDPattern}, "description": "progress per scope item, keyed by scope key"},
+	"items":                  obj{"propertyNames": obj{"pattern": IDPattern, "maxLength": cwo.MaxIDLength}, "description": "progress per scope item, keyed by scope key"},
 	"items.*.status":         obj{"enum": cwo.ItemStatuses},
 	"items.*.percent":        obj{"minimum": 0, "maximum": 100},
 	"items.*.prs.*":          obj{"minimum": 1, "description": "a pull request number"},
@@ -136,10 +141,22 @@ var settingsRules = rules{
 	"":                  obj{"description": "Tool settings; CWO_* environment variables and flags override them."},
 	"output":            obj{"description": "where cwo render writes (relative to the workspace)"},
 	"paper":             paperRule,
-	"locale":            obj{"pattern": `^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`, "description": "how money is written, e.g. en-US or de-DE"},
+	"locale":            obj{"pattern": localePattern(), "description": "how money is written, e.g. en-US or de-DE: a language cwo formats money in, optionally with a region"},
 	"currency":          obj{"pattern": `^[A-Za-z]{3}$`, "description": "default currency of orders and estimates (ISO 4217)"},
 	"jobs":              obj{"minimum": 0, "description": "parallel renders; 0 = one per CPU"},
-	"brand.color":       obj{"pattern": `^#?[0-9A-Fa-f]{6}$`, "description": "a colour like #1F4E79"},
+	"brand.color":       obj{"pattern": config.ColorPattern, "description": "a colour like #1F4E79"},
 	"fonts":             obj{"description": "TrueType files, relative to the workspace, that replace the embedded fonts"},
 	"timesheet.columns": obj{"propertyNames": obj{"enum": cwo.TimesheetColumns}, "description": "cwo's column names mapped to the CSV's header names"},
+}
+
+// localePattern matches the locales config accepts (cwo.KnownLocale): a language of cwo.Locales,
+// optionally with a region or more subtags.
+func localePattern() string {
+	var langs []string
+	for _, l := range cwo.Locales() {
+		if !strings.Contains(l, "-") {
+			langs = append(langs, l)
+		}
+	}
+	return `^(` + strings.Join(langs, "|") + `)([-_][A-Za-z0-9]{1,8})*$`
 }

@@ -1,0 +1,64 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+)
+
+// TestIDRuleIsTheRootsRule checks that the schemas' ID rule is the root package's: the same
+// pattern and length limit, so that an ID of MaxIDLength bytes is accepted by both and one byte
+// more is refused by both.
+func TestIDRuleIsTheRootsRule(t *testing.T) {
+	k := kindNamed(t, "order")
+	s, err := Generate(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := lookup(s, "funder")
+	if rule["pattern"] != cwo.IDPattern.String() || rule["maxLength"] != cwo.MaxIDLength {
+		t.Errorf("order schema's funder rule = %v, want pattern %q and maxLength %d", rule, cwo.IDPattern, cwo.MaxIDLength)
+	}
+	order, err := os.ReadFile(filepath.Join("..", "testdata", "base", "orders", "O-1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := compile(t, k)
+	for _, n := range []int{cwo.MaxIDLength, cwo.MaxIDLength + 1} {
+		id := strings.Repeat("a", n)
+		doc := strings.Replace(string(order), "funder: acme", "funder: "+id, 1)
+		schemaOK := c.Validate(decodeYAML(t, []byte(doc))) == nil
+		if rootOK := cwo.ValidID(id); schemaOK != rootOK || rootOK != (n <= cwo.MaxIDLength) {
+			t.Errorf("a %d-byte ID: schema accepts = %v, cwo.ValidID = %v; want both %v", n, schemaOK, rootOK, n <= cwo.MaxIDLength)
+		}
+	}
+}
+
+// TestDecimalRuleIsTheRootsRule checks that the schemas' decimal pattern accepts a string exactly
+// when cwo.ParseDecimal reads it as a number that is not negative.
+func TestDecimalRuleIsTheRootsRule(t *testing.T) {
+	pattern := regexp.MustCompile(DecimalPattern)
+	for _, s := range []string{"0", "12", " 12.50 ", "123456789012345", "1234567890123456", "1.123456789012", "1.1234567890123",
+		"1e3", "1,000", ".5", "5.", "-5", "+5", "NaN", ""} {
+		d, err := cwo.ParseDecimal(s)
+		root := err == nil && d.Sign() >= 0 && !strings.HasPrefix(strings.TrimSpace(s), "-")
+		if got := pattern.MatchString(s); got != root {
+			t.Errorf("DecimalPattern matches %q = %v, but cwo.ParseDecimal accepts it as a non-negative number = %v", s, got, root)
+		}
+	}
+}
+
+// TestLocaleRuleIsConfigsRule checks that the cwo.yaml schema's locale pattern accepts the
+// locales config accepts, and refuses some it refuses.
+func TestLocaleRuleIsConfigsRule(t *testing.T) {
+	pattern := regexp.MustCompile(localePattern())
+	for _, l := range append(cwo.Locales(), "en-GB", "de_AT", "xx", "xx-YY", "tlh", "") {
+		if got, want := pattern.MatchString(l), cwo.KnownLocale(l); got != want {
+			t.Errorf("locale pattern matches %q = %v, cwo.KnownLocale = %v", l, got, want)
+		}
+	}
+}
