@@ -33,6 +33,12 @@ const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
 // installed. With recalc, the profile makes it recalculate formulas on load.
 func soffice(t *testing.T, recalc bool, args ...string) {
 	t.Helper()
+	sofficeEnv(t, recalc, nil, args...)
+}
+
+// sofficeEnv is soffice with more environment variables.
+func sofficeEnv(t *testing.T, recalc bool, env []string, args ...string) {
+	t.Helper()
 	bin, err := exec.LookPath("soffice")
 	if err != nil {
 		t.Fatal("soffice is not installed (apt-get install libreoffice-calc); the XLSX tests need it")
@@ -48,7 +54,7 @@ func soffice(t *testing.T, recalc bool, args ...string) {
 	defer cancel()
 	args = append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless", "--norestore"}, args...)
 	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
+	cmd.Env = append(append(os.Environ(), "HOME="+profile), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
@@ -199,23 +205,61 @@ func checkTotals(t *testing.T, prefix string, r *cwo.Report) {
 	checkNumber(t, file, rowOf(t, readCSV(t, file), "Spent this period", file), 1, r.SpentPeriod)
 }
 
-// TestLibreOfficePDF prints a workbook with LibreOffice and checks the Summary page's text: the
-// formatted figures and both charts' titles.
+// pinnedFont is the font LibreOffice prints the workbook's Calibri with in TestLibreOfficePDF
+// (fonts-dejavu-core), whatever the machine would substitute (Carlito, Noto Sans, ...).
+const pinnedFont = "DejaVu Sans"
+
+// pinFonts writes a fontconfig file that reads the system's configuration and then maps Calibri
+// to pinnedFont, and returns the environment that makes LibreOffice use it.
+func pinFonts(t *testing.T) []string {
+	t.Helper()
+	if out, err := exec.Command("fc-list", pinnedFont).Output(); err != nil || len(out) == 0 {
+		t.Fatalf("%s is not installed (apt-get install fonts-dejavu-core); the PDF test prints with it", pinnedFont)
+	}
+	conf := `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="pattern">
+    <test name="family"><string>Calibri</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>` + pinnedFont + `</string></edit>
+  </match>
+</fontconfig>
+`
+	path := save(t, t.TempDir(), "fonts.conf", []byte(conf))
+	return []string{"FONTCONFIG_FILE=" + path}
+}
+
+// TestLibreOfficePDF prints a workbook with LibreOffice and checks the printed text of every page:
+// the formatted figures, both charts' titles and the narrative. It checks content, not which page
+// it lands on, and prints with a pinned font, so that the machine's font substitution for Calibri
+// changes neither the outcome nor the layout.
 func TestLibreOfficePDF(t *testing.T) {
 	dir := t.TempDir()
 	book := save(t, dir, "rich.xlsx", render(t, report(t, workspace(t, richFiles), cwo.DefaultSettings(), "O-1", "2027-Q1")))
-	soffice(t, false, "--convert-to", "pdf", "--outdir", dir, book)
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext is not installed (apt-get install poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-layout", filepath.Join(dir, "rich.pdf"), "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
+	sofficeEnv(t, false, pinFonts(t), "--convert-to", "pdf", "--outdir", dir, book)
+	pdf := filepath.Join(dir, "rich.pdf")
+	text := poppler(t, "pdftotext", "-layout", pdf, "-")
 	for _, want := range []string{"Progress report: Faster NumPy", "$150,000.00", "$6,375.00", "$8,500.00", "5.7%",
 		"49.9%", "Cumulative spend against budget", "Hours this period by scope item", "• Release 2.5.0rc1 shipped on time"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("page 1 of the PDF does not show %q:\n%s", want, out)
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF does not show %q:\n%s", want, text)
 		}
 	}
+	if fonts := poppler(t, "pdffonts", pdf); !strings.Contains(fonts, strings.ReplaceAll(pinnedFont, " ", "")) {
+		t.Errorf("LibreOffice did not print with %s:\n%s", pinnedFont, fonts)
+	}
+}
+
+// poppler runs one of poppler-utils' tools and returns its output.
+func poppler(t *testing.T, tool string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		t.Fatalf("%s is not installed (apt-get install poppler-utils)", tool)
+	}
+	out, err := exec.Command(tool, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", tool, err, out)
+	}
+	return string(out)
 }
