@@ -1,7 +1,7 @@
 package cwo
 
 // Settings are the tool settings of a workspace (cwo.yaml, environment, flags). The config
-// package fills them; the domain only reads them.
+// package fills them and checks them (config/check.go); the domain only reads them.
 type Settings struct {
 	Output    string            // output folder, relative to the workspace unless absolute
 	Paper     string            // "letter" or "a4"

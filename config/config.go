@@ -1,6 +1,11 @@
 // Package config reads cwo's tool settings: the workspace's cwo.yaml, overridden by CWO_*
 // environment variables and command-line flags. It is the only package that uses viper; data
 // files are never read through it (viper folds key case and splits dotted keys).
+//
+// Every rule a setting must follow is in check.go, and Load applies them all: the rest of cwo
+// (root validation, render, serve) takes the settings Load returns as valid. origin.go finds
+// where a value came from, so that a problem names cwo.yaml:line:col, the CWO_* variable or the
+// flag that set it.
 package config
 
 import (

@@ -20,8 +20,8 @@ type assets struct {
 }
 
 // Validate loads the workspace in dir and runs every check a render depends on: the data rules,
-// the templates (parsed, and executed for every order), the fonts, and whether the fonts can draw
-// every character bound for a PDF. It writes nothing.
+// the templates (parsed, and executed for every order), and whether the fonts can draw every
+// character bound for a PDF. It writes nothing. s must come from config.Load, which checked it.
 func Validate(dir string, s cwo.Settings, opt cwo.ValidateOptions) (*cwo.Workspace, cwo.Diagnostics, assets) {
 	return validate(dir, s, opt, true)
 }
