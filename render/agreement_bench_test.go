@@ -29,7 +29,7 @@ func benchJobs(b *testing.B, kind string) []*Job {
 	}
 	bt := &batch{ctx: context.Background(), dir: dir, settings: s, opt: Options{Only: []string{kind}},
 		res: &Result{Counts: map[string]*Count{}}}
-	if err := bt.load(); err != nil {
+	if err := bt.run(step{"load", (*batch).load}, step{"check", (*batch).checkWorkspace}); err != nil {
 		b.Fatalf("%s: %v\n%v", dir, err, bt.res.Diagnostics)
 	}
 	if err := bt.plan(); err != nil {

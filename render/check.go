@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/agreement"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
 	"github.com/cwo-tool/cwo/workspace"
@@ -61,7 +62,7 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 func checkAgreements(ws *cwo.Workspace, set *templates.Set) cwo.Diagnostics {
 	var diags cwo.Diagnostics
 	for _, o := range ws.Orders {
-		d := NewAgreementData(ws, o)
+		d := agreement.NewData(ws, o)
 		if _, err := set.Execute(templates.Agreement, d, formats(d)); err != nil {
 			diags = append(diags, templateDiagnostics(err, o.ID)...)
 		}
@@ -69,7 +70,7 @@ func checkAgreements(ws *cwo.Workspace, set *templates.Set) cwo.Diagnostics {
 	return diags
 }
 
-func formats(d *AgreementData) templates.Formats {
+func formats(d *agreement.Data) templates.Formats {
 	return templates.Formats{Currency: d.Currency, Locale: d.Locale}
 }
 

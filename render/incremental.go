@@ -1,13 +1,11 @@
 package render
 
 import (
-	"os"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/workspace"
 )
 
@@ -17,45 +15,57 @@ func (b *batch) keepsState() bool {
 	return b.opt.Incremental && !b.opt.DryRun && (len(b.opt.Orders) == 0 || b.scope != nil) && b.opt.Period == ""
 }
 
-// incremental tries to finish the run from the state the last complete run left, before
-// loading the workspace: when no input file changed and every output is as it was written,
-// there is nothing to do; when only the files of some orders changed (orders/<id>.yaml,
-// progress/<id>/), only those orders are loaded and rendered. It reports whether it finished
-// the run; when not, the full run goes on.
-func (b *batch) incremental() (bool, error) {
+// compare tries to finish the run from the state the last complete run left, before loading
+// the workspace: when no input file changed and every output is as it was written, there is
+// nothing to do and the run is done; when only the files of some orders changed
+// (orders/<id>.yaml, progress/<id>/), the run is limited to those orders. Else the full run
+// goes on.
+func (b *batch) compare() error {
+	done, orders, err := b.againstState()
+	switch {
+	case done:
+		b.done = true
+	case orders != nil:
+		b.scope = orders
+	default:
+		b.prev.keepForFullRun(b.opt.Force)
+	}
+	return err
+}
+
+// againstState compares the workspace's files with the last run's state: it reports whether
+// the run is done, or which orders alone changed (nil: run in full).
+func (b *batch) againstState() (done bool, orders []string, err error) {
 	if !b.keepsState() {
-		return false, nil
+		return false, nil, nil
 	}
 	b.prev = readState(b.opt.OutDir, b.opt.Shard)
-	var prevInputs map[string]stamp
+	var prevInputs map[string]outdir.Stamp
 	if b.prev != nil {
 		prevInputs = b.prev.Inputs
 	}
-	inputs, err := stampInputs(b.dir, b.opt.OutDir, prevInputs)
+	inputs, err := outdir.StampTree(b.dir, b.opt.OutDir, prevInputs)
 	if err != nil {
-		return false, nil // the full run reports what cannot be read; no state is kept
+		return false, nil, nil // the full run reports what cannot be read; no state is kept
 	}
 	b.inputs = inputs
 	if b.prev == nil || b.opt.Force || b.prev.Options != optionsDigest(b.dir, b.settings, b.opt) {
-		return false, nil
+		return false, nil, nil
 	}
-	if !outputsIntact(b.opt.OutDir, b.prev.Outputs) {
-		return false, nil // an output was deleted or edited: check everything
+	if !b.prev.OutputsIntact(b.opt.OutDir) {
+		return false, nil, nil // an output was deleted or edited: check everything
 	}
-	changed := changedPaths(b.prev.Inputs, inputs)
+	changed := outdir.ChangedPaths(b.prev.Inputs, inputs)
 	if len(changed) == 0 {
 		b.replay()
-		if restamped(b.prev.Inputs, inputs) { // files stamped too soon after a change now have trusted times
+		if outdir.Restamped(b.prev.Inputs, inputs) { // files stamped too soon after a change now have trusted times
 			b.prev.Inputs = inputs
-			return true, b.prev.write(b.opt.OutDir, b.opt.Shard)
+			return true, nil, outdir.WriteState(b.opt.OutDir, b.opt.Shard, b.prev)
 		}
-		return true, nil
+		return true, nil, nil
 	}
-	orders, ok := b.changedOrders(changed)
-	if !ok {
-		return false, nil
-	}
-	return b.runScoped(orders)
+	orders, _ = b.changedOrders(changed)
+	return false, orders, nil
 }
 
 // replay reports the last run's warnings and counts every output as unchanged.
@@ -86,33 +96,24 @@ func (b *batch) changedOrders(changed []string) ([]string, bool) {
 	return slices.Compact(orders), true
 }
 
-// runScoped loads and renders only the given orders. It gives up (false) when a changed
-// order may move the workspace's newest issued date, which brochures and validation use.
-func (b *batch) runScoped(orders []string) (bool, error) {
-	asOf := b.opt.AsOf
-	if asOf.IsZero() {
-		asOf = b.prev.AsOf
-	}
-	ws, diags := workspace.LoadOrders(b.dir, b.settings, orders)
-	newest, ok := b.newestAfter(ws, orders)
+// loadScoped loads only the orders in the scope. It gives up (false) when a changed order may
+// move the workspace's newest issued date, which brochures and validation use; the full run
+// then goes on.
+func (b *batch) loadScoped() bool {
+	ws, diags := workspace.LoadOrders(b.dir, b.settings, b.scope)
+	newest, ok := b.newestAfter(ws, b.scope)
 	if !ok {
-		return false, nil
+		b.prev.keepForFullRun(b.opt.Force)
+		return false
 	}
 	b.prev.Newest = newest
-	ws, diags, a := check(ws, diags, b.dir, b.settings, cwo.ValidateOptions{AsOf: asOf}, false)
-	b.res.Diagnostics = diags
-	if diags.HasErrors() {
-		return true, ErrInvalid
+	b.asOf = b.opt.AsOf
+	if b.asOf.IsZero() {
+		b.asOf = b.prev.AsOf
 	}
-	b.use(ws, a)
-	b.scope = orders
-	b.opt.Orders = orders
-	if err := b.step(step{"plan", (*batch).plan}); err != nil {
-		return true, err
-	}
-	b.release()
-	b.countUntouched()
-	return true, b.renderAndRecord()
+	b.ws, b.loaded = ws, diags
+	b.opt.Orders = b.scope
+	return true
 }
 
 // newestAfter returns the orders issued on the newest issued date the last run found, given
@@ -136,7 +137,7 @@ func (b *batch) newestAfter(ws *cwo.Workspace, orders []string) ([]string, bool)
 // the scope (none when the run is not limited to changed orders).
 func (b *batch) countUntouched() {
 	for p, o := range b.prev.Outputs {
-		if slices.Contains(b.scope, o.Order) {
+		if slices.Contains(b.scope, o.Group) {
 			continue
 		}
 		kind, _, _ := strings.Cut(p, "/")
@@ -154,14 +155,14 @@ func (b *batch) saveState(complete bool) error {
 		return nil
 	}
 	if !complete || b.inputs == nil {
-		removeState(b.opt.OutDir, b.opt.Shard)
+		outdir.RemoveState(b.opt.OutDir, b.opt.Shard)
 		return nil
 	}
-	st := &runState{Options: optionsDigest(b.dir, b.settings, b.opt), Inputs: b.inputs, Outputs: map[string]owned{}}
+	st := &runState{Record: outdir.Record{Options: optionsDigest(b.dir, b.settings, b.opt), Inputs: b.inputs, Outputs: map[string]outdir.Output{}}}
 	if b.scope != nil {
 		st.AsOf, st.Newest = b.prev.AsOf, b.prev.Newest
 		for p, o := range b.prev.Outputs {
-			if !slices.Contains(b.scope, o.Order) {
+			if !slices.Contains(b.scope, o.Group) {
 				st.Outputs[p] = o
 			}
 		}
@@ -171,27 +172,19 @@ func (b *batch) saveState(complete bool) error {
 		st.Warnings = warningsOf(b.res.Diagnostics)
 	}
 	for _, j := range b.res.Planned {
-		s, err := b.outputStamp(j.Path)
-		if err != nil {
-			removeState(b.opt.OutDir, b.opt.Shard)
+		e := b.manifest.Entry(j.Path)
+		if e == nil {
+			outdir.RemoveState(b.opt.OutDir, b.opt.Shard)
 			return nil
 		}
-		st.Outputs[j.Path] = owned{stamp: s, Order: jobOrder(j)}
+		s, err := outdir.OutputStamp(b.opt.OutDir, j.Path, e.SHA256)
+		if err != nil {
+			outdir.RemoveState(b.opt.OutDir, b.opt.Shard)
+			return nil
+		}
+		st.Outputs[j.Path] = outdir.Output{Stamp: s, Group: jobOrder(j)}
 	}
-	return st.write(b.opt.OutDir, b.opt.Shard)
-}
-
-// outputStamp stamps an output with the checksum the manifest records for it.
-func (b *batch) outputStamp(rel string) (stamp, error) {
-	fi, err := os.Stat(filepath.Join(b.opt.OutDir, filepath.FromSlash(rel)))
-	if err != nil {
-		return stamp{}, err
-	}
-	e := b.manifest.entry(rel)
-	if e == nil {
-		return stamp{}, os.ErrNotExist
-	}
-	return stamp{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), SHA256: e.SHA256}, nil
+	return outdir.WriteState(b.opt.OutDir, b.opt.Shard, st)
 }
 
 // jobOrder returns the order an agreement or report belongs to, "" for other outputs.
@@ -207,13 +200,5 @@ func (b *batch) knownSum(rel string) (string, bool) {
 	if b.prev == nil {
 		return "", false
 	}
-	o, ok := b.prev.Outputs[path.Clean(rel)]
-	if !ok {
-		return "", false
-	}
-	fi, err := os.Stat(filepath.Join(b.opt.OutDir, filepath.FromSlash(rel)))
-	if err != nil || !o.matches(fi) {
-		return "", false
-	}
-	return o.SHA256, true
+	return b.prev.KnownSum(b.opt.OutDir, rel)
 }

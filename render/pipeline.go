@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
-	"github.com/cwo-tool/cwo/workspace"
 )
 
 // Output kinds, as --only names them.
@@ -25,21 +24,37 @@ var Kinds = []string{KindAgreements, KindReports, KindBrochures}
 
 // Options control one run.
 type Options struct {
-	OutDir string   // output folder (absolute, or relative to the current folder)
-	Only   []string // output kinds to render; empty means all
-	Orders []string // order IDs to render; empty means all
-	Period string   // reporting period to render reports for ("2026-Q4", "2026-10"); empty means all
-	Jobs   int      // parallel renders; 0 or less means one
-	Force  bool     // render even unchanged outputs
-	DryRun bool     // say what would be written, write nothing
-	AsOf   cwo.Date // staleness date for validation (zero: newest order's issued date)
-	Shard  Shard    // render only this shard's outputs (zero: all)
+	OutDir string       // output folder (absolute, or relative to the current folder)
+	Only   []string     // output kinds to render; empty means all
+	Orders []string     // order IDs to render; empty means all
+	Period string       // reporting period to render reports for ("2026-Q4", "2026-10"); empty means all
+	Jobs   int          // parallel renders; 0 or less means one
+	Force  bool         // render even unchanged outputs
+	DryRun bool         // say what would be written, write nothing
+	AsOf   cwo.Date     // staleness date for validation (zero: newest order's issued date)
+	Shard  outdir.Shard // render only this shard's outputs (zero: all)
 	// Incremental keeps a state file in the output folder so that a later run can tell, before
 	// loading the workspace, that nothing changed or that only some orders' files did.
 	Incremental bool
 	Log         io.Writer
 	Terminal    bool // Log is a terminal: draw a progress bar
+	// Phase, when set, is called as the run enters a phase, with the result so far (Counts
+	// lists the planned kinds once planning is done); the function it returns, if any, is
+	// called as the phase ends. cmd/cwo tunes the garbage collector there.
+	Phase func(p Phase, res *Result) (end func())
 }
+
+// Phase is a stage of a run with its own use of memory.
+type Phase int
+
+const (
+	// PhasePrepare loads, checks and plans: much short-lived garbage while the live heap grows
+	// to its largest.
+	PhasePrepare Phase = iota + 1
+	// PhaseRender renders the planned documents: a small live heap, and a few megabytes per
+	// document that die with it.
+	PhaseRender
+)
 
 // Job is one output file to produce.
 type Job struct {
@@ -57,6 +72,11 @@ type Job struct {
 
 // Result says what a run did.
 type Result struct {
+	// Workspace is the workspace the run loaded and checked, without what rendering does not
+	// read (field positions; progress, contributions and time entries when no report was
+	// planned). It is nil when the run loaded nothing (an incremental run that found nothing
+	// changed) and holds only the changed orders when an incremental run loaded only those.
+	Workspace   *cwo.Workspace
 	Diagnostics cwo.Diagnostics // validation problems (warnings when the run went on)
 	Counts      map[string]*Count
 	Failures    []Failure
@@ -76,29 +96,6 @@ type Failure struct {
 	Err  error
 }
 
-// batch is the state one run passes from step to step.
-type batch struct {
-	ctx      context.Context
-	dir      string
-	settings cwo.Settings
-	opt      Options
-	ws       *cwo.Workspace
-	tmpl     *templates.Set
-	fonts    pdf.Fonts
-	fontHash string
-	manifest *Manifest
-	res      *Result
-	prev     *runState        // the last complete run's state, or nil
-	inputs   map[string]stamp // the workspace's files as this run found them, or nil
-	scope    []string         // the orders of a run limited to changed orders, or nil
-}
-
-// step is one named stage of the batch.
-type step struct {
-	name string
-	run  func(*batch) error
-}
-
 // ErrInvalid is returned when validation finds errors; Result.Diagnostics lists them.
 var ErrInvalid = fmt.Errorf("the workspace has errors")
 
@@ -110,65 +107,70 @@ var ErrInvalid = fmt.Errorf("the workspace has errors")
 // With Options.Incremental, Run first compares the workspace's files with the state the last
 // complete run left in the output folder, and loads nothing when nothing changed, or only the
 // changed orders when only their files did (Result.Planned then lists only what was planned).
-// Run tunes the garbage collector for loading and for rendering (render/gc.go) unless GOGC or
-// GOMEMLIMIT is set.
 func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result, error) {
 	b := &batch{ctx: ctx, dir: dir, settings: s, opt: opt, res: &Result{Counts: map[string]*Count{}}}
-	if done, err := b.incremental(); done {
-		return b.res, err
-	}
-	b.prev.keepForFullRun(opt.Force)
-	if err := b.prepare(); err != nil {
-		return b.res, err
-	}
-	if opt.DryRun {
-		return b.res, b.step(step{"render", (*batch).render})
-	}
-	return b.res, b.renderAndRecord()
+	defer b.unlock()
+	err := b.run(
+		step{"compare", (*batch).compare}, // with the last run's state: finish, or keep to changed orders
+		b.phase(PhasePrepare,
+			step{"load", (*batch).load},
+			step{"check", (*batch).checkWorkspace},
+			step{"plan", (*batch).plan},
+			step{"release", (*batch).release}),
+		step{"lock", (*batch).lock},
+		step{"decide", (*batch).decide}, // new, changed or unchanged: what to render
+		b.phase(PhaseRender,
+			step{"render", (*batch).render}),
+	)
+	return b.res, b.record(err) // the manifest and the state, after rendering even when it stopped
 }
 
-// renderHeadroom is the memory above the live heap rendering may use (see render/gc.go).
-func (b *batch) renderHeadroom() uint64 {
-	if b.res.Counts[KindReports] != nil {
-		return 2 * renderHeadroom
-	}
-	return renderHeadroom
+// batch is the state one run passes from step to step.
+type batch struct {
+	ctx      context.Context
+	dir      string
+	settings cwo.Settings
+	opt      Options
+	done     bool            // the run finished early: later steps are skipped
+	asOf     cwo.Date        // the staleness date validation uses (zero: from the workspace)
+	ws       *cwo.Workspace  // loaded, then checked
+	loaded   cwo.Diagnostics // the problems loading found
+	tmpl     *templates.Set
+	fonts    pdf.Fonts
+	fontHash string
+	unlockFn func()    // releases the output folder's lock once taken
+	todo     []outcome // the jobs to render, as decided
+	manifest *outdir.Manifest
+	res      *Result
+	prev     *runState               // the last complete run's state, or nil
+	inputs   map[string]outdir.Stamp // the workspace's files as this run found them, or nil
+	scope    []string                // the orders of a run limited to changed orders, or nil
 }
 
-// prepare loads, checks and plans, then drops what the planned jobs do not need.
-func (b *batch) prepare() error {
-	defer preparing()()
-	for _, st := range []step{{"load", (*batch).load}, {"plan", (*batch).plan}} {
+// unlock releases the output folder's lock, if the run took it.
+func (b *batch) unlock() {
+	if b.unlockFn != nil {
+		b.unlockFn()
+	}
+}
+
+// step is one named stage of the batch.
+type step struct {
+	name string // "" for a group of steps, whose own names say enough
+	run  func(*batch) error
+}
+
+// run runs steps in order until one fails or the run is done.
+func (b *batch) run(steps ...step) error {
+	for _, st := range steps {
+		if b.done {
+			return nil
+		}
 		if err := b.step(st); err != nil {
 			return err
 		}
 	}
-	b.release()
 	return nil
-}
-
-// renderAndRecord renders the planned jobs under the output folder's lock and records the
-// outputs in the manifest and the run's state.
-func (b *batch) renderAndRecord() error {
-	unlock, err := lock(b.opt.OutDir, b.opt.Shard.lockName())
-	if err != nil {
-		return fmt.Errorf("lock: %w", err)
-	}
-	defer unlock()
-	removeStaleTemps(b.opt.OutDir)
-	restore := rendering(b.renderHeadroom())
-	renderErr := b.step(step{"render", (*batch).render})
-	restore()
-	if err := b.writeManifest(); err != nil {
-		return fmt.Errorf("manifest: %w", err)
-	}
-	if renderErr == nil {
-		renderErr = b.ctx.Err()
-	}
-	if err := b.saveState(renderErr == nil && len(b.res.Failures) == 0); err != nil {
-		return fmt.Errorf("state: %w", err)
-	}
-	return renderErr
 }
 
 // step runs one named step, wrapping its error with the step's name.
@@ -176,84 +178,21 @@ func (b *batch) step(st step) error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
-	if err := st.run(b); err != nil {
-		if err == ErrInvalid {
-			return err
+	err := st.run(b)
+	if err == nil || err == ErrInvalid || st.name == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", st.name, err)
+}
+
+// phase groups steps into a phase, calling Options.Phase as it begins and ends.
+func (b *batch) phase(p Phase, steps ...step) step {
+	return step{"", func(b *batch) error {
+		if b.opt.Phase != nil {
+			if end := b.opt.Phase(p, b.res); end != nil {
+				defer end()
+			}
 		}
-		return fmt.Errorf("%s: %w", st.name, err)
-	}
-	return nil
-}
-
-// load reads and validates the workspace, the templates and the fonts.
-func (b *batch) load() error {
-	ws, diags, assets := validate(b.dir, b.settings, cwo.ValidateOptions{AsOf: b.opt.AsOf}, false)
-	b.res.Diagnostics = diags
-	if diags.HasErrors() {
-		return ErrInvalid
-	}
-	b.use(ws, assets)
-	return nil
-}
-
-// use keeps a checked workspace and its assets for planning.
-func (b *batch) use(ws *cwo.Workspace, a assets) {
-	b.ws, b.tmpl, b.fonts = ws, a.templates, a.fonts
-	b.fontHash = newHasher().bytes("regular", b.fonts.Regular).bytes("bold", b.fonts.Bold).
-		bytes("italic", b.fonts.Italic).bytes("bolditalic", b.fonts.BoldItalic).sum()
-}
-
-// release drops from the workspace what the planned jobs do not read, so that rendering holds
-// less memory: the positions of fields (diagnostics are made by now) and, when no report is
-// planned, progress notes, contributions and the timesheet index.
-func (b *batch) release() {
-	workspace.ForgetPositions(b.ws)
-	if b.res.Counts[KindReports] == nil {
-		workspace.ForgetReportData(b.ws)
-	}
-}
-
-// wants reports whether the run includes a kind of output.
-func (b *batch) wants(kind string) bool {
-	if b.scope != nil && kind == KindBrochures {
-		return false // brochures show no order; a run limited to changed orders leaves them
-	}
-	return len(b.opt.Only) == 0 || slices.Contains(b.opt.Only, kind)
-}
-
-// wantsOrder reports whether the run includes an order.
-func (b *batch) wantsOrder(id string) bool {
-	return len(b.opt.Orders) == 0 || slices.Contains(b.opt.Orders, id)
-}
-
-// plan lists the jobs of every wanted kind.
-func (b *batch) plan() error {
-	if b.wants(KindAgreements) {
-		jobs, err := b.planAgreements()
-		if err != nil {
-			return err
-		}
-		b.res.Planned = append(b.res.Planned, jobs...)
-	}
-	if b.wants(KindReports) {
-		jobs, err := b.planReports()
-		if err != nil {
-			return err
-		}
-		b.res.Planned = append(b.res.Planned, jobs...)
-	}
-	if b.wants(KindBrochures) {
-		jobs, err := b.planBrochures()
-		if err != nil {
-			return err
-		}
-		b.res.Planned = append(b.res.Planned, jobs...)
-	}
-	b.res.Planned = slices.DeleteFunc(b.res.Planned, func(j *Job) bool { return !b.opt.Shard.owns(j.Path) })
-	for _, j := range b.res.Planned {
-		if b.res.Counts[j.Kind] == nil {
-			b.res.Counts[j.Kind] = &Count{}
-		}
-	}
-	return nil
+		return b.run(steps...)
+	}}
 }

@@ -6,6 +6,8 @@ import (
 	"path"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/agreement"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
 	"github.com/cwo-tool/cwo/workspace"
@@ -40,25 +42,25 @@ func (b *batch) planAgreements() ([]*Job, error) {
 }
 
 func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
-	data := NewAgreementData(b.ws, o)
+	data := agreement.NewData(b.ws, o)
 	text := b.tmpl.Text(templates.Agreement)
-	fp, runes, err := fingerprintAndRunes(data, text)
+	fp, dataJSON, err := agreement.FingerprintJSON(data, text)
 	if err != nil {
 		return nil, err
 	}
 	opt := b.pdfOptions()
-	h := newHasher().text("kind", KindAgreements).text("cwo", cwo.Version).text("fingerprint", fp).
-		text("fonts", b.fontHash).text("paper", opt.Paper).text("brand", opt.Brand)
+	h := outdir.NewHasher().Text("kind", KindAgreements).Text("cwo", cwo.Version).Text("fingerprint", fp).
+		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
 	if logo != nil {
-		h.bytes("logo", logo.Data)
+		h.Bytes("logo", logo.Data)
 	}
 	set, ws := b.tmpl, b.ws
 	return &Job{
-		Path: AgreementPath(o), Kind: KindAgreements, IDs: []string{o.ID, o.Funder, o.Project}, Hash: h.sum(), Runes: runes,
+		Path: AgreementPath(o), Kind: KindAgreements, IDs: []string{o.ID, o.Funder, o.Project}, Hash: h.Sum(), Runes: nonASCII(dataJSON),
 		Render: func(w io.Writer) error {
 			// Gathered again rather than kept from planning: a job waiting its turn then holds
 			// only the order, so memory does not grow with the number of agreements.
-			data := NewAgreementData(ws, o)
+			data := agreement.NewData(ws, o)
 			body, err := set.Execute(templates.Agreement, data, formats(data))
 			if err != nil {
 				return fmt.Errorf("order %s: %w", o.ID, err)

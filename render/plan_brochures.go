@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render/pdf"
 )
 
@@ -93,16 +94,16 @@ func BrochureItems(p *cwo.Project, n int) []cwo.RoadmapItem {
 
 func (b *batch) brochureJob(doc *pdf.BrochureDoc) *Job {
 	opt := b.pdfOptions()
-	h := newHasher().text("kind", KindBrochures).text("cwo", cwo.Version).text("fonts", b.fontHash).
-		text("brand", opt.Brand)
-	if err := h.json("brochure", doc); err != nil {
-		h.text("unhashable", err.Error())
+	h := outdir.NewHasher().Text("kind", KindBrochures).Text("cwo", cwo.Version).Text("fonts", b.fontHash).
+		Text("brand", opt.Brand)
+	if err := h.JSON("brochure", doc); err != nil {
+		h.Text("unhashable", err.Error())
 	}
 	ids := []string{doc.Brochure.ID}
 	for _, p := range doc.Projects {
 		ids = append(ids, p.Project.ID)
 	}
-	j := &Job{Path: BrochurePath(doc.Brochure), Kind: KindBrochures, IDs: ids, Hash: h.sum()}
+	j := &Job{Path: BrochurePath(doc.Brochure), Kind: KindBrochures, IDs: ids, Hash: h.Sum()}
 	j.Render = func(w io.Writer) error {
 		notes, err := pdf.Brochure(w, doc, opt)
 		j.Notes = notes

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/par"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render/xlsx"
 )
 
@@ -49,14 +50,14 @@ func (b *batch) orderReports(o *cwo.WorkOrder) ([]*Job, error) {
 }
 
 func (b *batch) reportJob(r *cwo.Report) (*Job, error) {
-	h := newHasher().text("kind", KindReports).text("cwo", cwo.Version)
-	if err := h.json("report", r); err != nil {
+	h := outdir.NewHasher().Text("kind", KindReports).Text("cwo", cwo.Version)
+	if err := h.JSON("report", r); err != nil {
 		return nil, err
 	}
-	h.text("entries", r.EntriesDigest())
+	h.Text("entries", r.EntriesDigest())
 	return &Job{
 		Path: ReportPath(r.Order, r.Period), Kind: KindReports,
-		IDs: []string{r.Order.ID, r.Order.Funder, r.Order.Project, r.Period.String()}, Hash: h.sum(),
+		IDs: []string{r.Order.ID, r.Order.Funder, r.Order.Project, r.Period.String()}, Hash: h.Sum(),
 		Render: func(w io.Writer) error { return xlsx.Report(w, r) },
 	}, nil
 }

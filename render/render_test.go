@@ -22,7 +22,6 @@ import (
 	"github.com/cwo-tool/cwo/internal/pdftest"
 	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/render"
-	"github.com/cwo-tool/cwo/workspace"
 )
 
 // renderDir runs the pipeline on a workspace into out.
@@ -220,25 +219,6 @@ func TestDryRunWritesNothing(t *testing.T) {
 	want := []string{"new       agreements/O-1-v1.pdf", "new       agreements/O-2-v1.pdf", "new       brochures/conf.pdf", "new       reports/O-1-2026-Q4.xlsx", "new       reports/O-2-2026-Q4.xlsx"}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("dry run printed:\n%s\nwant:\n%s", log.String(), strings.Join(want, "\n"))
-	}
-}
-
-func TestFingerprintChangesWithData(t *testing.T) {
-	ws, diags := workspace.Load("../testdata/base", cwo.DefaultSettings())
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	o := ws.Order("O-1")
-	a, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t")
-	b, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t")
-	c, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t2")
-	o.Title += "!"
-	d, _ := render.Fingerprint(render.NewAgreementData(ws, o), "t")
-	if a != b || len(a) != 64 {
-		t.Fatalf("fingerprint not stable: %s vs %s", a, b)
-	}
-	if a == c || a == d {
-		t.Errorf("fingerprint ignores the template or the data")
 	}
 }
 

@@ -18,7 +18,7 @@ func BenchmarkPlanReports(b *testing.B) {
 	}
 	bt := &batch{ctx: context.Background(), dir: dir, settings: s, opt: Options{Only: []string{KindReports}},
 		res: &Result{Counts: map[string]*Count{}}}
-	if err := bt.load(); err != nil {
+	if err := bt.run(step{"load", (*batch).load}, step{"check", (*batch).checkWorkspace}); err != nil {
 		b.Fatalf("%s: %v\n%v", dir, err, bt.res.Diagnostics)
 	}
 	b.ReportAllocs()

@@ -8,43 +8,55 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cwo-tool/cwo/outdir"
 )
 
 // outcome is what rendering one job came to.
 type outcome struct {
 	job   *Job
-	state string // "new", "changed", "unchanged"
+	state string // outdir.New, outdir.Changed or outdir.Unchanged
 	sum   string
 	err   error
 	took  time.Duration
 }
 
-// render decides which jobs need work and renders those with a bounded worker pool.
-func (b *batch) render() error {
-	b.manifest = readManifest(b.opt.OutDir, b.opt.Shard.manifestName())
-	var todo []outcome
+// lock takes the output folder's lock (a dry run writes nothing and takes none) and removes the
+// temporary files a killed run left.
+func (b *batch) lock() error {
+	if b.opt.DryRun {
+		return nil
+	}
+	unlock, err := outdir.Lock(b.opt.OutDir, b.opt.Shard.LockName())
+	if err != nil {
+		return err
+	}
+	b.unlockFn = unlock
+	outdir.RemoveStaleTemps(b.opt.OutDir, Kinds...)
+	return nil
+}
+
+// decide compares each planned job with the manifest and keeps those that need rendering; a dry
+// run prints each decision and ends there.
+func (b *batch) decide() error {
+	b.manifest = outdir.ReadManifest(b.opt.OutDir, b.opt.Shard.ManifestName())
+	if b.scope != nil {
+		b.countUntouched()
+	}
 	for _, j := range b.res.Planned {
 		state := b.state(j)
 		if b.opt.DryRun {
 			fmt.Fprintf(b.opt.Log, "%-9s %s\n", dryRunWord(state, b.opt.Force), j.Path)
 			continue
 		}
-		if state == "unchanged" && !b.opt.Force {
+		if state == outdir.Unchanged && !b.opt.Force {
 			b.res.Counts[j.Kind].Unchanged++
 			continue
 		}
-		todo = append(todo, outcome{job: j, state: state})
+		b.todo = append(b.todo, outcome{job: j, state: state})
 	}
-	if b.opt.DryRun {
-		return nil
-	}
-	slices.SortStableFunc(todo, func(x, y outcome) int { return strings.Compare(x.job.Runes, y.job.Runes) })
-	prog := newProgress(b.opt.Log, b.opt.Terminal, len(todo))
-	for o := range b.renderAll(todo) {
-		b.record(o)
-		prog.done(o)
-	}
-	prog.finish()
+	b.done = b.opt.DryRun
+	slices.SortStableFunc(b.todo, func(x, y outcome) int { return strings.Compare(x.job.Runes, y.job.Runes) })
 	return nil
 }
 
@@ -52,19 +64,31 @@ func (b *batch) render() error {
 // anyway, so it only tells new files from existing ones instead of reading each to compare.
 func (b *batch) state(j *Job) string {
 	if !b.opt.Force || b.opt.DryRun {
-		return b.manifest.state(b.opt.OutDir, j, b.knownSum)
+		return b.manifest.State(b.opt.OutDir, j.Path, j.Hash, b.knownSum)
 	}
 	if _, err := os.Stat(filepath.Join(b.opt.OutDir, filepath.FromSlash(j.Path))); err != nil {
-		return "new"
+		return outdir.New
 	}
-	return "changed"
+	return outdir.Changed
 }
 
 func dryRunWord(state string, force bool) string {
-	if state == "unchanged" && force {
+	if state == outdir.Unchanged && force {
 		return "forced"
 	}
 	return state
+}
+
+// render renders the decided jobs with a bounded worker pool, reporting progress.
+func (b *batch) render() error {
+	prog := newProgress(b.opt.Log, b.opt.Terminal, len(b.todo))
+	for o := range b.renderAll(b.todo) {
+		b.tally(o)
+		prog.done(o)
+	}
+	prog.finish()
+	b.todo = nil
+	return nil
 }
 
 // renderAll renders jobs on b.opt.Jobs workers and sends each outcome as it finishes.
@@ -101,8 +125,19 @@ func (b *batch) renderAll(todo []outcome) <-chan outcome {
 	return out
 }
 
-// record updates counts, failures and the manifest with one outcome.
-func (b *batch) record(o outcome) {
+// renderJob writes one job's file atomically and returns its checksum. Panics in a renderer are
+// turned into errors so one bad document cannot stop the batch.
+func renderJob(outDir string, j *Job) (sum string, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v", v)
+		}
+	}()
+	return outdir.WriteHashed(filepath.Join(outDir, filepath.FromSlash(j.Path)), j.Render)
+}
+
+// tally updates counts, failures and the manifest with one outcome.
+func (b *batch) tally(o outcome) {
 	c := b.res.Counts[o.job.Kind]
 	c.Elapsed += o.took
 	if o.err != nil {
@@ -114,5 +149,5 @@ func (b *batch) record(o outcome) {
 	for _, n := range o.job.Notes {
 		b.res.Notes = append(b.res.Notes, o.job.Path+": "+n)
 	}
-	b.manifest.set(Entry{Path: o.job.Path, Kind: o.job.Kind, IDs: o.job.IDs, InputHash: o.job.Hash, SHA256: o.sum})
+	b.manifest.Set(outdir.Entry{Path: o.job.Path, Kind: o.job.Kind, IDs: o.job.IDs, InputHash: o.job.Hash, SHA256: o.sum})
 }

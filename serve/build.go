@@ -12,7 +12,6 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/render"
-	"github.com/cwo-tool/cwo/workspace"
 )
 
 // build validates the workspace and renders what changed into the preview folder, then records
@@ -47,8 +46,7 @@ func (s *server) build(ctx context.Context) {
 		s.record(problems, nil, start)
 		return
 	}
-	ws, _ := workspace.Load(s.dir, settings)
-	s.record(problems, s.documents(ws, res), start)
+	s.record(problems, s.documents(res.Workspace, res), start)
 }
 
 // record stores a build's outcome and logs it.

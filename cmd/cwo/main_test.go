@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,4 +221,20 @@ func treeSums(t *testing.T, dir string) map[string]string {
 		return nil
 	})
 	return sums
+}
+
+func TestCommandsAreListedOnce(t *testing.T) {
+	root := newRoot(io.Discard, io.Discard)
+	seen := map[string]bool{}
+	for _, c := range root.Commands() {
+		if seen[c.Name()] {
+			t.Errorf("command %s is added twice", c.Name())
+		}
+		seen[c.Name()] = true
+	}
+	for _, name := range []string{"init", "validate", "list", "render", "version", "sign", "verify", "manifest", "schema", "serve"} {
+		if !seen[name] {
+			t.Errorf("command %s is missing", name)
+		}
+	}
 }

@@ -3,11 +3,10 @@ package main
 import (
 	"fmt"
 
-	"github.com/cwo-tool/cwo/render"
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/spf13/cobra"
 )
-
-func init() { register(newManifestCmd) }
 
 func newManifestCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -23,11 +22,11 @@ shard is missing or two shards list the same output.`,
 		Example: "  cwo manifest merge out",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			n, err := render.MergeManifests(args[0])
+			n, err := outdir.MergeManifests(args[0], cwo.Version)
 			if err != nil {
 				return failed(err)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: merged %d outputs into %s\n", args[0], n, render.ManifestName)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: merged %d outputs into %s\n", args[0], n, outdir.ManifestName)
 			return nil
 		},
 	})

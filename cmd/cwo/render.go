@@ -14,6 +14,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -125,9 +126,9 @@ func renderSettings(cmd *cobra.Command, opts *renderOptions, s cwo.Settings) (re
 		jobs = runtime.NumCPU()
 	}
 	r := render.Options{OutDir: out, Only: opts.only, Orders: opts.orders, Period: opts.period, Jobs: jobs, Force: opts.force, Incremental: true,
-		DryRun: opts.dryRun, Log: cmd.ErrOrStderr(), Terminal: isTerminal(cmd.ErrOrStderr())}
+		DryRun: opts.dryRun, Log: cmd.ErrOrStderr(), Terminal: isTerminal(cmd.ErrOrStderr()), Phase: gcPolicy}
 	if opts.shard != "" {
-		sh, err := render.ParseShard(opts.shard)
+		sh, err := outdir.ParseShard(opts.shard)
 		if err != nil {
 			return r, fmt.Errorf("--shard: %w", err)
 		}

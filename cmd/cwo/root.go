@@ -68,18 +68,26 @@ signature-ready PDF agreements, XLSX progress reports for funders and roadmap br
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newInitCmd(), newValidateCmd(), newListCmd(), newRenderCmd(), newVersionCmd(), newSignCmd(), newVerifyCmd())
-	for _, c := range registered {
-		root.AddCommand(c())
-	}
+	root.AddCommand(commands()...)
 	return root
 }
 
-// registered holds commands that files of this package add from an init function.
-var registered []func() *cobra.Command
-
-// register adds a command to every new root.
-func register(c func() *cobra.Command) { registered = append(registered, c) }
+// commands lists every command of cwo: a new command is added here and nowhere else. (The help
+// lists them in alphabetical order.)
+func commands() []*cobra.Command {
+	return []*cobra.Command{
+		newInitCmd(),
+		newValidateCmd(),
+		newListCmd(),
+		newRenderCmd(),
+		newVersionCmd(),
+		newSignCmd(),
+		newVerifyCmd(),
+		newManifestCmd(),
+		newSchemaCmd(),
+		newServeCmd(),
+	}
+}
 
 // workspaceArg returns the workspace folder argument, "." by default.
 func workspaceArg(args []string) string {

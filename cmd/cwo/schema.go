@@ -14,8 +14,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newSchemaCmd) }
-
 // schemaDir is where a workspace keeps its schemas, relative to its root.
 const schemaDir = ".cwo/schema"
 

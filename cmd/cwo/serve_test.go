@@ -122,8 +122,8 @@ func waitForPage(t *testing.T, p *preview, what string, ok func(text string) boo
 
 var agreementLink = regexp.MustCompile(`href="/(files/agreements/O-1-v1\.pdf\?v=[0-9a-f]+)"`)
 
-// agreement returns the link to O-1's agreement on a page and the PDF it leads to.
-func agreement(t *testing.T, p *preview, page string) (string, []byte) {
+// previewedAgreement returns the link to O-1's agreement on a page and the PDF it leads to.
+func previewedAgreement(t *testing.T, p *preview, page string) (string, []byte) {
 	t.Helper()
 	m := agreementLink.FindStringSubmatch(page)
 	if m == nil {
@@ -166,11 +166,11 @@ func TestServeLivePreview(t *testing.T) {
 	if !strings.Contains(page, `href="/files/brochures/conf.pdf?v=`) {
 		t.Errorf("page does not link the brochure")
 	}
-	link1, pdf1 := agreement(t, p, page)
+	link1, pdf1 := previewedAgreement(t, p, page)
 
 	editFile(t, order, "title: Faster NumPy", "title: Faster NumPy on Arm")
 	page = waitForPage(t, p, "the new title", func(s string) bool { return strings.Contains(s, "Faster NumPy on Arm") })
-	link2, pdf2 := agreement(t, p, page)
+	link2, pdf2 := previewedAgreement(t, p, page)
 	if link2 == link1 || bytes.Equal(pdf1, pdf2) {
 		t.Errorf("the agreement did not change with the title: link %s → %s, %d → %d bytes", link1, link2, len(pdf1), len(pdf2))
 	}
@@ -186,7 +186,7 @@ func TestServeLivePreview(t *testing.T) {
 	if !strings.Contains(page, `<li class="error">`) {
 		t.Errorf("the error is not marked as one:\n%s", page)
 	}
-	if link3, pdf3 := agreement(t, p, page); link3 != link2 || !bytes.Equal(pdf3, pdf2) {
+	if link3, pdf3 := previewedAgreement(t, p, page); link3 != link2 || !bytes.Equal(pdf3, pdf2) {
 		t.Errorf("broken workspace: the last good agreement is no longer shown (%s)", link3)
 	}
 

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/pdfupdate"
-	"github.com/cwo-tool/cwo/render"
 	"github.com/cwo-tool/cwo/signing"
 	"github.com/spf13/cobra"
 )
@@ -91,7 +91,7 @@ func signRun(cmd *cobra.Command, opts *signOptions) error {
 	if err != nil {
 		return failed(fmt.Errorf("%s: %w", opts.file, err))
 	}
-	if err := render.WriteFileAtomic(out, signed); err != nil {
+	if err := outdir.WriteFileAtomic(out, signed); err != nil {
 		return failed(fmt.Errorf("write %s: %w", out, err))
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "signed %s as %s (%s)\nwrote %s\n", opts.file, opts.field, creds.Certificate.Subject, out)

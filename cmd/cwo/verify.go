@@ -8,9 +8,12 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/agreement"
 	"github.com/cwo-tool/cwo/config"
-	"github.com/cwo-tool/cwo/render"
 	"github.com/cwo-tool/cwo/signing"
+	"github.com/cwo-tool/cwo/templates"
+	"github.com/cwo-tool/cwo/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -109,9 +112,9 @@ func checkWorkspace(dir string, doc *signing.Document) *workspaceCheck {
 		wc.Problem = err.Error()
 		return wc
 	}
-	wc.Fingerprint, wc.Version, err = render.OrderFingerprint(dir, s, doc.OrderID)
+	wc.Fingerprint, wc.Version, err = orderFingerprint(dir, s, doc.OrderID)
 	switch {
-	case errors.Is(err, render.ErrNoOrder):
+	case errors.Is(err, agreement.ErrNoOrder):
 		wc.Problem = fmt.Sprintf("order %s is not in the workspace any more", doc.OrderID)
 	case err != nil:
 		wc.Problem = err.Error()
@@ -125,6 +128,40 @@ func checkWorkspace(dir string, doc *signing.Document) *workspaceCheck {
 			"the workspace gives fingerprint %s", doc.OrderID, wc.Fingerprint)
 	}
 	return wc
+}
+
+// orderFingerprint loads and checks the workspace in dir and returns the fingerprint and
+// version the agreement for orderID would have if it were rendered now: the value `cwo render`
+// prints on the signature page and in the PDF's keywords. A workspace with errors gives an error
+// listing them; an unknown order gives an error wrapping agreement.ErrNoOrder.
+func orderFingerprint(dir string, s cwo.Settings, orderID string) (fp string, version int, err error) {
+	ws, diags := workspace.Load(dir, s)
+	if !diags.HasErrors() {
+		diags = append(diags, cwo.Validate(ws, cwo.ValidateOptions{})...)
+	}
+	if diags.HasErrors() {
+		return "", 0, fmt.Errorf("%s: the workspace has errors (run cwo validate):\n%w", dir, onlyErrors(diags).Sort())
+	}
+	set, err := templates.Load(dir)
+	if err != nil {
+		return "", 0, fmt.Errorf("%s: %w", dir, err)
+	}
+	fp, version, err = agreement.OrderFingerprint(ws, set.Text(templates.Agreement), orderID)
+	if err != nil {
+		return "", 0, fmt.Errorf("%s: %w", dir, err)
+	}
+	return fp, version, nil
+}
+
+// onlyErrors drops the warnings from diags.
+func onlyErrors(diags cwo.Diagnostics) cwo.Diagnostics {
+	var out cwo.Diagnostics
+	for _, d := range diags {
+		if d.Severity == cwo.Error {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // failures lists why the result is not OK.

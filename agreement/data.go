@@ -1,12 +1,16 @@
-package render
+// Package agreement gathers what an order's agreement shows and computes its fingerprint: the
+// SHA-256 printed on the signature page and in the PDF's keywords, which `cwo verify` recomputes
+// from the workspace to tell whether a signed agreement still matches its order. The render
+// pipeline and the verify command both use it; it reads no file.
+package agreement
 
 import (
 	"github.com/cwo-tool/cwo"
 )
 
-// AgreementData is what the agreement template sees (templates/agreement.md.tmpl). Its JSON form,
+// Data is what the agreement template sees (templates/agreement.md.tmpl). Its JSON form,
 // with the template text, is what the agreement's fingerprint is computed from.
-type AgreementData struct {
+type Data struct {
 	Order         *cwo.WorkOrder
 	Funder        *cwo.Funder
 	Contractor    *cwo.Contractor
@@ -31,12 +35,12 @@ type ScopeLine struct {
 	Roadmap bool      // a roadmap item of the project
 }
 
-// NewAgreementData gathers what the agreement for order o shows. The order's references must
+// NewData gathers what the agreement for order o shows. The order's references must
 // resolve (the workspace is validated).
-func NewAgreementData(ws *cwo.Workspace, o *cwo.WorkOrder) *AgreementData {
+func NewData(ws *cwo.Workspace, o *cwo.WorkOrder) *Data {
 	project := ws.Project(o.Project)
 	funder := ws.Funder(o.Funder)
-	d := &AgreementData{
+	d := &Data{
 		Order: o, Funder: funder, Contractor: ws.Contractor, Project: project,
 		Currency: ws.OrderCurrency(o), Locale: ws.Settings.Locale,
 		Hourly: o.Budget.Type == cwo.BudgetHourly, Total: o.Total(),

@@ -1,12 +1,10 @@
-package render
+package outdir
 
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,7 +13,8 @@ import (
 )
 
 // Shard selects a deterministic 1/N of the outputs: those whose path hashes to K-1 modulo N.
-// The zero value means no sharding.
+// Each shard has its own manifest, lock and state file, so that several machines can write to
+// one shared folder. The zero value means no sharding.
 type Shard struct{ K, N int }
 
 // ParseShard parses "K/N" with 1 ≤ K ≤ N.
@@ -32,8 +31,8 @@ func ParseShard(s string) (Shard, error) {
 // on reports whether sharding is in use.
 func (s Shard) on() bool { return s.N > 1 }
 
-// owns reports whether the shard renders the output at path.
-func (s Shard) owns(path string) bool {
+// Owns reports whether the shard writes the output at path.
+func (s Shard) Owns(path string) bool {
 	if !s.on() {
 		return true
 	}
@@ -41,32 +40,41 @@ func (s Shard) owns(path string) bool {
 	return int(binary.BigEndian.Uint64(sum[:8])%uint64(s.N)) == s.K-1
 }
 
-// manifestName is manifest.json, or manifest-K-of-N.json for a shard.
-func (s Shard) manifestName() string {
+// ManifestName is manifest.json, or manifest-K-of-N.json for a shard.
+func (s Shard) ManifestName() string {
 	if !s.on() {
 		return ManifestName
 	}
 	return fmt.Sprintf("manifest-%d-of-%d.json", s.K, s.N)
 }
 
-// lockName keeps shards that share an output folder from locking each other out.
-func (s Shard) lockName() string {
+// LockName keeps shards that share an output folder from locking each other out.
+func (s Shard) LockName() string {
 	if !s.on() {
 		return LockName
 	}
 	return fmt.Sprintf(".cwo-%d-of-%d.lock", s.K, s.N)
 }
 
+// StateName is the state file's name, one per shard.
+func (s Shard) StateName() string {
+	if !s.on() {
+		return ".cwo-state.json"
+	}
+	return fmt.Sprintf(".cwo-state-%d-of-%d.json", s.K, s.N)
+}
+
 var shardManifest = regexp.MustCompile(`^manifest-(\d+)-of-(\d+)\.json$`)
 
 // MergeManifests joins the shard manifests in dir (manifest-K-of-N.json, every K from 1 to N)
-// into dir/manifest.json. It fails when a shard is missing or two shards claim one output.
-func MergeManifests(dir string) (int, error) {
+// into dir/manifest.json, marked with version, and returns the number of outputs. It fails when
+// a shard is missing or two shards claim one output.
+func MergeManifests(dir, version string) (int, error) {
 	parts, n, err := shardManifests(dir)
 	if err != nil {
 		return 0, err
 	}
-	merged := &Manifest{}
+	merged := &Manifest{Version: version}
 	seen := map[string]string{}
 	for k := 1; k <= n; k++ {
 		name, ok := parts[k]
@@ -85,12 +93,7 @@ func MergeManifests(dir string) (int, error) {
 			merged.Outputs = append(merged.Outputs, e)
 		}
 	}
-	data, err := merged.bytes()
-	if err != nil {
-		return 0, err
-	}
-	err = writeAtomic(filepath.Join(dir, ManifestName), func(w io.Writer) error { _, err := w.Write(data); return err })
-	return len(merged.Outputs), err
+	return len(merged.Outputs), merged.Write(filepath.Join(dir, ManifestName))
 }
 
 // shardManifests finds the shard manifests of one N in dir.
@@ -116,16 +119,4 @@ func shardManifests(dir string) (map[int]string, int, error) {
 		return nil, 0, errors.New("no shard manifests (manifest-K-of-N.json) in " + dir)
 	}
 	return parts, n, nil
-}
-
-func readManifestStrict(path string) (*Manifest, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	m := &Manifest{}
-	if err := json.Unmarshal(data, m); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return m, nil
 }

@@ -1,4 +1,4 @@
-package render
+package outdir
 
 import (
 	"errors"
@@ -11,19 +11,20 @@ import (
 	"syscall"
 )
 
-// LockName is the lock file a render holds in its output folder.
+// LockName is the lock file a writer holds in its output folder.
 const LockName = ".cwo.lock"
 
 // ErrLocked is returned when another cwo render is writing to the same output folder.
 var ErrLocked = errors.New("output folder is locked")
 
-// lock takes the output folder's lock file, so two runs never interleave their writes. A lock left
-// by a process that no longer exists (a killed run) is taken over.
-func lock(outDir, name string) (unlock func(), err error) {
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+// Lock creates the output folder if needed and takes its lock file name, so that two runs never
+// interleave their writes. A lock left by a process that no longer exists (a killed run) is
+// taken over. The lock is released by calling unlock.
+func Lock(dir, name string) (unlock func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	path := filepath.Join(outDir, name)
+	path := filepath.Join(dir, name)
 	for attempt := 0; attempt < 2; attempt++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {
@@ -36,7 +37,7 @@ func lock(outDir, name string) (unlock func(), err error) {
 		}
 		pid, alive := lockHolder(path)
 		if alive {
-			return nil, fmt.Errorf("%w: another cwo render (pid %d) is writing to %s; if none is running, delete %s", ErrLocked, pid, outDir, path)
+			return nil, fmt.Errorf("%w: another cwo render (pid %d) is writing to %s; if none is running, delete %s", ErrLocked, pid, dir, path)
 		}
 		os.Remove(path)
 	}
@@ -60,10 +61,11 @@ func lockHolder(path string) (int, bool) {
 	return pid, err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// removeStaleTemps deletes temporary files a killed run left in the output folders.
-func removeStaleTemps(outDir string) {
-	for _, dir := range append([]string{""}, Kinds...) {
-		matches, _ := filepath.Glob(filepath.Join(outDir, dir, ".*.tmp"))
+// RemoveStaleTemps deletes the temporary files a killed run left in dir and in its subfolders
+// subdirs (WriteAtomic's hidden ".*.tmp" files). Call it holding the lock.
+func RemoveStaleTemps(dir string, subdirs ...string) {
+	for _, sub := range append([]string{""}, subdirs...) {
+		matches, _ := filepath.Glob(filepath.Join(dir, sub, ".*.tmp"))
 		for _, m := range matches {
 			os.Remove(m)
 		}

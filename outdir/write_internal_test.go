@@ -1,4 +1,4 @@
-package render
+package outdir
 
 import (
 	"errors"
@@ -35,7 +35,7 @@ func TestFullDiskKeepsOldFile(t *testing.T) {
 		f, err := os.CreateTemp(d, pattern)
 		return &fullDisk{File: f, limit: 100 << 10}, err
 	}
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := WriteAtomic(path, func(w io.Writer) error {
 		_, err := w.Write([]byte(strings.Repeat("x", 1<<20)))
 		return err
 	})
@@ -48,28 +48,4 @@ func TestFullDiskKeepsOldFile(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
-}
-
-func TestLockRefusesSecondRun(t *testing.T) {
-	dir := t.TempDir()
-	unlock, err := lock(dir, LockName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := lock(dir, LockName); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another cwo render") {
-		t.Errorf("second lock: err = %v, want ErrLocked", err)
-	}
-	unlock()
-	unlock2, err := lock(dir, LockName)
-	if err != nil {
-		t.Fatalf("lock after unlock: %v", err)
-	}
-	unlock2()
-	// A lock left by a process that is gone is taken over.
-	os.WriteFile(filepath.Join(dir, LockName), []byte("999999999\n"), 0o644)
-	unlock3, err := lock(dir, LockName)
-	if err != nil {
-		t.Fatalf("stale lock was not taken over: %v", err)
-	}
-	unlock3()
 }

@@ -1,4 +1,4 @@
-package render
+package main
 
 import (
 	"math"
@@ -6,9 +6,13 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync/atomic"
+
+	"github.com/cwo-tool/cwo/render"
 )
 
-// The collector's settings for the phases of a run, unless GOGC or GOMEMLIMIT set them.
+// The collector's settings for the phases of a render (see render.Phase), unless GOGC or
+// GOMEMLIMIT set them. They are the command's policy: the settings are the process's, and
+// render also runs inside serve and tests, which leave the collector alone.
 //
 // Loading and planning make much short-lived garbage (YAML nodes, CSV records, the JSON hashed
 // for each output) while the live heap grows to its largest; with the default target the heap
@@ -27,6 +31,22 @@ const (
 	// workbooks are built in memory, get twice as much.
 	renderHeadroom = 64 << 20
 )
+
+// gcPolicy is the render command's render.Options.Phase: it tunes the collector for a phase and
+// returns the function that restores the previous settings.
+func gcPolicy(p render.Phase, res *render.Result) (restore func()) {
+	switch p {
+	case render.PhasePrepare:
+		return preparing()
+	case render.PhaseRender:
+		headroom := uint64(renderHeadroom)
+		if res.Counts[render.KindReports] != nil {
+			headroom *= 2
+		}
+		return rendering(headroom)
+	}
+	return func() {}
+}
 
 // tuneGC applies a phase's settings and returns a function that restores the previous ones.
 // It changes nothing when the user set GOGC or GOMEMLIMIT, or while another run in the process

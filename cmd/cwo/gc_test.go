@@ -1,9 +1,11 @@
-package render
+package main
 
 import (
 	"math"
 	"runtime/debug"
 	"testing"
+
+	"github.com/cwo-tool/cwo/render"
 )
 
 func TestGCSettingsAreRestored(t *testing.T) {
@@ -51,5 +53,20 @@ func TestGCSettingsLeaveTheUsersAlone(t *testing.T) {
 	defer preparing()()
 	if got := debug.SetGCPercent(percent); got != percent {
 		t.Errorf("with GOGC set, preparing changed the target to %d", got)
+	}
+}
+
+func TestGCPolicyGivesReportsMoreRoom(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	limitFor := func(res *render.Result) int64 {
+		restore := gcPolicy(render.PhaseRender, res)
+		defer restore()
+		return debug.SetMemoryLimit(-1)
+	}
+	without := limitFor(&render.Result{Counts: map[string]*render.Count{render.KindAgreements: {}}})
+	with := limitFor(&render.Result{Counts: map[string]*render.Count{render.KindReports: {}}})
+	if with-without < renderHeadroom/2 {
+		t.Errorf("render limit with reports %d, without %d: want about %d more", with, without, renderHeadroom)
 	}
 }

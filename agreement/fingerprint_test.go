@@ -1,0 +1,56 @@
+package agreement_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/agreement"
+	"github.com/cwo-tool/cwo/workspace"
+)
+
+func loadBase(t *testing.T) *cwo.Workspace {
+	t.Helper()
+	ws, diags := workspace.Load("../testdata/base", cwo.DefaultSettings())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return ws
+}
+
+func TestFingerprintChangesWithData(t *testing.T) {
+	ws := loadBase(t)
+	o := ws.Order("O-1")
+	a, _ := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	b, _ := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	c, _ := agreement.Fingerprint(agreement.NewData(ws, o), "t2")
+	o.Title += "!"
+	d, _ := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	if a != b || len(a) != 64 {
+		t.Fatalf("fingerprint not stable: %s vs %s", a, b)
+	}
+	if a == c || a == d {
+		t.Errorf("fingerprint ignores the template or the data")
+	}
+}
+
+// The fingerprint is printed on agreements that are signed: the same data and template must give
+// the same value in every release.
+func TestFingerprintIsStable(t *testing.T) {
+	ws := loadBase(t)
+	fp, version, err := agreement.OrderFingerprint(ws, "template text", "O-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "5b40819eb594453e41fcd106ffdd789b72de8e04db5c3c07b6f9881a0e191f33"
+	if fp != want || version != ws.Order("O-1").Version {
+		t.Errorf("OrderFingerprint(O-1) = %s v%d, want %s v%d", fp, version, want, ws.Order("O-1").Version)
+	}
+}
+
+func TestOrderFingerprintOfUnknownOrder(t *testing.T) {
+	ws := loadBase(t)
+	if _, _, err := agreement.OrderFingerprint(ws, "t", "NOPE"); !errors.Is(err, agreement.ErrNoOrder) {
+		t.Errorf("OrderFingerprint(NOPE) error = %v, want ErrNoOrder", err)
+	}
+}

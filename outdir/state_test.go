@@ -1,0 +1,93 @@
+package outdir_test
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cwo-tool/cwo/outdir"
+)
+
+// state is a caller's state file: a Record and what the caller adds.
+type state struct {
+	outdir.Record
+	Note string `json:"note"`
+}
+
+func TestStampsTellWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	write("orders/a.yaml", "a")
+	write("orders/b.yaml", "b")
+	write(".hidden/x", "x")
+	write("out/agreements/a.pdf", "pdf")
+	old, err := outdir.StampTree(dir, filepath.Join(dir, "out"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keys := slices.Sorted(maps.Keys(old)); !slices.Equal(keys, []string{"orders/a.yaml", "orders/b.yaml"}) {
+		t.Fatalf("stamped %v, want the two orders only", keys)
+	}
+	write("orders/a.yaml", "A")
+	write("orders/c.yaml", "c")
+	os.Remove(filepath.Join(dir, "orders", "b.yaml"))
+	cur, err := outdir.StampTree(dir, filepath.Join(dir, "out"), old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := outdir.ChangedPaths(old, cur)
+	slices.Sort(changed)
+	if want := []string{"orders/a.yaml", "orders/b.yaml", "orders/c.yaml"}; !slices.Equal(changed, want) {
+		t.Errorf("ChangedPaths = %v, want %v", changed, want)
+	}
+	if !outdir.Restamped(old, cur) {
+		t.Error("Restamped = false after a change")
+	}
+}
+
+func TestStateRoundTripAndKnownSums(t *testing.T) {
+	dir := t.TempDir()
+	sh := outdir.Shard{K: 2, N: 3}
+	out := filepath.Join(dir, "a.pdf")
+	os.WriteFile(out, []byte("pdf"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(out, old, old)
+	s, err := outdir.OutputStamp(dir, "a.pdf", "sum-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &state{Record: outdir.Record{Options: outdir.Digest(nil, "opts"), Inputs: map[string]outdir.Stamp{},
+		Outputs: map[string]outdir.Output{"a.pdf": {Stamp: s, Group: "O-1"}}}, Note: "n"}
+	if err := outdir.WriteState(dir, sh, st); err != nil {
+		t.Fatal(err)
+	}
+	got := &state{}
+	if !outdir.ReadState(dir, sh, got) || !got.Complete() || got.Note != "n" || got.Outputs["a.pdf"].Group != "O-1" {
+		t.Fatalf("read back %+v", got)
+	}
+	if got.Options == outdir.Digest(nil, "other") {
+		t.Error("Digest ignores its values")
+	}
+	if sum, ok := got.KnownSum(dir, "a.pdf"); !ok || sum != "sum-a" || !got.OutputsIntact(dir) {
+		t.Errorf("untouched output: KnownSum = %q, %v; intact = %v", sum, ok, got.OutputsIntact(dir))
+	}
+	os.WriteFile(out, []byte("edited"), 0o644)
+	if _, ok := got.KnownSum(dir, "a.pdf"); ok || got.OutputsIntact(dir) {
+		t.Error("an edited output is still vouched for")
+	}
+	outdir.RemoveState(dir, sh)
+	if outdir.ReadState(dir, sh, &state{}) {
+		t.Error("the state is still there after RemoveState")
+	}
+	var none *outdir.Record
+	if _, ok := none.KnownSum(dir, "a.pdf"); ok {
+		t.Error("a nil record vouches for a file")
+	}
+}
