@@ -53,9 +53,9 @@ func (c converter) inline(out []Inline, n ast.Node) []Inline {
 
 // text appends a text node and the line break that ends it, if any.
 func (c converter) text(out []Inline, n *ast.Text) []Inline {
-	v := n.Value(c.src)
+	v := c.value(n.Segment)
 	if n.IsRaw() {
-		out = appendText(out, string(v))
+		out = appendText(out, v)
 	} else {
 		out = appendText(out, unescape(v))
 	}
@@ -111,13 +111,13 @@ func appendText(out []Inline, s string) []Inline {
 
 // unescape resolves backslash escapes and character references exactly as goldmark's HTML
 // renderer does, returning plain text.
-func unescape(v []byte) string {
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		return string(v)
+func unescape(v string) string {
+	if strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '&') < 0 {
+		return v
 	}
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
-	html.DefaultWriter.Write(w, v)
+	html.DefaultWriter.Write(w, []byte(v))
 	_ = w.Flush()
 	return stdhtml.UnescapeString(buf.String())
 }

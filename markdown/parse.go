@@ -13,13 +13,23 @@ import (
 func Parse(src []byte) Document {
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify))
 	root := md.Parser().Parse(text.NewReader(src))
-	c := converter{src: src}
+	c := converter{src: src, str: string(src)}
 	return Document{Blocks: c.blocks(root)}
 }
 
-// converter turns goldmark's syntax tree into the document model.
+// converter turns goldmark's syntax tree into the document model. str is src as one string,
+// which the model's strings share instead of copying every piece of source.
 type converter struct {
 	src []byte
+	str string
+}
+
+// value returns the text of a segment.
+func (c converter) value(seg text.Segment) string {
+	if seg.Padding == 0 && !seg.ForceNewline {
+		return c.str[seg.Start:seg.Stop]
+	}
+	return string(seg.Value(c.src))
 }
 
 // blocks converts the child blocks of n.
@@ -80,7 +90,7 @@ func (c converter) lines(n ast.Node) []string {
 	out := make([]string, 0, ls.Len())
 	for i := range ls.Len() {
 		seg := ls.At(i)
-		out = append(out, trimEOL(string(seg.Value(c.src))))
+		out = append(out, trimEOL(c.value(seg)))
 	}
 	return out
 }
@@ -90,14 +100,14 @@ func (c converter) info(n *ast.FencedCodeBlock) string {
 	if n.Info == nil {
 		return ""
 	}
-	return string(n.Info.Value(c.src))
+	return c.value(n.Info.Segment)
 }
 
 // htmlBlock keeps the source lines of raw HTML, closing line included.
 func (c converter) htmlBlock(n *ast.HTMLBlock) *HTMLBlock {
 	h := &HTMLBlock{Lines: c.lines(n)}
 	if n.HasClosure() {
-		h.Lines = append(h.Lines, trimEOL(string(n.ClosureLine.Value(c.src))))
+		h.Lines = append(h.Lines, trimEOL(c.value(n.ClosureLine)))
 	}
 	return h
 }
