@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/markdown"
 )
 
 // projectPages lays the project cards out top to bottom, starting a page when a card would not
@@ -60,7 +61,7 @@ const (
 func (b *brochure) cardHeight(p BrochureProject, n int) float64 {
 	h := 2*cardPad + cardHeadH
 	for _, it := range p.Items[:n] {
-		h += itemGap + b.itemHeight(it.Title, PlainText(it.Summary), estimateText(it.Estimate, b.d.Currency, b.d.Locale))
+		h += itemGap + b.itemHeight(it.Title, markdown.PlainText(it.Summary), estimateText(it.Estimate, b.d.Currency, b.d.Locale))
 	}
 	return h
 }
@@ -94,7 +95,7 @@ func (b *brochure) card(p BrochureProject, n int, y, h float64) {
 	pdf.SetY(y + cardPad + cardHeadH)
 	for i, it := range p.Items[:n] {
 		pdf.SetY(pdf.GetY() + itemGap)
-		b.item(fmt.Sprintf("%d. %s", i+1, it.Title), PlainText(it.Summary), estimateText(it.Estimate, b.d.Currency, b.d.Locale))
+		b.item(fmt.Sprintf("%d. %s", i+1, it.Title), markdown.PlainText(it.Summary), estimateText(it.Estimate, b.d.Currency, b.d.Locale))
 	}
 }
 

@@ -156,11 +156,3 @@ func TestBrochureSameBytes(t *testing.T) {
 		t.Errorf("two renders of the same brochure differ")
 	}
 }
-
-func TestPlainText(t *testing.T) {
-	got := PlainText("Faster **ufuncs** with [SIMD](https://x.org).\n\n- one\n- `two`\n")
-	want := "Faster ufuncs with SIMD.\n• one\n• two"
-	if got != want {
-		t.Errorf("PlainText = %q, want %q", got, want)
-	}
-}

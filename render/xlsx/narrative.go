@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,7 +26,7 @@ func (s *summarySheet) narrative() {
 		s.row++
 		return
 	}
-	s.paragraphs("Summary", reflow(p.Summary), "")
+	s.paragraphs("Summary", narrativeParagraphs(p.Summary), "")
 	s.paragraphs("Highlights", p.Highlights, "• ")
 	s.paragraphs("Risks", p.Risks, "• ")
 	s.paragraphs("Next steps", p.Next, "• ")
@@ -61,34 +60,6 @@ func (s *summarySheet) wrapped(text string) {
 	s.fitRow(s.row, text, narrativeChars)
 	s.row++
 }
-
-// reflow splits Markdown text into paragraphs at blank lines and joins the lines of each
-// paragraph, as Markdown does with single line breaks; list entries keep their own lines.
-// Other Markdown markup is shown as written.
-func reflow(md string) []string {
-	var out []string
-	for para := range strings.SplitSeq(strings.ReplaceAll(md, "\r\n", "\n"), "\n\n") {
-		var b strings.Builder
-		for line := range strings.SplitSeq(strings.TrimSpace(para), "\n") {
-			line = strings.TrimSpace(line)
-			switch {
-			case b.Len() == 0:
-			case listEntry.MatchString(line):
-				b.WriteString("\n")
-			default:
-				b.WriteString(" ")
-			}
-			b.WriteString(line)
-		}
-		if b.Len() > 0 {
-			out = append(out, b.String())
-		}
-	}
-	return out
-}
-
-// listEntry matches the start of a Markdown list entry: "- ", "* ", "+ " or "1. ".
-var listEntry = regexp.MustCompile(`^([-*+]|[0-9]+[.)])\s`)
 
 // fitRow makes row tall enough for text wrapped at about chars characters a line. Spreadsheet
 // programs do not grow merged cells by themselves.

@@ -4,44 +4,41 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/cwo-tool/cwo/markdown"
 )
 
-// block draws one block node.
-func (r *Renderer) block(n ast.Node) {
-	switch n := n.(type) {
-	case *ast.Heading:
-		r.heading(n)
-	case *ast.Paragraph:
-		r.paragraph(n, r.paraGap())
-	case *ast.TextBlock:
-		r.paragraph(n, r.tightGap())
-	case *ast.List:
-		r.list(n)
-	case *ast.Blockquote:
-		r.quote(n)
-	case *ast.FencedCodeBlock:
-		r.code(n)
-	case *ast.CodeBlock:
-		r.code(n)
-	case *ast.ThematicBreak:
+// block draws one block; next are the blocks that follow it in its container.
+func (r *Renderer) block(b markdown.Block, next []markdown.Block) {
+	switch b := b.(type) {
+	case *markdown.Heading:
+		r.heading(b, next)
+	case *markdown.Paragraph:
+		if b.Tight {
+			r.paragraph(b.Inlines, r.tightGap())
+		} else {
+			r.paragraph(b.Inlines, r.paraGap())
+		}
+	case *markdown.List:
+		r.list(b)
+	case *markdown.Quote:
+		r.quote(b)
+	case *markdown.CodeBlock:
+		r.code(b)
+	case *markdown.ThematicBreak:
 		r.rule()
-	case *ast.HTMLBlock:
-		r.htmlBlock(n)
-	case *east.Table:
-		r.table(n)
-	default:
-		r.blocks(n)
+	case *markdown.HTMLBlock:
+		r.htmlBlock(b)
+	case *markdown.Table:
+		r.table(b)
 	}
 }
 
 func (r *Renderer) paraGap() float64  { return r.em() * 0.7 }
 func (r *Renderer) tightGap() float64 { return r.em() * 0.25 }
 
-// paragraph draws the inline content of n as body text.
-func (r *Renderer) paragraph(n ast.Node, after float64) {
-	lines := r.layout(r.inlines(n, r.body()), r.p.width)
+// paragraph draws inline content as body text.
+func (r *Renderer) paragraph(ins []markdown.Inline, after float64) {
+	lines := r.layout(r.inlines(ins, r.body()), r.p.width)
 	r.flow(lines, r.lineH(), alignLeft, r.st.Justify)
 	r.gap(after)
 }
@@ -102,8 +99,8 @@ func (r *Renderer) headingSpec(level int) (size, before, after float64) {
 }
 
 // heading draws a heading, numbered when configured, keeping it on the
-// same page as the start of the following block.
-func (r *Renderer) heading(n *ast.Heading) {
+// same page as the start of the blocks that follow it.
+func (r *Renderer) heading(n *markdown.Heading, next []markdown.Block) {
 	size, before, after := r.headingSpec(n.Level)
 	a := attr{face: bold, size: size, color: r.st.Heading}
 	num := r.number(n.Level)
@@ -111,7 +108,7 @@ func (r *Renderer) heading(n *ast.Heading) {
 	if num != "" {
 		indent = max(r.width(num, bold, size)+r.pt(size)*0.7, r.em()*2.4)
 	}
-	lines := r.layout(r.inlines(n, a), r.p.width-indent)
+	lines := r.layout(r.inlines(n.Inlines, a), r.p.width-indent)
 	if len(lines) == 0 && num == "" {
 		return
 	}
@@ -120,7 +117,7 @@ func (r *Renderer) heading(n *ast.Heading) {
 	}
 	lh := r.pt(size) * 1.25
 	r.gap(before)
-	if b, h := r.keep(n.NextSibling(), 0); !r.fits(float64(len(lines))*lh + max(after, b) + h) {
+	if b, h := r.keep(next, 0); !r.fits(float64(len(lines))*lh + max(after, b) + h) {
 		r.newPage()
 	}
 	al := alignLeft
@@ -162,31 +159,40 @@ func (r *Renderer) number(level int) string {
 	return strings.Join(parts, ".")
 }
 
-// keep returns the space that the start of block n needs on the page of a
-// preceding heading: the gap n asks for before itself and the height of
-// its first part.
-func (r *Renderer) keep(n ast.Node, depth int) (before, h float64) {
-	if n == nil || depth > 3 {
+// keep returns the space that the start of bs[0] needs on the page of a
+// preceding heading: the gap it asks for before itself and the height of
+// its first part. bs[1:] are the blocks after it.
+func (r *Renderer) keep(bs []markdown.Block, depth int) (before, h float64) {
+	if len(bs) == 0 || depth > 3 {
 		return 0, 0
 	}
-	switch n := n.(type) {
-	case *ast.Heading:
+	switch n := bs[0].(type) {
+	case *markdown.Heading:
 		size, before, after := r.headingSpec(n.Level)
-		b, h := r.keep(n.NextSibling(), depth+1)
+		b, h := r.keep(bs[1:], depth+1)
 		return before, r.pt(size)*1.25 + max(after, b) + h
-	case *ast.List, *ast.Blockquote:
-		_, h := r.keep(n.FirstChild(), depth+1)
+	case *markdown.List:
+		_, h := r.keepItem(n.Items, depth+1)
 		return r.paraGap(), h
-	case *ast.ListItem:
-		return r.keep(n.FirstChild(), depth+1)
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *markdown.Quote:
+		_, h := r.keep(n.Blocks, depth+1)
+		return r.paraGap(), h
+	case *markdown.CodeBlock:
 		return r.paraGap(), 2*r.codeLineH() + 2*r.codePad()
-	case *east.Table:
+	case *markdown.Table:
 		return r.paraGap(), r.tableKeep(n)
-	case *ast.ThematicBreak:
+	case *markdown.ThematicBreak:
 		return r.em(), r.em()
 	}
 	return 0, 2 * r.lineH()
+}
+
+// keepItem is keep for the first of a list's items.
+func (r *Renderer) keepItem(items []markdown.Item, depth int) (before, h float64) {
+	if len(items) == 0 || depth > 3 {
+		return 0, 0
+	}
+	return r.keep(items[0].Blocks, depth+1)
 }
 
 // rule draws a thematic break across the frame.
@@ -203,37 +209,23 @@ func (r *Renderer) rule() {
 }
 
 // quote draws a block quote indented with a bar on the left.
-func (r *Renderer) quote(n *ast.Blockquote) {
+func (r *Renderer) quote(n *markdown.Quote) {
 	r.gap(r.paraGap())
 	q := r.openQuote(r.p.left + r.pt(1))
 	restore := r.frame(r.em() * 1.4)
-	r.blocks(n)
+	r.blocks(n.Blocks)
 	restore()
 	r.closeQuote(q)
 	r.gap(r.paraGap())
 }
 
 // htmlBlock draws raw HTML as literal text, one source line per line.
-func (r *Renderer) htmlBlock(n *ast.HTMLBlock) {
+func (r *Renderer) htmlBlock(n *markdown.HTMLBlock) {
 	var spans []span
 	a := r.body()
-	add := func(s string) {
-		spans = append(spans, span{text: clean(trimEOL(s)), a: a}, span{a: a, brk: true})
-	}
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		add(string(seg.Value(r.src)))
-	}
-	if n.HasClosure() {
-		add(string(n.ClosureLine.Value(r.src)))
+	for _, l := range n.Lines {
+		spans = append(spans, span{text: clean(l), a: a}, span{a: a, brk: true})
 	}
 	r.flow(r.layout(spans, r.p.width), r.lineH(), alignLeft, false)
 	r.gap(r.paraGap())
-}
-
-func trimEOL(s string) string {
-	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
-		s = s[:len(s)-1]
-	}
-	return s
 }

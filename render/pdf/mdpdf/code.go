@@ -3,12 +3,12 @@ package mdpdf
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/cwo-tool/cwo/markdown"
 )
 
 // code draws a fenced or indented code block: monospace lines, wrapped by
 // character, on a shaded background that is padded on every page it spans.
-func (r *Renderer) code(n ast.Node) {
+func (r *Renderer) code(n *markdown.CodeBlock) {
 	lines := r.codeLines(n)
 	if len(lines) == 0 {
 		return
@@ -39,13 +39,10 @@ func (r *Renderer) code(n ast.Node) {
 }
 
 // codeLines returns the lines of code block n wrapped to the frame.
-func (r *Renderer) codeLines(n ast.Node) []line {
+func (r *Renderer) codeLines(n *markdown.CodeBlock) []line {
 	a := attr{face: mono, size: r.st.Size * 0.9, color: r.st.Text}
 	var lines []line
-	ls := n.Lines()
-	for i := 0; i < ls.Len(); i++ {
-		seg := ls.At(i)
-		s := strings.Repeat(" ", min(seg.Padding, 64)) + trimEOL(string(seg.Value(r.src)))
+	for _, s := range n.Lines {
 		b := &breaker{r: r, maxW: r.p.width - 2*r.codePad()}
 		if s = clean(expandTabs(s)); s != "" {
 			b.split([]frag{r.frag(s, &a)})

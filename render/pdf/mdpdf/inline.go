@@ -1,15 +1,6 @@
 package mdpdf
 
-import (
-	"bufio"
-	"bytes"
-	stdhtml "html"
-	"strings"
-
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
-)
+import "github.com/cwo-tool/cwo/markdown"
 
 // attr is the look of a run of text.
 type attr struct {
@@ -31,103 +22,61 @@ func (r *Renderer) body() attr {
 	return attr{size: r.st.Size, color: r.st.Text}
 }
 
-// inliner flattens inline nodes into spans.
+// inliner flattens inline content into spans.
 type inliner struct {
 	r     *Renderer
 	spans []span
 	alt   bool // inside image alt text: no clickable links
 }
 
-// inlines returns the spans of the inline children of n drawn with base.
-func (r *Renderer) inlines(n ast.Node, base attr) []span {
+// inlines returns the spans of ins drawn with base.
+func (r *Renderer) inlines(ins []markdown.Inline, base attr) []span {
 	in := &inliner{r: r}
-	in.children(n, base)
+	in.children(ins, base)
 	return in.spans
 }
 
-func (in *inliner) children(n ast.Node, a attr) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		in.node(c, a)
+func (in *inliner) children(ins []markdown.Inline, a attr) {
+	for _, n := range ins {
+		in.node(n, a)
 	}
 }
 
-func (in *inliner) node(n ast.Node, a attr) {
-	src := in.r.src
+func (in *inliner) node(n markdown.Inline, a attr) {
 	switch n := n.(type) {
-	case *ast.Text:
-		in.text(n, a)
-	case *ast.String:
-		in.add(string(n.Value), a)
-	case *ast.Emphasis:
-		if n.Level >= 2 {
+	case markdown.Text:
+		in.add(string(n), a)
+	case markdown.SoftBreak:
+		in.add(" ", a)
+	case markdown.HardBreak:
+		in.spans = append(in.spans, span{a: a, brk: true})
+	case *markdown.Emphasis:
+		if n.Strong {
 			a.face |= bold
 		} else {
 			a.face |= italic
 		}
-		in.children(n, a)
-	case *ast.CodeSpan:
-		in.code(n, a)
-	case *ast.Link:
-		in.link(n, string(util.URLEscape(n.Destination, true)), a)
-	case *ast.AutoLink:
-		url := string(n.URL(src))
-		if n.AutoLinkType == ast.AutoLinkEmail && !hasPrefixFold(url, "mailto:") {
-			url = "mailto:" + url
-		}
-		a = in.linkAttr(string(util.URLEscape([]byte(url), false)), a)
-		in.add(string(n.Label(src)), a)
-	case *ast.Image:
+		in.children(n.Inlines, a)
+	case markdown.Code:
+		a.face = mono
+		a.size *= 0.92
+		in.add(string(n), a)
+	case *markdown.Link:
+		in.children(n.Inlines, in.linkAttr(n.Dest, a))
+	case *markdown.Image:
 		alt := in.alt
 		in.alt = true
-		in.children(n, a)
+		in.children(n.Alt, a)
 		in.alt = alt
-	case *ast.RawHTML:
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			in.add(string(seg.Value(src)), a)
-		}
-	default:
-		in.children(n, a)
+	case markdown.RawHTML:
+		in.add(string(n), a)
 	}
-}
-
-func (in *inliner) text(n *ast.Text, a attr) {
-	v := n.Value(in.r.src)
-	if n.IsRaw() {
-		in.add(string(v), a)
-	} else {
-		in.add(unescape(v), a)
-	}
-	switch {
-	case n.HardLineBreak():
-		in.spans = append(in.spans, span{a: a, brk: true})
-	case n.SoftLineBreak():
-		in.add(" ", a)
-	}
-}
-
-// code adds a code span: monospace, line endings as spaces.
-func (in *inliner) code(n ast.Node, a attr) {
-	a.face = mono
-	a.size *= 0.92
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			in.add(string(t.Value(in.r.src)), a)
-		} else {
-			in.children(c, a)
-		}
-	}
-}
-
-// link adds the children of a link, clickable when the target is safe.
-func (in *inliner) link(n ast.Node, dest string, a attr) {
-	in.children(n, in.linkAttr(dest, a))
 }
 
 // linkAttr returns a drawn in the link colour and clickable, or a
-// unchanged when the target is not an http, https or mailto URL.
+// unchanged when markdown.SafeURL rejects the target.
 func (in *inliner) linkAttr(dest string, a attr) attr {
-	if in.alt || !safeLink(dest) {
+	if in.alt || !markdown.SafeURL(dest) {
 		return a
 	}
 	a.color = in.r.st.Link
@@ -146,38 +95,4 @@ func (in *inliner) add(s string, a attr) {
 		return
 	}
 	in.spans = append(in.spans, span{text: s, a: a})
-}
-
-// safeLink reports whether dest may become a clickable link: it must be an
-// http, https or mailto URL made of printable ASCII characters.
-func safeLink(dest string) bool {
-	for i := 0; i < len(dest); i++ {
-		if c := dest[i]; c <= ' ' || c >= 0x7F {
-			return false
-		}
-	}
-	switch {
-	case hasPrefixFold(dest, "http://"), hasPrefixFold(dest, "https://"):
-		return len(dest) > strings.Index(dest, "//")+2
-	case hasPrefixFold(dest, "mailto:"):
-		return len(dest) > len("mailto:")
-	}
-	return false
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// unescape resolves backslash escapes and character references exactly as
-// goldmark's HTML renderer does, returning plain text.
-func unescape(v []byte) string {
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		return string(v)
-	}
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.DefaultWriter.Write(w, v)
-	_ = w.Flush()
-	return stdhtml.UnescapeString(buf.String())
 }

@@ -3,7 +3,7 @@ package mdpdf
 import (
 	"strconv"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/cwo-tool/cwo/markdown"
 )
 
 // bullets are the markers of unordered lists by nesting depth.
@@ -11,9 +11,8 @@ var bullets = [...]string{"•", "–", "◦"}
 
 // list draws an ordered or unordered list; items are indented past a
 // marker column wide enough for the widest marker.
-func (r *Renderer) list(n *ast.List) {
-	nested := n.Parent() != nil && n.Parent().Kind() == ast.KindListItem
-	if nested && n.IsTight {
+func (r *Renderer) list(n *markdown.List) {
+	if n.Nested && n.Tight {
 		r.gap(r.tightGap())
 	} else {
 		r.gap(r.paraGap())
@@ -26,21 +25,22 @@ func (r *Renderer) list(n *ast.List) {
 	}
 	r.listDepth++
 	restore := r.frame(indent)
-	i := 0
-	for item := n.FirstChild(); item != nil && !r.pdf.Err(); item = item.NextSibling() {
+	for i, item := range n.Items {
+		if r.pdf.Err() {
+			break
+		}
 		if i > 0 {
 			r.gap(r.itemGap(n))
 		}
 		m := marks[min(i, len(marks)-1)]
 		x := r.p.left - r.width(m, a.face, a.size) - r.em()*0.5
 		r.marker = &marker{text: m, a: a, x: max(x, r.p.margin)}
-		r.blocks(item)
+		r.blocks(item.Blocks)
 		r.flushMarker()
-		i++
 	}
 	restore()
 	r.listDepth--
-	if nested && n.IsTight {
+	if n.Nested && n.Tight {
 		r.gap(r.tightGap())
 	} else {
 		r.gap(r.paraGap())
@@ -48,20 +48,20 @@ func (r *Renderer) list(n *ast.List) {
 }
 
 // itemGap is the space between the items of n.
-func (r *Renderer) itemGap(n *ast.List) float64 {
-	if n.IsTight {
+func (r *Renderer) itemGap(n *markdown.List) float64 {
+	if n.Tight {
 		return r.tightGap()
 	}
 	return r.paraGap()
 }
 
 // markers returns the marker text of every item of n.
-func (r *Renderer) markers(n *ast.List) []string {
+func (r *Renderer) markers(n *markdown.List) []string {
 	var marks []string
 	num := n.Start
-	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-		if n.IsOrdered() {
-			marks = append(marks, strconv.Itoa(num)+string(rune(n.Marker)))
+	for range n.Items {
+		if n.Ordered {
+			marks = append(marks, strconv.Itoa(num)+string(rune(n.Delim)))
 			num++
 		} else {
 			marks = append(marks, bullets[r.listDepth%len(bullets)])

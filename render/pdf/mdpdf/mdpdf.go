@@ -1,5 +1,6 @@
-// Package mdpdf draws CommonMark (plus GFM tables and autolinks) into an
-// fpdf document at the current position, flowing across pages.
+// Package mdpdf draws Markdown data text (CommonMark plus GFM tables and
+// autolinks, parsed by package markdown) into an fpdf document at the
+// current position, flowing across pages.
 //
 // It is meant for contract-style documents: clause headings with optional
 // automatic numbering ("1.", "1.1", "1.1.1"), paragraphs with bold, italic
@@ -25,10 +26,8 @@ import (
 	"fmt"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
+
+	"github.com/cwo-tool/cwo/markdown"
 )
 
 // Style sets fonts, sizes and colours.
@@ -66,10 +65,8 @@ type Renderer struct {
 	pdf       *fpdf.Fpdf
 	st        Style
 	counters  [5]int // clause counters for h2..h6
-	md        goldmark.Markdown
 	fonts     fontCache
 	p         page
-	src       []byte
 	quotes    []*quoteBar
 	marker    *marker
 	listDepth int
@@ -77,21 +74,18 @@ type Renderer struct {
 
 // New returns a Renderer that draws into pdf using st.
 func New(pdf *fpdf.Fpdf, st Style) *Renderer {
-	return &Renderer{
-		pdf: pdf,
-		st:  normalize(st),
-		md:  goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify)),
-	}
+	return &Renderer{pdf: pdf, st: normalize(st)}
 }
 
-// Render parses src as CommonMark with GFM tables and autolinks (bare
-// http(s) URLs, www. addresses and e-mail addresses) and draws it starting at
+// Render parses src as data text with package markdown (CommonMark with GFM
+// tables and autolinks of bare http(s) URLs, www. addresses and e-mail
+// addresses) and draws it starting at
 // the document's current vertical position (adding a first page when the
 // document has none) and flowing onto new pages as needed. On return the
 // position is just below the last line drawn, at the left margin.
 //
-// Links are clickable only for http, https and mailto targets; other link
-// targets are drawn as plain text. Render returns the document's error if
+// Links are clickable only for targets markdown.SafeURL accepts (http, https
+// and mailto); other link targets are drawn as plain text. Render returns the document's error if
 // one is set, and turns any panic inside the PDF library into an error.
 func (r *Renderer) Render(src []byte) (err error) {
 	if r == nil || r.pdf == nil {
@@ -106,13 +100,12 @@ func (r *Renderer) Render(src []byte) (err error) {
 			r.pdf.SetError(err)
 		}
 	}()
-	doc := r.md.Parser().Parse(text.NewReader(src))
-	r.src = src
+	doc := markdown.Parse(src)
 	saved := r.saveState()
 	if err := r.begin(); err != nil {
 		return err
 	}
-	r.blocks(doc)
+	r.blocks(doc.Blocks)
 	r.finish(saved)
 	if err := r.pdf.Error(); err != nil {
 		return err
@@ -139,10 +132,10 @@ func (r *Renderer) begin() error {
 	return r.p.init(r)
 }
 
-// blocks draws every child block of n.
-func (r *Renderer) blocks(n ast.Node) {
-	for c := n.FirstChild(); c != nil && !r.pdf.Err(); c = c.NextSibling() {
-		r.block(c)
+// blocks draws bs one after the other.
+func (r *Renderer) blocks(bs []markdown.Block) {
+	for i := 0; i < len(bs) && !r.pdf.Err(); i++ {
+		r.block(bs[i], bs[i+1:])
 	}
 }
 

@@ -1,9 +1,6 @@
 package mdpdf
 
-import (
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
-)
+import "github.com/cwo-tool/cwo/markdown"
 
 // cell is a laid-out table cell.
 type cell struct {
@@ -33,7 +30,7 @@ type table struct {
 // table draws a GFM table. Rows are never split across pages unless a
 // single row is taller than a page; the header row is repeated at the top
 // of every page the table continues on.
-func (r *Renderer) table(n *east.Table) {
+func (r *Renderer) table(n *markdown.Table) {
 	t := r.buildTable(n)
 	if t == nil {
 		r.tableFallback(n)
@@ -70,7 +67,7 @@ func (t *table) keep() float64 {
 }
 
 // tableKeep returns the keep height of a table for heading placement.
-func (r *Renderer) tableKeep(n *east.Table) float64 {
+func (r *Renderer) tableKeep(n *markdown.Table) float64 {
 	if t := r.buildTable(n); t != nil {
 		return t.keep()
 	}
@@ -79,15 +76,12 @@ func (r *Renderer) tableKeep(n *east.Table) float64 {
 
 // buildTable measures and lays out n, or returns nil when its columns
 // cannot fit the frame.
-func (r *Renderer) buildTable(n *east.Table) *table {
+func (r *Renderer) buildTable(n *markdown.Table) *table {
 	t := &table{lh: r.lineH(), px: r.em() * 0.5, py: r.em() * 0.3}
-	var rows []row
+	rows := r.tableRows(n)
 	cols := 0
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		_, head := c.(*east.TableHeader)
-		rw := r.tableCells(c, head)
+	for _, rw := range rows {
 		cols = max(cols, len(rw.cells))
-		rows = append(rows, rw)
 	}
 	minW := 2*t.px + 2*r.em()
 	if cols == 0 || float64(cols)*minW > r.p.width+eps {
@@ -109,22 +103,29 @@ func (r *Renderer) buildTable(n *east.Table) *table {
 	return t
 }
 
+// tableRows collects the header row and the body rows of n.
+func (r *Renderer) tableRows(n *markdown.Table) []row {
+	rows := []row{r.tableCells(n.Header, true)}
+	for _, cells := range n.Rows {
+		rows = append(rows, r.tableCells(cells, false))
+	}
+	return rows
+}
+
 // tableCells collects the cells of a header or body row.
-func (r *Renderer) tableCells(n ast.Node, head bool) row {
+func (r *Renderer) tableCells(cells []markdown.Cell, head bool) row {
 	a := r.body()
 	if head {
 		a.face = bold
 	}
 	rw := row{head: head}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		cl := cell{spans: r.inlines(c, a)}
-		if tc, ok := c.(*east.TableCell); ok {
-			switch tc.Alignment {
-			case east.AlignCenter:
-				cl.al = alignCenter
-			case east.AlignRight:
-				cl.al = alignRight
-			}
+	for _, c := range cells {
+		cl := cell{spans: r.inlines(c.Inlines, a)}
+		switch c.Align {
+		case markdown.AlignCenter:
+			cl.al = alignCenter
+		case markdown.AlignRight:
+			cl.al = alignRight
 		}
 		rw.cells = append(rw.cells, cl)
 	}
@@ -219,11 +220,12 @@ func (r *Renderer) rowPart(t *table, rw *row, from, to int) {
 
 // tableFallback draws a table with too many columns as one paragraph per
 // row, cells separated by vertical bars.
-func (r *Renderer) tableFallback(n *east.Table) {
+func (r *Renderer) tableFallback(n *markdown.Table) {
 	r.gap(r.paraGap())
-	for c := n.FirstChild(); c != nil && !r.pdf.Err(); c = c.NextSibling() {
-		_, head := c.(*east.TableHeader)
-		rw := r.tableCells(c, head)
+	for _, rw := range r.tableRows(n) {
+		if r.pdf.Err() {
+			break
+		}
 		var spans []span
 		for i, cl := range rw.cells {
 			if i > 0 {
