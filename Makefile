@@ -36,7 +36,7 @@ bench: build
 # lint: formatting, vet and staticcheck (run at a pinned version through the module proxy)
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint:
-	@files=$$(gofmt -l $$(find . -name '*.go' -not -path './third_party/*')); \
+	@files=$$(gofmt -l $$(find . -name '*.go')); \
 	  test -z "$$files" || (echo "$$files"; echo "gofmt: files above need formatting"; exit 1)
 	$(GO) vet $(PKGS)
 	$(GO) run $(STATICCHECK) $(PKGS)

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 )
 
 // testFields are the two fields the tests place on page 3.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 	"github.com/cwo-tool/cwo/pdfupdate"
 	"github.com/cwo-tool/cwo/render/pdf/mdpdf"
 )

@@ -50,7 +50,7 @@ func BenchmarkAgreement(b *testing.B) {
 
 // BenchmarkAgreementDistinct is BenchmarkAgreement with a different rune in every document, so
 // that no two consecutive documents embed the same subset of the regular face (fpdf keeps the
-// last subsets of each shared font; see third_party/fpdf/PATCHES.md).
+// last subsets of each shared font; see internal/fpdf/PATCHES.md).
 func BenchmarkAgreementDistinct(b *testing.B) {
 	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79"}
 	body := d.Body

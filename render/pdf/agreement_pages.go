@@ -6,8 +6,8 @@ import (
 	"path"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 	"github.com/cwo-tool/cwo/pdfupdate"
 )
 

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 )
 
 // BrochureDoc is everything one roadmap brochure shows.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 )
 
 // Options are the settings every document shares.

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"

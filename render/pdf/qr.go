@@ -1,8 +1,8 @@
 package pdf
 
 import (
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/boombuler/barcode/qr"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 )
 
 // drawQR draws a QR code for url as vector squares in a size × size box at x, y, with the

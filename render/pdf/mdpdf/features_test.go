@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 )
 
 // TestHeadingsKeepWithNext renders many sections of varying length so

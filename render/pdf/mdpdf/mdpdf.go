@@ -25,8 +25,7 @@ import (
 	"errors"
 	"fmt"
 
-	"codeberg.org/go-pdf/fpdf"
-
+	"github.com/cwo-tool/cwo/internal/fpdf"
 	"github.com/cwo-tool/cwo/markdown"
 )
 
