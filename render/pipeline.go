@@ -137,6 +137,7 @@ type batch struct {
 	loaded   cwo.Diagnostics // the problems loading found
 	tmpl     *templates.Set
 	fonts    pdf.Fonts
+	shared   *pdf.Shared // what the run's PDFs share: parsed fonts and images, buffers
 	fontHash string
 	unlockFn func()    // releases the output folder's lock once taken
 	todo     []outcome // the jobs to render, as decided

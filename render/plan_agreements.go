@@ -73,7 +73,7 @@ func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 }
 
 func (b *batch) pdfOptions() pdf.Options {
-	return pdf.Options{Paper: b.settings.Paper, Brand: b.settings.Brand.Color, Fonts: b.fonts}
+	return pdf.Options{Paper: b.settings.Paper, Brand: b.settings.Brand.Color, Fonts: b.fonts, Shared: b.shared}
 }
 
 // contractorLogo reads the contractor's logo once for all agreements.

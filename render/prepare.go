@@ -5,6 +5,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/outdir"
+	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/workspace"
 )
 
@@ -35,6 +36,7 @@ func (b *batch) checkWorkspace() error {
 // use keeps a checked workspace and its assets for planning.
 func (b *batch) use(ws *cwo.Workspace, a assets) {
 	b.ws, b.tmpl, b.fonts = ws, a.templates, a.fonts
+	b.shared = pdf.NewShared()
 	b.res.Workspace = ws
 	b.fontHash = outdir.NewHasher().Bytes("regular", b.fonts.Regular).Bytes("bold", b.fonts.Bold).
 		Bytes("italic", b.fonts.Italic).Bytes("bolditalic", b.fonts.BoldItalic).Sum()

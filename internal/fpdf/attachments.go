@@ -39,7 +39,7 @@ func checksum(data []byte) string {
 func (f *Fpdf) writeCompressedFileObject(content []byte) {
 	lenUncompressed := len(content)
 	sum := checksum(content)
-	mem := xmem.compress(content)
+	mem := f.cache.xmem.compress(content)
 	defer mem.release()
 	compressed := mem.bytes()
 	lenCompressed := len(compressed)

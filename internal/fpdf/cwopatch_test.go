@@ -29,10 +29,11 @@ var sharedFontFaces = []struct {
 	ttf           []byte
 }{{"go", "", goregular.TTF}, {"go", "B", gobold.TTF}, {"mono", "", gomono.TTF}}
 
-// sharedFontDoc writes a two-page document in the sharedFontFaces, registered with add.
-func sharedFontDoc(t *testing.T, texts []string, add func(pdf *fpdf.Fpdf)) []byte {
+// sharedFontDoc writes a two-page document in the sharedFontFaces, registered with add, with
+// the given Cache (nil: its own).
+func sharedFontDoc(t *testing.T, texts []string, cache *fpdf.Cache, add func(pdf *fpdf.Fpdf)) []byte {
 	t.Helper()
-	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4", Cache: cache})
 	pdf.SetCreationDate(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	pdf.SetModificationDate(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	pdf.SetCatalogSort(true)
@@ -56,7 +57,7 @@ func sharedFontDoc(t *testing.T, texts []string, add func(pdf *fpdf.Fpdf)) []byt
 func TestAddUTF8FontFromParsedSameBytes(t *testing.T) {
 	var want [][]byte
 	for _, texts := range sharedFontTexts {
-		want = append(want, sharedFontDoc(t, texts, func(pdf *fpdf.Fpdf) {
+		want = append(want, sharedFontDoc(t, texts, nil, func(pdf *fpdf.Fpdf) {
 			for _, face := range sharedFontFaces {
 				pdf.AddUTF8FontFromBytes(face.family, face.style, face.ttf)
 			}
@@ -70,15 +71,17 @@ func TestAddUTF8FontFromParsedSameBytes(t *testing.T) {
 		}
 		parsed = append(parsed, font)
 	}
-	// Many documents at once from the same parsed fonts, as a batch renders them; the second
-	// of each text takes the font subsets that the first one cut.
+	// Many documents at once from the same parsed fonts and one Cache, as a batch renders them;
+	// the second of each text takes the font subsets that the first one cut, and later ones
+	// the page and compression buffers of those before.
+	cache := fpdf.NewCache()
 	var wg sync.WaitGroup
 	docs := make([][]byte, 8)
 	for i := range docs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			docs[i] = sharedFontDoc(t, sharedFontTexts[i%2], func(pdf *fpdf.Fpdf) {
+			docs[i] = sharedFontDoc(t, sharedFontTexts[i%2], cache, func(pdf *fpdf.Fpdf) {
 				for j, face := range sharedFontFaces {
 					pdf.AddUTF8FontFromParsed(face.family, face.style, parsed[j])
 				}
@@ -99,14 +102,15 @@ func TestParseUTF8FontRejectsNonFonts(t *testing.T) {
 	}
 }
 
-// imageDoc writes a page with one image read from file through RegisterImageOptionsReader.
-func imageDoc(t *testing.T, file, typ string) []byte {
+// imageDoc writes a page with one image read from file through RegisterImageOptionsReader,
+// with the given Cache.
+func imageDoc(t *testing.T, file, typ string, cache *fpdf.Cache) []byte {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4", Cache: cache})
 	pdf.SetCreationDate(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	pdf.SetModificationDate(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	pdf.AddPage()
@@ -120,15 +124,20 @@ func imageDoc(t *testing.T, file, typ string) []byte {
 	return buf.Bytes()
 }
 
-// TestParsedImagesSameBytes checks that an image parsed once gives every later document the
-// same bytes, the PDF version an alpha channel requires included.
+// TestParsedImagesSameBytes checks that an image parsed once gives every later document of
+// the Cache the same bytes as a document that parses it, the PDF version an alpha channel
+// requires included.
 func TestParsedImagesSameBytes(t *testing.T) {
 	for _, c := range []struct{ file, typ, header string }{
 		{"testdata/logo-rgb.png", "png", "%PDF-1.4"}, {"testdata/logo.png", "png", "%PDF-1.3"}, {"testdata/logo.jpg", "jpg", "%PDF-1.3"},
 	} {
-		first, second := imageDoc(t, c.file, c.typ), imageDoc(t, c.file, c.typ)
+		cache := fpdf.NewCache()
+		first, second := imageDoc(t, c.file, c.typ, cache), imageDoc(t, c.file, c.typ, cache)
 		if !bytes.Equal(first, second) {
 			t.Errorf("%s: the second document, with the image from the cache, differs from the first", c.file)
+		}
+		if alone := imageDoc(t, c.file, c.typ, nil); !bytes.Equal(alone, second) {
+			t.Errorf("%s: a document without a shared Cache differs from one with the cached image", c.file)
 		}
 		if !bytes.HasPrefix(second, []byte(c.header)) {
 			t.Errorf("%s: document starts with %q, want %s", c.file, second[:8], c.header)

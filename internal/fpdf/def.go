@@ -366,6 +366,7 @@ type InitType struct {
 	SizeStr        string
 	Size           SizeType
 	FontDirStr     string
+	Cache          *Cache // cwo patch: what the document shares with others of its run; nil: nothing
 }
 
 // FontLoader is used to read fonts (JSON font specification and zlib compressed font binaries)
@@ -605,6 +606,7 @@ type PageBox struct {
 
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
+	cache            *Cache                     // cwo patch: what the document shares with others of its run
 	isCurrentUTF8    bool                       // is current font used in utf-8 mode
 	isRTL            bool                       // is is right to left mode enabled
 	page             int                        // current page number

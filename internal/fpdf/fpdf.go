@@ -43,8 +43,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -52,45 +50,13 @@ type fmtBuffer struct {
 	bytes.Buffer
 }
 
-// pagePool holds the page buffers of finished documents for the pages of the next ones (cwo
-// patch 16): a page's content is garbage once the document is written, and growing a fresh
-// buffer for every page of every document was a fifth of what a document allocated.
-var pagePool sync.Pool
-
-// newPageBuffer returns an empty buffer with room for size bytes.
-func newPageBuffer(size int) *bytes.Buffer {
-	b, _ := pagePool.Get().(*bytes.Buffer)
-	if b == nil {
-		b = new(bytes.Buffer)
-	}
-	b.Reset()
-	b.Grow(size)
-	return b
-}
-
-// releasePages hands the page buffers of a finished document back for reuse; nothing reads
-// them once the document is closed (cwo patch 16).
-func (f *Fpdf) releasePages() {
-	for i := 1; i < len(f.pages); i++ {
-		if f.pages[i] != nil && f.pages[i].Cap() <= maxPooledPage {
-			pagePool.Put(f.pages[i])
-		}
-		f.pages[i] = nil
-	}
-}
-
-// maxPooledPage keeps unusually large pages (a big image or table) out of the pool.
-const maxPooledPage = 1 << 20
-
-// lastDocumentSize is the length of the last document finished in this process (cwo patch 15).
-var lastDocumentSize atomic.Int64
-
 func (b *fmtBuffer) printf(fmtStr string, args ...any) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
 	f = new(Fpdf)
+	f.cache = NewCache() // cwo patch: a document made without a Cache shares nothing
 	if orientationStr == "" {
 		orientationStr = "p"
 	} else {
@@ -252,7 +218,11 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 // alternative to New() that provides additional customization. The PageSize()
 // example demonstrates this method.
 func NewCustom(init *InitType) (f *Fpdf) {
-	return fpdfNew(init.OrientationStr, init.UnitStr, init.SizeStr, init.FontDirStr, init.Size)
+	f = fpdfNew(init.OrientationStr, init.UnitStr, init.SizeStr, init.FontDirStr, init.Size)
+	if init.Cache != nil { // cwo patch: the run's Cache
+		f.cache = init.Cache
+	}
+	return f
 }
 
 // New returns a pointer to a new Fpdf instance. Its methods are subsequently
@@ -3932,7 +3902,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if n := len(f.pages); n > 1 && f.pages[n-1] != nil { // nil: released by a Close before
 		prev = f.pages[n-1].Len()
 	}
-	f.pages = append(f.pages, newPageBuffer(prev))
+	f.pages = append(f.pages, f.cache.pageBuffer(prev))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4392,7 +4362,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
+			mem := f.cache.xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -4872,7 +4842,7 @@ func (f *Fpdf) putimage(info *ImageInfoType) {
 	if info.cs == "Indexed" {
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(info.pal)
+			mem := f.cache.xmem.compress(info.pal)
 			pal := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(pal))
 			f.putstream(pal)
@@ -5255,7 +5225,7 @@ func (f *Fpdf) putOutputIntentStreams() {
 	f.outputIntentStartN = f.n + 1
 	for _, oi := range f.outputIntents {
 		f.newobj()
-		mem := xmem.compress(oi.ICCProfile)
+		mem := f.cache.xmem.compress(oi.ICCProfile)
 		compressedICC := mem.bytes()
 		f.outf("<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>", len(compressedICC))
 		f.putstream(compressedICC)
@@ -5269,10 +5239,10 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
-	// cwo patch 15: size the document buffer like the last document finished in this process,
+	// cwo patch 15: size the document buffer like the last document its Cache saw finished,
 	// so that it does not grow (copying everything written so far) a dozen times.
-	f.buffer.Grow(int(lastDocumentSize.Load()))
-	defer func() { lastDocumentSize.Store(int64(f.buffer.Len())) }()
+	f.buffer.Grow(int(f.cache.lastSize.Load()))
+	defer func() { f.cache.lastSize.Store(int64(f.buffer.Len())) }()
 	f.layerEndDoc()
 	f.putheader()
 	// Embedded files

@@ -1,4 +1,4 @@
-// cwo patch: PNG and JPEG images parsed once per process. See PATCHES.md.
+// cwo patch: PNG and JPEG images parsed once per Cache. See PATCHES.md.
 
 package fpdf
 
@@ -10,11 +10,7 @@ import (
 	"sync"
 )
 
-// parsedImages keeps the last maxParsedImages PNG and JPEG images parsed, by the SHA-256 of
-// their bytes: a batch draws the same logo on every document, and parsing a PNG (inflating it,
-// splitting off the alpha channel, deflating both again) cost more than drawing it.
-var parsedImages imageCache
-
+// maxParsedImages is how many parsed images an imageCache keeps.
 const maxParsedImages = 32
 
 type imageKey struct {
@@ -31,14 +27,17 @@ type parsedImage struct {
 	version pdfVersion
 }
 
+// imageCache keeps the last maxParsedImages PNG and JPEG images parsed, by the SHA-256 of their
+// bytes: a batch draws the same logo on every document, and parsing a PNG (inflating it,
+// splitting off the alpha channel, deflating both again) cost more than drawing it.
 type imageCache struct {
 	mu     sync.Mutex
 	images map[imageKey]*parsedImage
 	order  []imageKey // oldest first
 }
 
-// parseImageCached is parsepng or parsejpg, with the result taken from parsedImages when the
-// same bytes were parsed before. The document gets its own copy of the image info and the same
+// parseImageCached is parsepng or parsejpg, with the result taken from the document's Cache
+// when the same bytes were parsed before. The document gets its own copy of the image info and the same
 // PDF version as if it had parsed the image itself.
 func (f *Fpdf) parseImageCached(r io.Reader, options ImageOptions) *ImageInfoType {
 	data, err := io.ReadAll(r)
@@ -47,7 +46,7 @@ func (f *Fpdf) parseImageCached(r io.Reader, options ImageOptions) *ImageInfoTyp
 		return nil
 	}
 	key := imageKey{sum: sha256.Sum256(data), typ: options.ImageType, readDpi: options.ReadDpi, k: f.k}
-	if p := parsedImages.get(key); p != nil {
+	if p := f.cache.images.get(key); p != nil {
 		f.pdfVersion = max(f.pdfVersion, p.version)
 		info := p.info
 		return &info
@@ -63,7 +62,7 @@ func (f *Fpdf) parseImageCached(r io.Reader, options ImageOptions) *ImageInfoTyp
 	needed := f.pdfVersion
 	f.pdfVersion = max(before, needed)
 	if f.err == nil && info != nil {
-		parsedImages.put(key, &parsedImage{info: *info, version: needed})
+		f.cache.images.put(key, &parsedImage{info: *info, version: needed})
 	}
 	return info
 }

@@ -168,7 +168,7 @@ func (f *Fpdf) parsepngstream(r *rbuffer, readdpi bool) (info *ImageInfoType) {
 	// dbg("ct [%d]", ct)
 	if ct >= 4 {
 		// Separate alpha and color channels
-		mem, err := xmem.uncompress(data)
+		mem, err := f.cache.xmem.uncompress(data)
 		if err != nil {
 			f.err = err
 			return
@@ -223,7 +223,7 @@ func (f *Fpdf) parsepngstream(r *rbuffer, readdpi bool) (info *ImageInfoType) {
 			}
 		}
 
-		xc := xmem.compress(color.bytes())
+		xc := f.cache.xmem.compress(color.bytes())
 		data = xc.copy()
 		xc.release()
 
@@ -231,7 +231,7 @@ func (f *Fpdf) parsepngstream(r *rbuffer, readdpi bool) (info *ImageInfoType) {
 		// has been compressed.
 		mem.release()
 
-		xa := xmem.compress(alpha.bytes())
+		xa := f.cache.xmem.compress(alpha.bytes())
 		info.smask = xa.copy()
 		xa.release()
 

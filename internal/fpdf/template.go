@@ -212,7 +212,7 @@ func (f *Fpdf) putTemplates() {
 		var mem *membuffer
 		// fmt.Println("Put template bytes", string(buffer[:]))
 		if f.compress {
-			mem = xmem.compress(buffer)
+			mem = f.cache.xmem.compress(buffer)
 			buffer = mem.bytes()
 		}
 		f.outf("/Length %d >>", len(buffer))

@@ -133,42 +133,39 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 	delete(font.usedRunes, 0)
 	shared := font.utf8File.shared
 	if shared == nil {
-		return newUTF8Subset(font)
+		return newUTF8Subset(font, f.cache)
 	}
 	key := runeSetKey(font.usedRunes)
 	if sub := shared.subset(key); sub != nil {
 		return sub
 	}
-	sub := newUTF8Subset(font)
+	sub := newUTF8Subset(font, f.cache)
 	shared.keepSubset(key, sub)
 	return sub
 }
 
-func newUTF8Subset(font *fontDefType) *utf8Subset {
+func newUTF8Subset(font *fontDefType, c *Cache) *utf8Subset {
 	stream := font.utf8File.GenerateCutFont(font.usedRunes)
 	codes := font.utf8File.CodeSymbolDictionary
 	delete(codes, 0)
 	sub := &utf8Subset{widths: cidWidths(font, font.utf8File.LastRune), fontSize: len(stream)}
-	cidToGidMap := cidMaps.Get().(*[256 * 256 * 2]byte)
+	cidToGidMap := c.cidMap()
 	for cc, glyph := range codes {
 		cidToGidMap[cc*2] = byte(glyph >> 8)
 		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
 	}
-	mem := xmem.compress(cidToGidMap[:])
+	mem := c.xmem.compress(cidToGidMap[:])
 	sub.cidToGidMap = mem.copy()
 	mem.release()
 	for cc := range codes { // all zeros again for the next document
 		cidToGidMap[cc*2], cidToGidMap[cc*2+1] = 0, 0
 	}
-	cidMaps.Put(cidToGidMap)
-	mem = xmem.compress(stream)
+	c.putCIDMap(cidToGidMap)
+	mem = c.xmem.compress(stream)
 	sub.fontFile = mem.copy()
 	mem.release()
 	return sub
 }
-
-// cidMaps holds zeroed 128 KB CIDToGIDMap buffers for reuse.
-var cidMaps = sync.Pool{New: func() any { return new([256 * 256 * 2]byte) }}
 
 // runeSetKey encodes a used-rune map (rune → rune, or 0 for the preset control codes) as a
 // string, in rune order.

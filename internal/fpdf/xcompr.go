@@ -11,37 +11,46 @@ import (
 	"sync"
 )
 
-var xmem = xmempool{
-	Pool: sync.Pool{
-		New: func() any {
-			var m membuffer
-			return &m
-		},
-	},
+// xmempool holds compression buffers and zlib writers for reuse. cwo patch: it is a field of
+// a Cache instead of a package variable, and its zero value is ready for use.
+type xmempool struct {
+	bufs sync.Pool // *membuffer
+
+	// zwriters holds zlib writers for reuse. cwo patch 5: a new zlib writer allocates about
+	// 1 MB (the deflate window and hash tables) and compress made one for every stream (each
+	// page, font and image); Reset makes a used writer equivalent to a new one, so the bytes
+	// are the same.
+	zwriters sync.Pool // *zlib.Writer
 }
 
-type xmempool struct{ sync.Pool }
+// get returns an empty buffer that release gives back to the pool.
+func (pool *xmempool) get() *membuffer {
+	mem, _ := pool.bufs.Get().(*membuffer)
+	if mem == nil {
+		mem = &membuffer{pool: pool}
+	}
+	return mem
+}
 
-// zwriters holds zlib writers for reuse. cwo patch: a new zlib writer allocates about 1 MB
-// (the deflate window and hash tables) and compress made one for every stream (each page, font
-// and image); Reset makes a used writer equivalent to a new one, so the bytes are the same.
-var zwriters = sync.Pool{
-	New: func() any {
-		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		if err != nil {
-			panic(fmt.Errorf("could not create zlib writer: %w", err))
-		}
+// zwriter returns a zlib writer of the level fpdf compresses at.
+func (pool *xmempool) zwriter() *zlib.Writer {
+	if zw, _ := pool.zwriters.Get().(*zlib.Writer); zw != nil {
 		return zw
-	},
+	}
+	zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	if err != nil {
+		panic(fmt.Errorf("could not create zlib writer: %w", err))
+	}
+	return zw
 }
 
 func (pool *xmempool) compress(data []byte) *membuffer {
-	mem := pool.Get().(*membuffer)
+	mem := pool.get()
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw := zwriters.Get().(*zlib.Writer)
-	defer zwriters.Put(zw)
+	zw := pool.zwriter()
+	defer pool.zwriters.Put(zw)
 	zw.Reset(buf)
 	_, err := zw.Write(data)
 	if err != nil {
@@ -61,7 +70,7 @@ func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
 		return nil, err
 	}
 
-	mem := pool.Get().(*membuffer)
+	mem := pool.get()
 	mem.buf.Reset()
 
 	_, err = mem.buf.ReadFrom(zr)
@@ -74,13 +83,14 @@ func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
 }
 
 type membuffer struct {
-	buf bytes.Buffer
+	buf  bytes.Buffer
+	pool *xmempool // cwo patch: the pool release gives it back to
 }
 
 func (mem *membuffer) bytes() []byte { return mem.buf.Bytes() }
 func (mem *membuffer) release() {
 	mem.buf.Reset()
-	xmem.Put(mem)
+	mem.pool.bufs.Put(mem)
 }
 
 func (mem *membuffer) copy() []byte {

@@ -37,9 +37,10 @@ func benchDoc() *AgreementDoc {
 }
 
 // BenchmarkAgreement renders one six-page agreement with the embedded Go fonts: font setup,
-// layout, font subsetting, compression and the signature fields.
+// layout, font subsetting, compression and the signature fields. The documents share a
+// Shared, as the documents of a run do.
 func BenchmarkAgreement(b *testing.B) {
-	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79"}
+	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79", Shared: NewShared()}
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Agreement(io.Discard, d, opt); err != nil {
@@ -52,7 +53,7 @@ func BenchmarkAgreement(b *testing.B) {
 // that no two consecutive documents embed the same subset of the regular face (fpdf keeps the
 // last subsets of each shared font; see internal/fpdf/PATCHES.md).
 func BenchmarkAgreementDistinct(b *testing.B) {
-	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79"}
+	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79", Shared: NewShared()}
 	body := d.Body
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -65,7 +66,7 @@ func BenchmarkAgreementDistinct(b *testing.B) {
 
 // BenchmarkAgreementParallel renders agreements on every P, as `cwo render` does with --jobs.
 func BenchmarkAgreementParallel(b *testing.B) {
-	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79"}
+	d, opt := benchDoc(), Options{Paper: "letter", Brand: "#1F4E79", Shared: NewShared()}
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
@@ -78,11 +79,12 @@ func BenchmarkAgreementParallel(b *testing.B) {
 }
 
 // BenchmarkFontSetup creates a document and registers the five embedded fonts: the fixed cost
-// every PDF pays before it draws anything.
+// every PDF of a run pays before it draws anything.
 func BenchmarkFontSetup(b *testing.B) {
+	opt := Options{Shared: NewShared()}
 	b.ReportAllocs()
 	for b.Loop() {
-		if pdf := newDocument(Options{}, cwo.MustDate("2026-09-15")); pdf.Err() {
+		if pdf := newDocument(opt, cwo.MustDate("2026-09-15")); pdf.Err() {
 			b.Fatal(pdf.Error())
 		}
 	}
@@ -91,9 +93,10 @@ func BenchmarkFontSetup(b *testing.B) {
 // BenchmarkEmptyDocument writes a one-page document with one line of text: font setup plus
 // subsetting and compressing the fonts, without layout.
 func BenchmarkEmptyDocument(b *testing.B) {
+	opt := Options{Shared: NewShared()}
 	b.ReportAllocs()
 	for b.Loop() {
-		pdf := newDocument(Options{}, cwo.MustDate("2026-09-15"))
+		pdf := newDocument(opt, cwo.MustDate("2026-09-15"))
 		pdf.AddPage()
 		pdf.SetFont(familyBody, "", bodySize)
 		pdf.Text(marginSide, marginTop, "Community Work Order — Zoë, Łukasz, Ελένη")

@@ -12,10 +12,23 @@ import (
 
 // Options are the settings every document shares.
 type Options struct {
-	Paper string // "letter" or "a4"
-	Brand string // "#RRGGBB"
-	Fonts Fonts  // zero value: the Go fonts
+	Paper  string  // "letter" or "a4"
+	Brand  string  // "#RRGGBB"
+	Fonts  Fonts   // zero value: the Go fonts
+	Shared *Shared // what the run's documents share; nil: the document shares nothing
 }
+
+// Shared is what the PDFs of one run share to be made faster: one parse of each font file, the
+// images fpdf parsed, and its page and compression buffers. A run makes one with NewShared and
+// passes it in Options to every document, in any number of goroutines; a document's bytes do
+// not depend on it.
+type Shared struct {
+	fonts fontCache
+	fpdf  *fpdf.Cache
+}
+
+// NewShared returns an empty Shared for the documents of one run.
+func NewShared() *Shared { return &Shared{fpdf: fpdf.NewCache()} }
 
 // Layout constants, in points.
 const (
@@ -63,8 +76,12 @@ func newDocument(opt Options, date cwo.Date) *fpdf.Fpdf {
 
 // newDocumentSize creates a document of the given page size with fonts and fixed dates.
 func newDocumentSize(opt Options, date cwo.Date, size fpdf.SizeType) *fpdf.Fpdf {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: size})
-	addFonts(pdf, opt.Fonts.withDefaults())
+	shared := opt.Shared
+	if shared == nil {
+		shared = NewShared()
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: size, Cache: shared.fpdf})
+	addFonts(pdf, &shared.fonts, opt.Fonts.withDefaults())
 	t := date.Time()
 	if t.IsZero() {
 		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)

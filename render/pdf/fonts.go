@@ -49,14 +49,14 @@ func (f Fonts) withDefaults() Fonts {
 	return f
 }
 
-// addFonts registers the faces on a document, each parsed once per process (see parsedFonts).
-// A face that does not parse sets the document's error.
-func addFonts(pdf *fpdf.Fpdf, f Fonts) {
+// addFonts registers the faces on a document, each parsed once per fontCache. A face that does
+// not parse sets the document's error.
+func addFonts(pdf *fpdf.Fpdf, parsed *fontCache, f Fonts) {
 	for _, face := range []struct {
 		family, style string
 		data          []byte
 	}{{familyBody, "", f.Regular}, {familyBody, "B", f.Bold}, {familyBody, "I", f.Italic}, {familyBody, "BI", f.BoldItalic}, {familyMono, "", f.Mono}} {
-		font, err := parsedFonts.get(face.data)
+		font, err := parsed.get(face.data)
 		if err != nil {
 			pdf.SetError(fmt.Errorf("font %s %q: %w", face.family, face.style, err))
 			return
@@ -65,17 +65,16 @@ func addFonts(pdf *fpdf.Fpdf, f Fonts) {
 	}
 }
 
-// parsedFonts holds the fonts fpdf has parsed, so that every document of a run, in every
+// maxParsedFonts is how many font files a fontCache keeps.
+const maxParsedFonts = 16
+
+// fontCache holds the fonts fpdf has parsed, so that every document of a run, in every
 // goroutine, shares one read-only parse of each font instead of parsing it again (a third of an
 // agreement's time went into parsing fonts). Fonts are known by the identity of their bytes
 // (address and length): a run reads its font files once and never changes them. An entry keeps
 // its bytes alive, so their address cannot be reused for other bytes while it is cached; the
-// cache keeps the last maxParsedFonts files, so a process that reloads fonts again and again
-// does not grow.
-var parsedFonts = &fontCache{}
-
-const maxParsedFonts = 16
-
+// cache keeps the last maxParsedFonts files, so that a run given fonts again and again does
+// not grow. The zero value is empty and ready for use.
 type fontCache struct {
 	mu      sync.Mutex
 	entries []*fontEntry // oldest first
