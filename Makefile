@@ -4,7 +4,7 @@ BIN     := bin/cwo
 PKGS    := ./...
 FUZZTIME ?= 10s
 
-.PHONY: build demo test golden bench lint fuzz pictures clean
+.PHONY: build demo test golden bench lint fuzz pictures fpdf-diff clean
 
 # build: compile the cwo binary into bin/
 build:
@@ -73,6 +73,22 @@ pictures: build
 	$(PICTURE_PNG) $$tmp/CWO-2026-003-2026-Q4.pdf docs/img/report; \
 	$(PICTURE_PNG) $$tmp/out/brochures/scipy-2026.pdf docs/img/brochure; \
 	ls -l docs/img/*.png
+
+# fpdf-diff: show cwo's patches to fpdf: internal/fpdf against the release it came from,
+# downloaded through the Go module proxy, with its import path written as upstream's
+# (internal/fpdf/PATCHES.md lists the patches)
+FPDF_UPSTREAM := codeberg.org/go-pdf/fpdf@v0.12.0
+fpdf-diff:
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	up=$$(cd $$tmp && $(GO) mod download -json $(FPDF_UPSTREAM) | sed -n 's/^\t"Dir": "\(.*\)",$$/\1/p'); \
+	test -n "$$up" || { echo "fpdf-diff: could not download $(FPDF_UPSTREAM)"; exit 1; }; \
+	mkdir $$tmp/upstream $$tmp/cwo; \
+	for f in $$(cd $$up && ls *.go LICENSE; cd $(CURDIR)/internal/fpdf && ls *.go LICENSE); do \
+	  if [ -f $$up/$$f ]; then cp $$up/$$f $$tmp/upstream/; fi; \
+	  if [ -f internal/fpdf/$$f ]; then \
+	    sed 's#github.com/cwo-tool/cwo/internal/fpdf#codeberg.org/go-pdf/fpdf#' internal/fpdf/$$f > $$tmp/cwo/$$f; fi; \
+	done; \
+	cd $$tmp && diff -uN upstream cwo; test $$? -le 1
 
 # clean: remove built binaries and rendered outputs
 clean:
