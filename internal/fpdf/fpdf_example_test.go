@@ -54,16 +54,6 @@ func lorem() string {
 	return strings.Join(loremList(), " ")
 }
 
-// strDelimit converts 'ABCDEFG' to, for example, 'A,BCD,EFG'
-func strDelimit(str string, sepstr string, sepcount int) string {
-	pos := len(str) - sepcount
-	for pos > 0 {
-		str = str[:pos] + sepstr + str[pos:]
-		pos = pos - sepcount
-	}
-	return str
-}
-
 // Example demonstrates the generation of a simple PDF document. Note that
 // since only core fonts are used (in this case Arial, a synonym for
 // Helvetica), an empty string can be specified for the font directory in the

@@ -32,9 +32,7 @@ type cutTables struct {
 	tableDescriptions    map[string]*tableDescription
 	charSymbolDictionary map[int]int
 	symbolPosition       []int
-	locaFormat           int
 	metricsCount         int
-	numSymbols           int
 }
 
 // ParseUTF8Font parses a TrueType font for AddUTF8FontFromParsed.
@@ -106,9 +104,9 @@ func (font *UTF8Font) id(def fontDefType) string {
 func (font *UTF8Font) cutTables() *cutTables {
 	font.cutOnce.Do(func() {
 		u := newUTF8Font(&fileReader{array: font.data})
-		locaFormat, metricsCount, numSymbols, ok := u.parseForCut()
+		_, metricsCount, _, ok := u.parseForCut()
 		font.cut = &cutTables{ok: ok, tableDescriptions: u.tableDescriptions, charSymbolDictionary: u.charSymbolDictionary,
-			symbolPosition: u.symbolPosition, locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols}
+			symbolPosition: u.symbolPosition, metricsCount: metricsCount}
 	})
 	return font.cut
 }

@@ -688,7 +688,8 @@ func (utf *utf8FontFile) parseForCut() (locaFormat, metricsCount, numSymbols int
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	// cwo patch: the parsing that does not depend on usedRunes moved to parseForCut; a font
 	// made by AddUTF8FontFromParsed takes its result, parsed once, from the shared font (the
-	// widths parseForCut computes are not used after it).
+	// widths parseForCut computes are not used after it, nor the loca format and number of
+	// symbols it returns: the subset's own are set below).
 	var LocaFormat, metricsCount, numSymbols int
 	if utf.shared != nil {
 		t := utf.shared.cutTables()
@@ -698,10 +699,10 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		utf.tableDescriptions, utf.charSymbolDictionary, utf.symbolPosition = t.tableDescriptions, t.charSymbolDictionary, t.symbolPosition
 		utf.outTablesData = make(map[string][]byte)
 		utf.LastRune = 0
-		LocaFormat, metricsCount, numSymbols = t.locaFormat, t.metricsCount, t.numSymbols
+		metricsCount = t.metricsCount
 	} else {
 		var ok bool
-		if LocaFormat, metricsCount, numSymbols, ok = utf.parseForCut(); !ok {
+		if _, metricsCount, _, ok = utf.parseForCut(); !ok {
 			return nil
 		}
 	}
