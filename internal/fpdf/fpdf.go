@@ -3567,7 +3567,7 @@ func (f *Fpdf) RegisterImageOptionsReader(imgName string, options ImageOptions, 
 	}
 	switch options.ImageType {
 	case "jpg", "png":
-		info = f.parseImageCached(r, options) // cwo patch: parse each image once per process
+		info = f.parseImageCached(r, options) // cwo patch: parse each image once per Cache
 	case "gif":
 		info = f.parsegif(r)
 	default:
