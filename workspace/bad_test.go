@@ -93,10 +93,10 @@ func TestBadInputCorpusAtTheLoader(t *testing.T) {
 	}
 	for _, path := range cases {
 		name := filepath.Base(filepath.Dir(path))
+		if strings.HasPrefix(name, "template-") {
+			continue // templates are render's to check (cmd/cwo's bad-input test runs these)
+		}
 		t.Run(name, func(t *testing.T) {
-			if strings.HasPrefix(name, "template-") {
-				t.Skip("templates are checked by render, not by the loader")
-			}
 			c := readBadCase(t, path)
 			dir := copyBase(t)
 			c.setUp(t, filepath.Join(filepath.Dir(path), "files"), dir)
