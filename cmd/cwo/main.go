@@ -1,5 +1,5 @@
 // Command cwo turns a workspace of Community Work Order data into signature-ready agreements,
-// funder progress reports and roadmap brochures. See README.md for the workspace format.
+// funder progress reports and roadmap brochures. See docs/reference.md for the workspace format.
 package main
 
 import (
