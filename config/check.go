@@ -93,8 +93,14 @@ func (c *checker) fonts(f cwo.Fonts) {
 			c.font(face.key, face.path)
 		}
 	}
-	if f.Regular == "" && (f.Bold != "" || f.Italic != "" || f.BoldItalic != "") {
-		c.errorf(c.from.of("fonts"), "fonts.regular is required when other faces are set")
+	if f.Regular != "" {
+		return
+	}
+	for _, face := range faces[1:] {
+		if face.path != "" { // name the first other face, where its value came from
+			c.errorf(c.from.of(face.key), "fonts.regular is required when %s is set (the other faces default to it)", face.key)
+			return
+		}
 	}
 }
 

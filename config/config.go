@@ -55,7 +55,8 @@ const envPrefix = "CWO"
 
 // Load reads dir/cwo.yaml (a missing file means defaults), then CWO_* environment variables
 // (CWO_OUTPUT, CWO_LOCALE, CWO_FONTS_REGULAR ...), then the flags in fs that were set and whose
-// names match a setting ("output", "jobs"; fs may be nil). An unknown key in cwo.yaml is an error.
+// names match a setting ("output", "jobs"; fs may be nil). An unknown key in cwo.yaml is an error
+// naming its line and column and the nearest setting (keys.go).
 //
 // Load then checks the settings against every rule of check.go. When any is broken, the error is
 // a cwo.Diagnostics listing each problem with where its value came from: cwo.yaml:line:col, the
@@ -79,12 +80,16 @@ func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
 	if err := bindFlags(v, fs); err != nil {
 		return cwo.Settings{}, err
 	}
+	from := newOrigins(text, fs)
+	if diags := unknownKeys(from.file); len(diags) > 0 {
+		return cwo.Settings{}, diags
+	}
 	var f file
 	if err := v.UnmarshalExact(&f); err != nil {
 		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
 	}
 	s := f.settings()
-	if diags := check(dir, s, newOrigins(text, fs)); len(diags) > 0 {
+	if diags := check(dir, s, from); len(diags) > 0 {
 		return s, diags
 	}
 	return s, nil

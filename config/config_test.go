@@ -68,9 +68,14 @@ func TestFileEnvAndFlags(t *testing.T) {
 }
 
 func TestUnknownKeyIsAnError(t *testing.T) {
-	_, err := Load(writeConfig(t, "ouptut: x\n"), nil)
-	if err == nil || !strings.Contains(err.Error(), "ouptut") || !strings.Contains(err.Error(), FileName) {
-		t.Errorf("err = %v, want an error naming the unknown key and cwo.yaml", err)
+	_, err := Load(writeConfig(t, "paper: a4\nouptut: x\nbrand:\n  colour: '#123456'\n"), nil)
+	for _, want := range []string{
+		`cwo.yaml:2:1: error: unknown setting "ouptut" (did you mean "output"?)`,
+		`cwo.yaml:4:3: error: unknown setting "brand.colour" (did you mean "brand.color"?)`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want it to contain %s", err, want)
+		}
 	}
 }
 
