@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
@@ -45,8 +46,9 @@ func validateRun(cmd *cobra.Command, opts *validateOptions) error {
 	}
 	printDiagnostics(cmd.OutOrStdout(), opts.dir, diags)
 	errs, warns := diags.Count()
-	fmt.Fprintf(cmd.OutOrStdout(), "%s: %d projects, %d funders, %d orders, %d brochures, %d time entries; %s\n",
-		opts.dir, len(ws.Projects), len(ws.Funders), len(ws.Orders), len(ws.Brochures), ws.TimeEntryCount(), countText(errs, warns))
+	fmt.Fprintf(cmd.OutOrStdout(), "%s: %s, %s, %s, %s, %s; %s\n", opts.dir,
+		count(len(ws.Projects), "project"), count(len(ws.Funders), "funder"), count(len(ws.Orders), "order"),
+		count(len(ws.Brochures), "brochure"), count(ws.TimeEntryCount(), "time entry"), countText(errs, warns))
 	if errs > 0 || (opts.strict && warns > 0) {
 		return failed(errSilent)
 	}
@@ -86,7 +88,15 @@ func countText(errs, warns int) string {
 	if errs == 0 && warns == 0 {
 		return "no problems"
 	}
-	return fmt.Sprintf("%d %s, %d %s", errs, plural(errs, "error"), warns, plural(warns, "warning"))
+	return count(errs, "error") + ", " + count(warns, "warning")
+}
+
+// count writes n and the word, in the plural unless n is 1: "1 brochure", "325 time entries".
+func count(n int, word string) string {
+	if n != 1 && strings.HasSuffix(word, "entry") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	}
+	return fmt.Sprintf("%d %s", n, plural(n, word))
 }
 
 func plural(n int, word string) string {
