@@ -257,7 +257,7 @@ func TestBrokenSettingsShownThenFixed(t *testing.T) {
 	os.WriteFile(settings, []byte("paper: a4\noutptu: build\n"), 0o644)
 	srv := start(t, dir)
 	page := pageText(t, srv.URL)
-	for _, want := range []string{"error cwo.yaml: ", "outptu", "No documents yet"} {
+	for _, want := range []string{"error cwo.yaml:2:1: ", `unknown setting "outptu" (did you mean "output"?)`, "No documents yet"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q:\n%s", want, page)
 		}
