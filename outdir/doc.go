@@ -1,5 +1,6 @@
 // Package outdir keeps an output folder: the lock a writer holds, files written atomically, the
-// manifest of what each output was built from, shards of a folder shared by several machines,
+// manifest of what each output was built from and the journal that keeps it true when a run is
+// killed, shards of a folder shared by several machines,
 // the stamps that tell a file unchanged without reading it, and the state a complete run leaves
 // for the next one.
 //

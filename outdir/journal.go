@@ -23,9 +23,10 @@ func journalName(manifest string) string { return strings.TrimSuffix(manifest, "
 // journal is the append-only file of one run's manifest entries, one JSON object a line. It is
 // created on the first append.
 type journal struct {
-	path string
-	mu   sync.Mutex
-	f    *os.File
+	path   string
+	mu     sync.Mutex
+	f      *os.File
+	onSync func() // called after each append is synced, in tests
 }
 
 // append writes e as a line of the journal and syncs it, creating the journal in dir (and
@@ -50,6 +51,9 @@ func (j *journal) append(dir string, e Entry) error {
 	}
 	if err := j.f.Sync(); err != nil {
 		return fmt.Errorf("journal: %w", err)
+	}
+	if j.onSync != nil {
+		j.onSync()
 	}
 	return nil
 }
