@@ -38,18 +38,22 @@ const (
 	Unchanged = "unchanged"
 )
 
-// ReadManifest reads the manifest file name in dir; a missing or unreadable one is empty, so
-// that everything is written again.
+// ReadManifest reads the manifest file name in dir together with its journal, which a killed
+// run leaves (see Writer.WriteOutput): for each output the journal names, the entry that
+// describes the file on disk is kept. A missing or unreadable manifest is empty, so that
+// everything is written again.
 func ReadManifest(dir, name string) *Manifest {
 	m := &Manifest{}
 	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil || json.Unmarshal(data, m) != nil {
-		return &Manifest{}
+		m = &Manifest{}
 	}
+	m.reconcile(dir, readJournal(filepath.Join(dir, journalName(name))))
 	return m
 }
 
-// readManifestStrict reads a manifest file, failing when it is missing or not a manifest.
+// readManifestStrict reads a manifest file with its journal, like ReadManifest, failing when the
+// manifest is missing or not a manifest.
 func readManifestStrict(path string) (*Manifest, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -59,6 +63,8 @@ func readManifestStrict(path string) (*Manifest, error) {
 	if err := json.Unmarshal(data, m); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	dir, name := filepath.Split(path)
+	m.reconcile(dir, readJournal(filepath.Join(dir, journalName(name))))
 	return m, nil
 }
 

@@ -48,6 +48,10 @@ func (s Shard) ManifestName() string {
 	return fmt.Sprintf("manifest-%d-of-%d.json", s.K, s.N)
 }
 
+// JournalName is the manifest's journal (see Writer.WriteOutput): manifest.journal, or
+// manifest-K-of-N.journal for a shard.
+func (s Shard) JournalName() string { return journalName(s.ManifestName()) }
+
 // LockName keeps shards that share an output folder from locking each other out.
 func (s Shard) LockName() string {
 	if !s.on() {

@@ -40,12 +40,15 @@ func ReadState(dir string, sh Shard, st any) bool {
 
 // WriteState saves st as the shard's state file in dir, atomically.
 func WriteState(dir string, sh Shard, st any) error {
-	data, err := json.Marshal(st)
+	data, err := stateBytes(st)
 	if err != nil {
 		return err
 	}
 	return WriteFileAtomic(filepath.Join(dir, sh.StateName()), data)
 }
+
+// stateBytes encodes a state file.
+func stateBytes(st any) ([]byte, error) { return json.Marshal(st) }
 
 // RemoveState deletes the shard's state file in dir, so that the next run does everything.
 func RemoveState(dir string, sh Shard) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
+	"github.com/cwo-tool/cwo/outdir"
 )
 
 // benchDir is the workspace the pipeline benchmarks use: $CWO_BENCHWS (`make bench` points it
@@ -69,10 +70,14 @@ func BenchmarkAgreementJobParallel(b *testing.B) {
 }
 
 // BenchmarkAgreementWrite is BenchmarkAgreementJob with the file written as a run writes it:
-// a temporary file, checksummed, synced and renamed.
+// a temporary file, checksummed, synced, journaled and renamed.
 func BenchmarkAgreementWrite(b *testing.B) {
 	jobs := benchJobs(b, KindAgreements)
-	out := b.TempDir()
+	out, err := outdir.Open(b.TempDir(), outdir.Shard{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer out.Close()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		if _, err := renderJob(out, jobs[i%len(jobs)]); err != nil {

@@ -52,6 +52,9 @@ func (b *batch) againstState() (done bool, orders []string, err error) {
 	if b.prev == nil || b.opt.Force || b.prev.Options != optionsDigest(b.dir, b.settings, b.opt) {
 		return false, nil, nil
 	}
+	if outdir.HasJournal(b.opt.OutDir, b.opt.Shard) {
+		return false, nil, nil // a killed run's journal: the full run folds it into the manifest
+	}
 	if !b.prev.OutputsIntact(b.opt.OutDir) {
 		return false, nil, nil // an output was deleted or edited: check everything
 	}
@@ -184,7 +187,7 @@ func (b *batch) saveState(complete bool) error {
 		}
 		st.Outputs[j.Path] = outdir.Output{Stamp: s, Group: jobOrder(j)}
 	}
-	return outdir.WriteState(b.opt.OutDir, b.opt.Shard, st)
+	return b.out.WriteState(st)
 }
 
 // jobOrder returns the order an agreement or report belongs to, "" for other outputs.

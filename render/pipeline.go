@@ -139,8 +139,8 @@ type batch struct {
 	fonts    pdf.Fonts
 	shared   *pdf.Shared // what the run's PDFs share: parsed fonts and images, buffers
 	fontHash string
-	unlockFn func()    // releases the output folder's lock once taken
-	todo     []outcome // the jobs to render, as decided
+	out      *outdir.Writer // holds the output folder's lock once taken, and writes into it
+	todo     []outcome      // the jobs to render, as decided
 	manifest *outdir.Manifest
 	res      *Result
 	prev     *runState               // the last complete run's state, or nil
@@ -150,8 +150,8 @@ type batch struct {
 
 // unlock releases the output folder's lock, if the run took it.
 func (b *batch) unlock() {
-	if b.unlockFn != nil {
-		b.unlockFn()
+	if b.out != nil {
+		b.out.Close()
 	}
 }
 

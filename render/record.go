@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 
 	"github.com/cwo-tool/cwo"
@@ -13,7 +12,7 @@ import (
 // cancelled (err): it writes the manifest of what is in the folder, and the state for the next
 // run when this one is complete (else it removes the state). It returns err, or ctx's error.
 func (b *batch) record(err error) error {
-	if b.unlockFn == nil {
+	if b.out == nil {
 		return err
 	}
 	if err := b.writeManifest(); err != nil {
@@ -42,7 +41,7 @@ func (b *batch) writeManifest() error {
 	m := b.manifest.Filter(cwo.Version, func(e outdir.Entry) bool {
 		return planned[e.Path] || (!full && !b.rescoped(e))
 	})
-	return m.Write(filepath.Join(b.opt.OutDir, b.opt.Shard.ManifestName()))
+	return b.out.WriteManifest(m)
 }
 
 // rescoped reports whether e is an output of an order the run re-rendered as a whole, so that

@@ -21,18 +21,18 @@ type outcome struct {
 	took  time.Duration
 }
 
-// lock takes the output folder's lock (a dry run writes nothing and takes none) and removes the
-// temporary files a killed run left.
+// lock takes the output folder's lock, or the shard's (a dry run writes nothing and takes none),
+// and removes the temporary files that killed runs left, keeping those other shards are writing.
 func (b *batch) lock() error {
 	if b.opt.DryRun {
 		return nil
 	}
-	unlock, err := outdir.Lock(b.opt.OutDir, b.opt.Shard.LockName())
+	out, err := outdir.Open(b.opt.OutDir, b.opt.Shard)
 	if err != nil {
 		return err
 	}
-	b.unlockFn = unlock
-	outdir.RemoveStaleTemps(b.opt.OutDir, Kinds...)
+	b.out = out
+	out.RemoveStaleTemps(Kinds...)
 	return nil
 }
 
@@ -103,7 +103,7 @@ func (b *batch) renderAll(todo []outcome) <-chan outcome {
 			defer wg.Done()
 			for o := range in {
 				start := time.Now()
-				o.sum, o.err = renderJob(b.opt.OutDir, o.job)
+				o.sum, o.err = renderJob(b.out, o.job)
 				o.took = time.Since(start)
 				out <- o
 			}
@@ -125,15 +125,16 @@ func (b *batch) renderAll(todo []outcome) <-chan outcome {
 	return out
 }
 
-// renderJob writes one job's file atomically and returns its checksum. Panics in a renderer are
-// turned into errors so one bad document cannot stop the batch.
-func renderJob(outDir string, j *Job) (sum string, err error) {
+// renderJob writes one job's file atomically, its manifest entry journaled, and returns its
+// checksum. Panics in a renderer are turned into errors so one bad document cannot stop the batch.
+func renderJob(out *outdir.Writer, j *Job) (sum string, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error: %v", v)
 		}
 	}()
-	return outdir.WriteHashed(filepath.Join(outDir, filepath.FromSlash(j.Path)), j.Render)
+	e, err := out.WriteOutput(outdir.Entry{Path: j.Path, Kind: j.Kind, IDs: j.IDs, InputHash: j.Hash}, j.Render)
+	return e.SHA256, err
 }
 
 // tally updates counts, failures and the manifest with one outcome.

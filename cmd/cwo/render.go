@@ -87,8 +87,8 @@ func renderRun(cmd *cobra.Command, opts *renderOptions) error {
 		return failed(fmt.Errorf("%s: %s; nothing was rendered", opts.dir, countText(errs, warns)))
 	}
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(cmd.ErrOrStderr(), "cwo: interrupted; finished files and the manifest are saved, nothing half-written is left")
-		return &exitError{code: exitInterrupted, err: errSilent}
+		fmt.Fprintf(cmd.ErrOrStderr(), "cwo: %s; finished files and the manifest are saved, nothing half-written is left\n", interruptedText(cmd.Context()))
+		return &exitError{code: interruptedCode(cmd.Context()), err: errSilent}
 	}
 	if err != nil {
 		return failed(err)

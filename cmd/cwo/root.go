@@ -11,10 +11,11 @@ import (
 
 // Exit codes, the same for every command.
 const (
-	exitOK          = 0
-	exitFailed      = 1 // bad data, failed renders
-	exitUsage       = 2 // bad flags or arguments
-	exitInterrupted = 130
+	exitOK     = 0
+	exitFailed = 1 // bad data, failed renders
+	exitUsage  = 2 // bad flags or arguments
+	// A command stopped by a signal exits 128 plus its number: 130 for SIGINT (Ctrl-C), 143 for
+	// SIGTERM (see interruptedCode).
 )
 
 // exitError carries an exit code through cobra.
@@ -48,8 +49,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ee.code
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "cwo: interrupted")
-		return exitInterrupted
+		fmt.Fprintln(stderr, "cwo:", interruptedText(ctx))
+		return interruptedCode(ctx)
 	}
 	fmt.Fprintln(stderr, "cwo:", err)
 	fmt.Fprintln(stderr, "Run 'cwo --help' for usage.")

@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"os/signal"
 	"sync"
-	"syscall"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
@@ -47,11 +45,9 @@ requests addressed to localhost, 127.0.0.1, [::1] or the --addr host.`,
 }
 
 func serveRun(cmd *cobra.Command, opts *serveOptions) error {
-	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGTERM)
-	defer stop()
 	flags := cmd.Flags()
 	log := &lockedWriter{w: cmd.ErrOrStderr()}
-	err := serve.Run(ctx, opts.dir, serve.Options{
+	err := serve.Run(cmd.Context(), opts.dir, serve.Options{
 		Addr: opts.addr,
 		Jobs: opts.jobs,
 		Log:  log,
