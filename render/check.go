@@ -27,8 +27,9 @@ func Validate(dir string, s cwo.Settings, opt cwo.ValidateOptions) (*cwo.Workspa
 	return validate(dir, s, opt, true)
 }
 
-// validate is Validate; with execute false it only parses the templates, leaving an order whose
-// template fails to fail alone when it renders.
+// validate is Validate; with execute false it runs the templates for the first order only, to
+// find a template that exceeds a limit once, and leaves an order whose data makes the template
+// fail to fail alone when it renders.
 func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
 	ws, diags := workspace.Load(dir, s)
 	return check(ws, diags, dir, s, opt, execute)
@@ -50,24 +51,35 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 	}
 	a.templates = set
 	if !diags.HasErrors() {
-		if execute {
-			diags = append(diags, checkAgreements(ws, set)...)
-		}
+		diags = append(diags, checkAgreements(ws, set, execute)...)
 		diags = append(diags, checkCoverage(ws, cov)...)
 	}
 	return ws, diags.Sort(), a
 }
 
-// checkAgreements executes the agreement template for every order.
-func checkAgreements(ws *cwo.Workspace, set *templates.Set) cwo.Diagnostics {
+// checkAgreements executes the agreement template for every order, or with all false for the
+// first order only and reporting only a template fault (see templateFault). A template fault is
+// reported once, on the first order that shows it, and the remaining orders are not run: the
+// template is wrong for every order, and the same message 2,000 times helps nobody.
+func checkAgreements(ws *cwo.Workspace, set *templates.Set, all bool) cwo.Diagnostics {
 	var diags cwo.Diagnostics
 	for _, o := range ws.Orders {
 		d := agreement.NewData(ws, o)
-		if _, err := set.Execute(templates.Agreement, d, formats(d)); err != nil {
+		_, err := set.Execute(templates.Agreement, d, formats(d))
+		if err != nil && (all || templateFault(err)) {
 			diags = append(diags, templateDiagnostics(err, o.ID)...)
+		}
+		if !all || templateFault(err) {
+			break
 		}
 	}
 	return diags
+}
+
+// templateFault tells a template that asked for too much (a limit) or would print a memory
+// address from one that met data it cannot handle.
+func templateFault(err error) bool {
+	return errors.Is(err, templates.ErrLimit) || errors.Is(err, templates.ErrAddress)
 }
 
 func formats(d *agreement.Data) templates.Formats {

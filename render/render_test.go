@@ -319,3 +319,22 @@ func TestLogos(t *testing.T) {
 		t.Errorf("diagnostics lack %q:\n%v", want, diags)
 	}
 }
+
+// TestTemplateLimitReportedOnce: a template that exceeds a limit for every order is one
+// diagnostic, from render and from validate, and nothing renders.
+func TestTemplateLimitReportedOnce(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "agreement.md.tmpl"), []byte("x\n{{indent 6000000000 \"x\"}}\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := renderDir(t, dir, out, nil)
+	if !errors.Is(err, render.ErrInvalid) || len(res.Failures) != 0 {
+		t.Fatalf("render: err = %v, failures = %v; want ErrInvalid before rendering", err, res.Failures)
+	}
+	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
+	for name, d := range map[string]cwo.Diagnostics{"render": res.Diagnostics, "validate": diags} {
+		if n := strings.Count(d.Error(), "indent of 6000000000 spaces is too large"); n != 1 {
+			t.Errorf("%s reports the limit %d times, want once:\n%v", name, n, d)
+		}
+	}
+}

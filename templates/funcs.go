@@ -2,7 +2,9 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
 	"github.com/cwo-tool/cwo"
@@ -16,7 +18,7 @@ type Formats struct {
 
 // allowedSprig is the allow-list of sprig functions: strings, lists, simple math and defaults.
 // Nothing that reads the clock, randomness, the environment, the network or crypto, nothing that
-// ranges over a map in random order, and no unbounded repeat, until or seq.
+// ranges over a map in random order, and no repeat, until or seq. Each is guarded: see checks.go.
 var allowedSprig = []string{
 	"trim", "trimAll", "trimPrefix", "trimSuffix", "upper", "lower", "title", "untitle", "substr",
 	"trunc", "abbrev", "initials", "wrap", "wrapWith", "contains", "hasPrefix", "hasSuffix", "quote",
@@ -27,19 +29,58 @@ var allowedSprig = []string{
 	"hasKey", "len",
 }
 
-// funcMap returns the allow-listed sprig functions plus cwo's own for formats f.
-func funcMap(f Formats) map[string]any {
+// funcMap returns the allow-listed sprig functions, text/template's printing builtins and cwo's
+// own for formats f, each guarded by m (see guarded), plus the guards the instrumented parse tree
+// calls. A template sees nothing else.
+func funcMap(f Formats, m *meter) map[string]any {
 	all := sprig.TxtFuncMap()
-	m := map[string]any{}
-	for _, name := range allowedSprig {
-		if fn, ok := all[name]; ok {
-			m[name] = fn
-		}
+	all["sortAlpha"] = sortAlpha(all["sortAlpha"].(func(any) []string))
+	for name, fn := range builtinPrinters {
+		all[name] = fn
 	}
 	for name, fn := range cwoFuncs(f) {
-		m[name] = fn
+		all[name] = fn
 	}
-	return m
+	fm := map[string]any{}
+	for _, name := range allowed() {
+		if fn, ok := all[name]; ok {
+			fm[name] = guarded(m, name, fn, fmtFuncs[name], check(name))
+		}
+	}
+	for name, fn := range treeGuards(m) {
+		fm[name] = fn
+	}
+	return fm
+}
+
+// allowed lists every function a template may call.
+func allowed() []string {
+	names := slices.Clone(allowedSprig)
+	for name := range builtinPrinters {
+		names = append(names, name)
+	}
+	for name := range cwoFuncs(Formats{}) {
+		names = append(names, name)
+	}
+	return names
+}
+
+// builtinPrinters replace text/template's builtins of the same names, which format without
+// limits.
+var builtinPrinters = map[string]any{
+	"print": fmt.Sprint, "printf": fmt.Sprintf, "println": fmt.Sprintln,
+	"html": template.HTMLEscaper, "js": template.JSEscaper, "urlquery": template.URLQueryEscaper,
+}
+
+// sortAlpha is sprig's sortAlpha on a copy: sprig sorts a []string in place, which would reorder
+// the data under other templates running at the same time.
+func sortAlpha(sprigSort func(any) []string) func(any) []string {
+	return func(list any) []string {
+		if s, ok := list.([]string); ok {
+			list = slices.Clone(s)
+		}
+		return sprigSort(list)
+	}
 }
 
 // cwoFuncs are cwo's template functions; each has examples in funcs_test.go.

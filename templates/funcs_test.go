@@ -6,21 +6,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"text/template"
 
 	"github.com/cwo-tool/cwo"
 )
 
-// exec runs one template snippet with the function map for f.
+// exec runs one template snippet as Set.Execute does, with the function map for f.
 func exec(t *testing.T, text string, data any, f Formats) (string, error) {
 	t.Helper()
-	tmpl, err := template.New("t").Option("missingkey=error").Funcs(funcMap(f)).Parse(text)
+	tmpl, err := parseStrict("t", text)
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	err = tmpl.Execute(&b, data)
-	return b.String(), err
+	return executeGuarded(tmpl, data, f)
 }
 
 func TestFunctionExamples(t *testing.T) {

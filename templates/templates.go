@@ -1,11 +1,11 @@
 // Package templates owns the text templates cwo renders documents from: the embedded defaults,
 // a workspace's overrides in its templates/ folder, and the hermetic function map (an allow-list
 // of sprig plus cwo's own money, date and hours formatting). It is the only package that uses
-// sprig. Templates run with missingkey=error and a cap on the size of what they write.
+// sprig. Templates run with missingkey=error and under limits (limits.go) that every function,
+// loop and print checks before it allocates.
 package templates
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
-	"time"
 
 	"github.com/cwo-tool/cwo/workspace"
 )
@@ -26,12 +25,6 @@ var embedded embed.FS
 
 // Agreement is the file name of the agreement template.
 const Agreement = "agreement.md.tmpl"
-
-// MaxOutput bounds what one template execution may write.
-const MaxOutput = 2 << 20
-
-// MaxDuration bounds how long one template execution may run.
-const MaxDuration = 10 * time.Second
 
 // Set is the parsed templates of one workspace.
 type Set struct {
@@ -45,7 +38,11 @@ type Error struct {
 	File      string // workspace-relative path, or "(embedded) name"
 	Line, Col int
 	Msg       string
+	err       error // the limit or address error, for errors.Is
 }
+
+// Unwrap returns the limit or address error the problem is, if it is one.
+func (e *Error) Unwrap() error { return e.err }
 
 func (e *Error) Error() string {
 	pos := e.File
@@ -79,10 +76,7 @@ func (s *Set) load(dir, name string) error {
 	if err != nil {
 		return &Error{File: file, Msg: err.Error()}
 	}
-	t, err := template.New(name).Option("missingkey=error").Funcs(funcMap(Formats{})).Parse(text)
-	if err == nil {
-		err = checkRanges(t)
-	}
+	t, err := parseStrict(name, text)
 	if err != nil {
 		return positioned(file, name, err)
 	}
@@ -110,46 +104,47 @@ func (s *Set) Text(name string) string { return s.text[name] }
 func (s *Set) File(name string) string { return s.file[name] }
 
 // Execute runs a template with data and formats for one document and returns what it wrote.
-// It is safe for concurrent use.
+// The execution stops, with an error that wraps ErrLimit, as soon as it exceeds one of the limits
+// in limits.go, and with one that wraps ErrAddress when it would print a memory address; it runs
+// on the caller's goroutine and leaves nothing running. It is safe for concurrent use.
 func (s *Set) Execute(name string, data any, f Formats) (string, error) {
 	t, ok := s.tmpl[name]
 	if !ok {
 		return "", fmt.Errorf("template %s is not loaded", name)
 	}
+	out, err := executeGuarded(t, data, f)
+	if err != nil {
+		return "", positioned(s.file[name], name, err)
+	}
+	return out, nil
+}
+
+// parseStrict parses a template strictly, refuses ranges over large literals and adds the guards.
+func parseStrict(name, text string) (*template.Template, error) {
+	t, err := template.New(name).Option("missingkey=error").Funcs(funcMap(Formats{}, &meter{})).Parse(text)
+	if err == nil {
+		err = checkRanges(t)
+	}
+	if err != nil {
+		return nil, err
+	}
+	instrument(t)
+	return t, nil
+}
+
+// executeGuarded runs a clone of t (so concurrent executions do not share function maps) with a meter
+// of its own and a writer that stops at MaxOutput.
+func executeGuarded(t *template.Template, data any, f Formats) (string, error) {
 	t, err := t.Clone()
 	if err != nil {
 		return "", err
 	}
-	t.Funcs(funcMap(f))
-	type result struct {
-		text string
-		err  error
+	t.Funcs(funcMap(f, &meter{}))
+	var w limitedWriter
+	if err := t.Execute(&w, data); err != nil {
+		return "", err
 	}
-	done := make(chan result, 1)
-	go func() {
-		var buf limitedBuffer
-		err := t.Execute(&buf, data)
-		done <- result{buf.String(), err}
-	}()
-	select {
-	case r := <-done:
-		if r.err != nil {
-			return "", positioned(s.file[name], name, r.err)
-		}
-		return r.text, nil
-	case <-time.After(MaxDuration):
-		return "", &Error{File: s.file[name], Msg: fmt.Sprintf("template ran for more than %s; does it loop over something huge?", MaxDuration)}
-	}
-}
-
-// limitedBuffer fails once more than MaxOutput bytes are written.
-type limitedBuffer struct{ bytes.Buffer }
-
-func (b *limitedBuffer) Write(p []byte) (int, error) {
-	if b.Len()+len(p) > MaxOutput {
-		return 0, fmt.Errorf("template output is larger than %d bytes", MaxOutput)
-	}
-	return b.Buffer.Write(p)
+	return w.String(), nil
 }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?`)
@@ -164,5 +159,22 @@ func positioned(file, name string, err error) error {
 		e.Msg = strings.TrimSpace(msg[len(m[0]):])
 		e.Msg = strings.TrimPrefix(e.Msg, fmt.Sprintf("executing %q at ", name))
 	}
+	if own := ownError(err); own != nil {
+		e.Msg, e.err = own.Error(), own
+	}
 	return e
+}
+
+// ownError is the limit or address error inside a text/template error, whose message would
+// otherwise name the guard functions.
+func ownError(err error) error {
+	var le *limitError
+	if errors.As(err, &le) {
+		return le
+	}
+	var ae *addressError
+	if errors.As(err, &ae) {
+		return ae
+	}
+	return nil
 }
