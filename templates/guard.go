@@ -15,8 +15,8 @@ import (
 // The guards' names start with an underscore, which a template cannot call: they are not in the
 // function map a template is parsed with.
 const (
-	rangeGuard = "_cwoRange" // _cwoRange WEIGHT VALUE: checks and charges a range
-	callGuard  = "_cwoCall"  // _cwoCall WEIGHT [VALUE]: charges a {{template}} call
+	rangeGuard  = "_cwoRange"  // _cwoRange WEIGHT VALUE: checks and charges a range
+	callGuard   = "_cwoCall"   // _cwoCall WEIGHT [VALUE]: charges a {{template}} call
 	printGuard  = "_cwoPrint"  // _cwoPrint VALUE: checks and charges a printed value
 	returnGuard = "_cwoReturn" // _cwoReturn: ends a template, for the depth of calls
 )
