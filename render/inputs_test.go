@@ -93,3 +93,14 @@ func TestRerunAfterLogoChange(t *testing.T) {
 		t.Error("nothing rendered after a logo changed")
 	}
 }
+
+// Run itself refuses an output folder that overlaps the inputs, for callers other than cwo render.
+func TestRunRefusesOutputInTheInputs(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	for _, out := range []string{dir, filepath.Join(dir, "timesheets"), filepath.Join(dir, "progress", "O-1", "out"), filepath.Dir(dir)} {
+		if _, err := renderDir(t, dir, out, nil); err == nil || !strings.Contains(err.Error(), "output folder: the output folder") {
+			t.Errorf("render into %s: %v, want a refusal", out, err)
+		}
+	}
+	mustRender(t, dir, filepath.Join(dir, "out"), nil)
+}

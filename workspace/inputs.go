@@ -70,3 +70,7 @@ func (f *files) entries(dir string) ([]string, error) {
 	}
 	return slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(n, ".") }), nil
 }
+
+// Folders lists the workspace's folders that hold what Load reads, progress/ included: an
+// output folder must not lie in one of them.
+func Folders() []string { return append(slices.Clone(dataFolders), "progress") }
