@@ -48,3 +48,21 @@ func TestRenderRefusesOutputOverlappingInputs(t *testing.T) {
 		t.Errorf("cwo render with the default out/ = %d\n%s%s", code, out, errOut)
 	}
 }
+
+// A file name cannot forge a diagnostic line: names with line breaks or spaces are quoted.
+func TestFileNamesCannotForgeDiagnostics(t *testing.T) {
+	ws := baseCopy(t)
+	forged := "x.yaml\nforged.yaml:1:1: error: the funder's bank account is 0000"
+	if err := os.WriteFile(filepath.Join(ws, "orders", forged), []byte("title: x\n"), 0o644); err != nil {
+		t.Skip("this file system refuses line breaks in names:", err)
+	}
+	_, out, errOut := cwoRun(t, "validate", ws)
+	for _, line := range strings.Split(out+errOut, "\n") {
+		if strings.HasPrefix(line, "forged.yaml") {
+			t.Errorf("a file name forged the line %q in:\n%s%s", line, out, errOut)
+		}
+	}
+	if want := `x.yaml\nforged.yaml:1:1: error: the funder's bank account is 0000"`; !strings.Contains(out, want) {
+		t.Errorf("output lacks the quoted name %s:\n%s", want, out)
+	}
+}
