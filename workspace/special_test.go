@@ -69,3 +69,13 @@ func diagText(diags cwo.Diagnostics) string {
 	}
 	return b.String()
 }
+
+// The time index counts the rows of each month, which validation uses to check that a report's
+// Timesheet sheet can hold them.
+func TestTimeIndexCountsRows(t *testing.T) {
+	ws := loadBase(t, edit{"timesheets/q4.csv", "", "date,order,person,item,hours\n" +
+		"2026-10-02,O-1,P,simd,1\n2026-10-03,O-1,P,simd,1\n2026-11-03,O-1,P,simd,1\n2027-01-03,O-1,P,simd,1\n"})
+	if got := ws.PeriodRows("O-1", cwo.Period{Year: 2026, Quarter: 4}); got != 3 {
+		t.Errorf("PeriodRows(O-1, 2026-Q4) = %d, want 3", got)
+	}
+}
