@@ -38,6 +38,9 @@ func (b *batch) compare() error {
 // the run is done, or which orders alone changed (nil: run in full).
 func (b *batch) againstState() (done bool, orders []string, err error) {
 	if !b.keepsState() {
+		if b.opt.Incremental {
+			b.prev = readState(b.opt.OutDir, b.opt.Shard) // only to vouch for outputs (see vouch)
+		}
 		return false, nil, nil
 	}
 	b.prev = readState(b.opt.OutDir, b.opt.Shard)
@@ -249,6 +252,22 @@ func jobOrder(j *Job) string {
 		return j.IDs[0]
 	}
 	return ""
+}
+
+// vouch returns state, unless it is Unchanged for an output that no state of this folder
+// vouches for, which is then Changed. The manifest alone proves nothing: whoever can write an
+// output can write the manifest too (a forged agreement committed with out/, say), while the
+// state's stamps hold the size and time of the files this program wrote on this disk. So an
+// output rendered by no run recorded here is rendered again (outputs are reproducible, so a
+// genuine one comes out the same). cwo render only: other callers (the preview) keep no state.
+func (b *batch) vouch(rel, state string) string {
+	if state != outdir.Unchanged || !b.opt.Incremental {
+		return state
+	}
+	if _, ok := b.knownSum(rel); !ok {
+		return outdir.Changed
+	}
+	return state
 }
 
 // knownSum returns an output's checksum from the last run's state when the file is untouched.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cwo-tool/cwo/render"
 )
 
 // within runs fn, failing the test instead of blocking when it takes longer than a minute.
@@ -103,4 +105,32 @@ func TestRunRefusesOutputInTheInputs(t *testing.T) {
 		}
 	}
 	mustRender(t, dir, filepath.Join(dir, "out"), nil)
+}
+
+// A forged output with a manifest forged to match (committed with out/, say) is rendered again:
+// only the state of this folder, whose stamps no one can forge from afar, vouches for an
+// output the manifest calls unchanged.
+func TestForgedOutputIsRenderedAgain(t *testing.T) {
+	for _, keepState := range []bool{false, true} {
+		dir := copyWorkspace(t, "../testdata/base")
+		out := t.TempDir()
+		first := mustRender(t, dir, out, incremental)
+		want := checksums(t, out)
+		rel := first.Planned[0].Path
+		forged := []byte("%PDF-1.7 forged addendum")
+		os.WriteFile(filepath.Join(out, filepath.FromSlash(rel)), forged, 0o644)
+		sum := sha256.Sum256(forged)
+		manifest, _ := os.ReadFile(filepath.Join(out, "manifest.json"))
+		manifest = []byte(strings.Replace(string(manifest), want[rel], hex.EncodeToString(sum[:]), 1))
+		os.WriteFile(filepath.Join(out, "manifest.json"), manifest, 0o644)
+		if !keepState {
+			os.Remove(filepath.Join(out, ".cwo-state.json"))
+		}
+		for _, mod := range []func(*render.Options){incremental, func(o *render.Options) { incremental(o); o.Orders = []string{"O-1", "O-2"} }} {
+			mustRender(t, dir, out, mod)
+			if got := checksums(t, out)[rel]; got != want[rel] {
+				t.Errorf("state kept %v: the forged %s was kept", keepState, rel)
+			}
+		}
+	}
 }

@@ -66,3 +66,21 @@ func TestFileNamesCannotForgeDiagnostics(t *testing.T) {
 		t.Errorf("output lacks the quoted name %s:\n%s", want, out)
 	}
 }
+
+// cwo init keeps outputs out of version control, so that no output is committed with its
+// manifest and kept as "unchanged" by the next run.
+func TestInitIgnoresOutputs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	if code, out, errOut := cwoRun(t, "init", dir); code != 0 {
+		t.Fatalf("cwo init = %d\n%s%s", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/out/\n", ".cwo-state*.json\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf(".gitignore lacks %q:\n%s", want, data)
+		}
+	}
+}
