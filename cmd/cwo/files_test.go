@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // An output folder that overlaps the inputs is refused, naming the flag or the setting: outputs
@@ -81,6 +84,31 @@ func TestInitIgnoresOutputs(t *testing.T) {
 	for _, want := range []string{"/out/\n", ".cwo-state*.json\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf(".gitignore lacks %q:\n%s", want, data)
+		}
+	}
+}
+
+// A FIFO as cwo.yaml, an order or a timesheet is reported, not waited on.
+func TestFIFOsAreRefusedNotWaitedOn(t *testing.T) {
+	for _, rel := range []string{"cwo.yaml", "orders/O-3.yaml", "timesheets/fifo.csv"} {
+		ws := baseCopy(t)
+		if err := syscall.Mkfifo(filepath.Join(ws, filepath.FromSlash(rel)), 0o644); err != nil {
+			t.Skip("mkfifo:", err)
+		}
+		for _, cmd := range []string{"validate", "render"} {
+			done := make(chan string, 1)
+			go func() {
+				code, out, errOut := cwoRun(t, cmd, ws)
+				done <- fmt.Sprintf("exit %d\n%s%s", code, out, errOut)
+			}()
+			select {
+			case got := <-done:
+				if !strings.Contains(got, "not a regular file (a FIFO)") || strings.HasPrefix(got, "exit 0") {
+					t.Errorf("cwo %s with a FIFO as %s: %s", cmd, rel, got)
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatalf("cwo %s with a FIFO as %s blocked for 30s", cmd, rel)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ package regfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -88,5 +89,28 @@ func kind(m fs.FileMode) string {
 		return "a socket"
 	default:
 		return "not a plain file"
+	}
+}
+
+// ReadFile reads the whole of the regular file at path, as os.ReadFile does for any file.
+func ReadFile(path string) ([]byte, error) {
+	f, fi, err := OpenPath(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 }
