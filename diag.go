@@ -3,7 +3,9 @@ package cwo
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity says whether a problem stops a run (Error) or is only reported (Warning).
@@ -34,17 +36,47 @@ type Diagnostic struct {
 	Message  string
 }
 
-// String formats the diagnostic as "path:line:col: error: message".
+// String formats the diagnostic as "path:line:col: error: message", on one line. A path with a
+// space, a control character or anything unprintable is quoted as Go quotes strings, so that a
+// file named "x.yaml\nother.yaml:1: error: ..." cannot pass for a diagnostic of its own; control
+// characters in the message are escaped the same way.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.File)
+	b.WriteString(quoteName(d.File))
 	if d.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Pos.Line)
 		if d.Pos.Col > 0 {
 			fmt.Fprintf(&b, ":%d", d.Pos.Col)
 		}
 	}
-	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Message)
+	fmt.Fprintf(&b, ": %s: %s", d.Severity, escapeControls(d.Message))
+	return b.String()
+}
+
+// quoteName returns name, quoted with strconv.Quote when it has a space, a quote, a control
+// character or anything else unprintable (invalid UTF-8 included).
+func quoteName(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return r == ' ' || r == '"' || !unicode.IsPrint(r) }) {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
+// escapeControls replaces each control character of s (line breaks included) with its Go
+// escape, so that a message stays on one line.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
 	return b.String()
 }
 

@@ -45,6 +45,7 @@ type MonthTime struct {
 	Month  Month
 	Items  map[string]Hours  // hours by scope key ("" for rows without an item)
 	Total  Hours             // the sum of Items
+	Rows   int               // the number of rows
 	Digest [sha256.Size]byte // of the rows' fields, in file order: changes whenever the rows do
 }
 
@@ -80,6 +81,16 @@ func (w *Workspace) orderMonths(orderID string, first, last Month) []MonthTime {
 		return nil
 	}
 	return w.Time.Months(orderID, first, last)
+}
+
+// PeriodRows returns the number of time entries of an order in a period.
+func (w *Workspace) PeriodRows(orderID string, p Period) int {
+	first, last := p.Months()
+	n := 0
+	for _, m := range w.orderMonths(orderID, first, last) {
+		n += m.Rows
+	}
+	return n
 }
 
 // TimeDigest returns a SHA-256 over the time entries of an order in a period (their fields, in

@@ -1,6 +1,7 @@
 package cwo_test
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -119,5 +120,31 @@ func TestValidateRechecksTheRowsOfAFileWhoseSummaryBreaksARule(t *testing.T) {
 	want := "t/late.csv:7: error: column date: 2028-01-02 is outside order O-1's term 2026-10-01 to 2027-09-30"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("timesheet diagnostics = %q, want [%q]", got, want)
+	}
+}
+
+// A report period with more time entries than a worksheet holds is an error of validation,
+// not a failure at render time; the row counts come from the time index.
+func TestValidateReportsAPeriodTooLargeForAWorksheet(t *testing.T) {
+	h := cwo.MustDecimal
+	for _, tc := range []struct {
+		rows int
+		want bool
+	}{{cwo.MaxReportRows, false}, {cwo.MaxReportRows + 1, true}} {
+		ts := &fakeTimesheets{months: map[string][]cwo.MonthTime{"O-1": {
+			{Month: month(2026, 10), Items: map[string]cwo.Hours{"a": h("1")}, Total: h("1"), Rows: tc.rows - 10},
+			{Month: month(2026, 11), Items: map[string]cwo.Hours{"a": h("1")}, Total: h("1"), Rows: 10},
+			{Month: month(2027, 1), Items: map[string]cwo.Hours{"a": h("1")}, Total: h("1"), Rows: 10},
+		}}}
+		ws := fakeWorkspace(ts)
+		ws.Orders[0].Src = cwo.Source{File: "orders/O-1.yaml"}
+		want := fmt.Sprintf("orders/O-1.yaml:1:1: error: the timesheets have %d rows for O-1 in 2026-Q4: more than a report's Timesheet sheet holds (1048574 rows", tc.rows)
+		got := cwo.Validate(ws, cwo.ValidateOptions{}).Error()
+		if strings.Contains(got, want) != tc.want {
+			t.Errorf("%d rows in 2026-Q4: validation says\n%s\nwant the limit reported: %v", tc.rows, got, tc.want)
+		}
+		if strings.Contains(got, "2027-Q1") {
+			t.Errorf("2027-Q1, with 10 rows, reported:\n%s", got)
+		}
 	}
 }

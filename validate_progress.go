@@ -1,6 +1,9 @@
 package cwo
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 var contributionStates = []string{StateOpen, StateMerged, StateClosed}
 
@@ -124,6 +127,31 @@ func (v *validator) timesheets() {
 	}
 	for _, file := range recheck {
 		v.timesheetRows(file, orders)
+	}
+	for _, o := range v.ws.Orders {
+		v.reportRows(o)
+	}
+}
+
+// MaxReportRows is the most time entries a report's Timesheet sheet can list: a worksheet
+// holds 1,048,576 rows, and the sheet has a header row and a totals row.
+const MaxReportRows = 1<<20 - 2
+
+// reportRows reports each report period of an order with more time entries than its Timesheet
+// sheet can hold, which the report could not be written with.
+func (v *validator) reportRows(o *WorkOrder) {
+	all := 0
+	for _, m := range v.ws.orderMonths(o.ID, math.MinInt, math.MaxInt) {
+		all += m.Rows
+	}
+	if all <= MaxReportRows || o.Start.IsZero() || o.End.Before(o.Start) {
+		return
+	}
+	for _, p := range v.ws.ReportPeriods(o) {
+		if n := v.ws.PeriodRows(o.ID, p); n > MaxReportRows {
+			v.diags.Errorf(o.Src.File, o.Src.At("reporting"), "the timesheets have %d rows for %s in %s: more than a report's Timesheet sheet holds "+
+				"(%d rows, as a worksheet has 1,048,576 with a header and a total); report monthly or split the order", n, o.ID, p, MaxReportRows)
+		}
 	}
 }
 

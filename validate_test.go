@@ -77,7 +77,7 @@ func TestValidationRules(t *testing.T) {
 		{"impossible date", edit{o1, "issued: 2026-09-15", "issued: 2026-02-30"}, "orders/O-1.yaml:6:9: error: issued: \"2026-02-30\" is not a date in the form YYYY-MM-DD"},
 		{"amount exponent", edit{o1, "amount: 150000", "amount: 1e400"}, "orders/O-1.yaml:11:11: error: budget.amount: \"1e400\" is not a plain decimal number (like 1250 or 1250.50)"},
 		{"id mismatch", edit{o1, "title: Faster NumPy", "id: O-9\ntitle: Faster NumPy"}, "orders/O-1.yaml:1:5: error: id \"O-9\" does not match the file name (expected \"O-1\")"},
-		{"bad file name", edit{"orders/bad name.yaml", "", "title: x\n"}, "orders/bad name.yaml: error: file name \"bad name.yaml\" is not a valid ID (letters, digits, '.', '_', '-'; starting with a letter or digit)"},
+		{"bad file name", edit{"orders/bad name.yaml", "", "title: x\n"}, "\"orders/bad name.yaml\": error: file name \"bad name.yaml\" is not a valid ID (letters, digits, '.', '_', '-'; starting with a letter or digit)"},
 		// references
 		{"unknown funder", edit{o1, "funder: acme", "funder: acme-corp"}, "orders/O-1.yaml:2:9: error: funder \"acme-corp\" is not defined (did you mean \"acme\"?)"},
 		{"unknown project", edit{o1, "project: numpy", "project: nunpy"}, "orders/O-1.yaml:3:10: error: project \"nunpy\" is not defined (did you mean \"numpy\"?)"},

@@ -3,13 +3,13 @@ package config
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/regfile"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -107,7 +107,7 @@ func (c *checker) fonts(f cwo.Fonts) {
 // font checks one face the way the PDF layer reads it: the file, relative to the workspace,
 // parsed as an SFNT (TrueType) font.
 func (c *checker) font(key, path string) {
-	data, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(path)))
+	data, err := regfile.ReadFile(filepath.Join(c.dir, filepath.FromSlash(path)))
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/regfile"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 )
@@ -68,7 +69,7 @@ func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
 	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	text, err := os.ReadFile(filepath.Join(dir, FileName))
+	text, err := regfile.ReadFile(filepath.Join(dir, FileName))
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
 	}

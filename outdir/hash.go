@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
+
+	"github.com/cwo-tool/cwo/internal/regfile"
 )
 
 // Hasher builds a canonical SHA-256 over labelled parts: each part is written as its label, its
@@ -41,9 +42,10 @@ func (h *Hasher) JSON(label string, v any) error {
 // Sum returns the hex digest.
 func (h *Hasher) Sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
 
-// FileSHA256 returns the hex SHA-256 of a file's content.
+// FileSHA256 returns the hex SHA-256 of a regular file's content (anything else is refused
+// with regfile.ErrNotRegular, without blocking on a FIFO).
 func FileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
+	f, _, err := regfile.OpenPath(path)
 	if err != nil {
 		return "", err
 	}

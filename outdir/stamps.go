@@ -1,13 +1,17 @@
 package outdir
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/cwo-tool/cwo/internal/par"
+	"github.com/cwo-tool/cwo/internal/regfile"
 )
 
 // Stamp identifies the content of a file cheaply: when a file's size and modification time are
@@ -30,87 +34,69 @@ func (s Stamp) Matches(fi fs.FileInfo) bool {
 // gets no time (as git treats "racily clean" files), so the next run reads the file.
 const racyWindow = 2 * time.Second
 
-// stampFile stamps one file at time now, reusing prev's checksum when the file looks untouched.
-func stampFile(path string, prev Stamp, known bool, now time.Time) (Stamp, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return Stamp{}, err
-	}
-	if known && prev.Matches(fi) {
-		return prev, nil
-	}
-	sum, err := FileSHA256(path)
-	s := Stamp{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), SHA256: sum}
-	if now.Sub(fi.ModTime()) < racyWindow {
-		s.MTime = 0
-	}
-	return s, err
-}
-
-// StampTree stamps every file under dir that a reader of the folder could use: everything but
-// hidden files and folders and the folder skip (the output folder, when it lies inside).
-// Keys are slash-separated relative paths. Files whose size and time match their stamp in prev
-// are not read again.
-func StampTree(dir, skip string, prev map[string]Stamp) (map[string]Stamp, error) {
-	paths, err := treeFiles(dir, skip)
+// StampFiles stamps the files rels (slash-separated paths relative to dir) through an os.Root
+// on dir: a path that leads outside dir, or that is not a regular file (a FIFO, a device, a
+// folder), is never opened, and neither is a missing file; all of them are left out of the
+// result, as if absent, so that a comparison with an earlier stamp set reports them. Files
+// whose size and time match their stamp in prev are not read again.
+func StampFiles(dir string, rels []string, prev map[string]Stamp) (map[string]Stamp, error) {
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	stamps := make([]Stamp, len(paths))
-	errs := make([]error, len(paths))
-	rels := make([]string, len(paths))
+	defer root.Close()
+	stamps := make([]Stamp, len(rels))
+	errs := make([]error, len(rels))
 	now := time.Now()
-	par.Each(len(paths), func(i int) {
-		rel, _ := filepath.Rel(dir, paths[i])
-		rels[i] = filepath.ToSlash(rel)
+	par.Each(len(rels), func(i int) {
 		old, known := prev[rels[i]]
-		stamps[i], errs[i] = stampFile(paths[i], old, known, now)
+		stamps[i], errs[i] = stampFile(root, rels[i], old, known, now)
 	})
-	out := make(map[string]Stamp, len(paths))
+	out := make(map[string]Stamp, len(rels))
 	for i, rel := range rels {
-		if errs[i] != nil {
+		switch {
+		case errs[i] == nil:
+			out[rel] = stamps[i]
+		case !unreadable(errs[i]):
 			return nil, errs[i]
 		}
-		out[rel] = stamps[i]
 	}
 	return out, nil
 }
 
-// treeFiles lists the files StampTree stamps.
-func treeFiles(dir, skip string) ([]string, error) {
-	absSkip, _ := filepath.Abs(skip)
-	var paths []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
-			return skipEntry(d)
-		}
-		if d.IsDir() {
-			if abs, _ := filepath.Abs(path); abs == absSkip {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// A link to a folder is not followed: nothing outside the tree is read, and what it
-			// links to inside is stamped where it lies. A broken link is no file.
-			if fi, err := os.Stat(path); err != nil || fi.IsDir() {
-				return nil
-			}
-		}
-		paths = append(paths, path)
-		return nil
-	})
-	return paths, err
+// unreadable reports whether err says a path is missing, not a regular file or outside the
+// root: such a path has no stamp.
+func unreadable(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, regfile.ErrNotRegular) || escapes(err)
 }
 
-func skipEntry(d fs.DirEntry) error {
-	if d.IsDir() {
-		return filepath.SkipDir
+// escapes reports whether err is os.Root's refusal of a path that leads outside the root (Go
+// does not export that error, so it is recognized by its text).
+func escapes(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Err.Error() == "path escapes from parent"
+}
+
+// stampFile stamps one regular file of root at time now, reusing prev's checksum when the file
+// looks untouched.
+func stampFile(root *os.Root, rel string, prev Stamp, known bool, now time.Time) (Stamp, error) {
+	f, fi, err := regfile.Open(root, rel)
+	if err != nil {
+		return Stamp{}, err
 	}
-	return nil
+	defer f.Close()
+	if known && prev.Matches(fi) {
+		return prev, nil
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return Stamp{}, fmt.Errorf("checksum %s: %w", rel, err)
+	}
+	s := Stamp{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), SHA256: hex.EncodeToString(h.Sum(nil))}
+	if now.Sub(fi.ModTime()) < racyWindow {
+		s.MTime = 0
+	}
+	return s, nil
 }
 
 // Restamped reports whether any stamp of cur differs from old's for the same path.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"time"
 
@@ -26,19 +27,18 @@ func TestStampsTellWhatChanged(t *testing.T) {
 	}
 	write("orders/a.yaml", "a")
 	write("orders/b.yaml", "b")
-	write(".hidden/x", "x")
-	write("out/agreements/a.pdf", "pdf")
-	old, err := outdir.StampTree(dir, filepath.Join(dir, "out"), nil)
+	rels := []string{"orders/a.yaml", "orders/b.yaml", "orders/c.yaml"}
+	old, err := outdir.StampFiles(dir, rels, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if keys := slices.Sorted(maps.Keys(old)); !slices.Equal(keys, []string{"orders/a.yaml", "orders/b.yaml"}) {
-		t.Fatalf("stamped %v, want the two orders only", keys)
+		t.Fatalf("stamped %v, want the two orders that exist", keys)
 	}
 	write("orders/a.yaml", "A")
 	write("orders/c.yaml", "c")
 	os.Remove(filepath.Join(dir, "orders", "b.yaml"))
-	cur, err := outdir.StampTree(dir, filepath.Join(dir, "out"), old)
+	cur, err := outdir.StampFiles(dir, rels, old)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +49,38 @@ func TestStampsTellWhatChanged(t *testing.T) {
 	}
 	if !outdir.Restamped(old, cur) {
 		t.Error("Restamped = false after a change")
+	}
+}
+
+// Stamping never opens what is not a regular file of the folder: a FIFO would block, /dev/zero
+// never ends, and a link to /etc/shadow would put a secret's checksum into the state file.
+func TestStampsReadOnlyRegularFilesInside(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plain"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(t.TempDir(), "secret"), []byte("s"), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	for name, target := range map[string]string{"zero": "/dev/zero", "shadow": "/etc/shadow", "hostname": "/etc/hostname", "inside": "plain"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan map[string]outdir.Stamp, 1)
+	go func() {
+		s, err := outdir.StampFiles(dir, []string{"plain", "fifo", "zero", "shadow", "hostname", "inside", "../x"}, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- s
+	}()
+	select {
+	case s := <-done:
+		if keys := slices.Sorted(maps.Keys(s)); !slices.Equal(keys, []string{"inside", "plain"}) {
+			t.Errorf("stamped %v, want only the regular files inside the folder", keys)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("StampFiles blocked for 20s")
 	}
 }
 

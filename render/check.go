@@ -3,12 +3,12 @@ package render
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/agreement"
+	"github.com/cwo-tool/cwo/internal/regfile"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
 	"github.com/cwo-tool/cwo/workspace"
@@ -125,7 +125,7 @@ func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, *pdf.Coverage, cwo.Diagnosti
 		if face.path == "" {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(face.path)))
+		data, err := regfile.ReadFile(filepath.Join(dir, filepath.FromSlash(face.path)))
 		if err != nil {
 			diags.Errorf(face.path, cwo.Pos{}, "font: %v", err)
 			continue

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -37,6 +38,9 @@ func (b *batch) compare() error {
 // the run is done, or which orders alone changed (nil: run in full).
 func (b *batch) againstState() (done bool, orders []string, err error) {
 	if !b.keepsState() {
+		if b.opt.Incremental {
+			b.prev = readState(b.opt.OutDir, b.opt.Shard) // only to vouch for outputs (see vouch)
+		}
 		return false, nil, nil
 	}
 	b.prev = readState(b.opt.OutDir, b.opt.Shard)
@@ -44,7 +48,7 @@ func (b *batch) againstState() (done bool, orders []string, err error) {
 	if b.prev != nil {
 		prevInputs = b.prev.Inputs
 	}
-	inputs, err := outdir.StampTree(b.dir, b.opt.OutDir, prevInputs)
+	inputs, err := b.stampInputs(prevInputs)
 	if err != nil {
 		return false, nil, nil // the full run reports what cannot be read; no state is kept
 	}
@@ -69,6 +73,53 @@ func (b *batch) againstState() (done bool, orders []string, err error) {
 	}
 	orders, _ = b.changedOrders(changed)
 	return false, orders, nil
+}
+
+// stampInputs stamps the files a run reads: those the workspace's folders list, and those the
+// last run read besides (its logos; and files since removed, which are then missing from the
+// stamps and so count as changed). No other file of the workspace is read.
+func (b *batch) stampInputs(prev map[string]outdir.Stamp) (map[string]outdir.Stamp, error) {
+	rels, err := workspace.Inputs(b.dir)
+	if err != nil {
+		return nil, err
+	}
+	listed := len(rels)
+	for rel := range prev {
+		if _, found := slices.BinarySearch(rels[:listed], rel); !found {
+			rels = append(rels, rel)
+		}
+	}
+	return outdir.StampFiles(b.dir, rels, prev)
+}
+
+// inputsRead returns the stamps of the files this run read, as they were before it read them:
+// the stamps taken before loading of the files the workspace's folders list (a file that
+// appeared since has none, so the next run sees it as added), and of its logos, stamped now
+// when the last run did not read them. Files only the last run read are dropped.
+func (b *batch) inputsRead() (map[string]outdir.Stamp, error) {
+	rels, err := workspace.Inputs(b.dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]outdir.Stamp, len(rels))
+	for _, rel := range rels {
+		if s, ok := b.inputs[rel]; ok {
+			out[rel] = s
+		}
+	}
+	var logos []string
+	if b.ws != nil {
+		for rel := range b.ws.Images {
+			if s, ok := b.inputs[rel]; ok {
+				out[rel] = s
+			} else {
+				logos = append(logos, rel)
+			}
+		}
+	}
+	extra, err := outdir.StampFiles(b.dir, logos, nil)
+	maps.Copy(out, extra)
+	return out, err
 }
 
 // replay reports the last run's warnings and counts every output as unchanged.
@@ -161,7 +212,12 @@ func (b *batch) saveState(complete bool) error {
 		outdir.RemoveState(b.opt.OutDir, b.opt.Shard)
 		return nil
 	}
-	st := &runState{Record: outdir.Record{Options: optionsDigest(b.dir, b.settings, b.opt), Inputs: b.inputs, Outputs: map[string]outdir.Output{}}}
+	inputs, err := b.inputsRead()
+	if err != nil {
+		outdir.RemoveState(b.opt.OutDir, b.opt.Shard)
+		return nil
+	}
+	st := &runState{Record: outdir.Record{Options: optionsDigest(b.dir, b.settings, b.opt), Inputs: inputs, Outputs: map[string]outdir.Output{}}}
 	if b.scope != nil {
 		st.AsOf, st.Newest = b.prev.AsOf, b.prev.Newest
 		for p, o := range b.prev.Outputs {
@@ -196,6 +252,22 @@ func jobOrder(j *Job) string {
 		return j.IDs[0]
 	}
 	return ""
+}
+
+// vouch returns state, unless it is Unchanged for an output that no state of this folder
+// vouches for, which is then Changed. The manifest alone proves nothing: whoever can write an
+// output can write the manifest too (a forged agreement committed with out/, say), while the
+// state's stamps hold the size and time of the files this program wrote on this disk. So an
+// output rendered by no run recorded here is rendered again (outputs are reproducible, so a
+// genuine one comes out the same). cwo render only: other callers (the preview) keep no state.
+func (b *batch) vouch(rel, state string) string {
+	if state != outdir.Unchanged || !b.opt.Incremental {
+		return state
+	}
+	if _, ok := b.knownSum(rel); !ok {
+		return outdir.Changed
+	}
+	return state
 }
 
 // knownSum returns an output's checksum from the last run's state when the file is untouched.

@@ -111,6 +111,7 @@ func Run(ctx context.Context, dir string, s cwo.Settings, opt Options) (*Result,
 	b := &batch{ctx: ctx, dir: dir, settings: s, opt: opt, res: &Result{Counts: map[string]*Count{}}}
 	defer b.unlock()
 	err := b.run(
+		step{"output folder", func(b *batch) error { return CheckOutDir(b.dir, b.opt.OutDir) }},
 		step{"compare", (*batch).compare}, // with the last run's state: finish, or keep to changed orders
 		b.phase(PhasePrepare,
 			step{"load", (*batch).load},

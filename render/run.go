@@ -64,7 +64,7 @@ func (b *batch) decide() error {
 // anyway, so it only tells new files from existing ones instead of reading each to compare.
 func (b *batch) state(j *Job) string {
 	if !b.opt.Force || b.opt.DryRun {
-		return b.manifest.State(b.opt.OutDir, j.Path, j.Hash, b.knownSum)
+		return b.vouch(j.Path, b.manifest.State(b.opt.OutDir, j.Path, j.Hash, b.knownSum))
 	}
 	if _, err := os.Stat(filepath.Join(b.opt.OutDir, filepath.FromSlash(j.Path))); err != nil {
 		return outdir.New

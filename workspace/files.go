@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/regfile"
 	"github.com/cwo-tool/cwo/workspace/internal/strict"
 )
 
@@ -31,16 +32,15 @@ func openFiles(dir string) (*files, error) {
 	return &files{root: root}, nil
 }
 
-// open opens a regular file of the workspace (rel uses forward slashes).
+// open opens a regular file of the workspace (rel uses forward slashes). A FIFO, a device or
+// a folder is refused before it is opened, so that it can neither block nor stream forever.
 func (f *files) open(rel string) (*os.File, fs.FileInfo, error) {
-	fh, err := f.root.Open(rel)
+	fh, fi, err := regfile.Open(f.root, rel)
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return nil, nil, unwrapPath(err)
+	}
 	if err != nil {
 		return nil, nil, openError(err)
-	}
-	fi, err := fh.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		fh.Close()
-		return nil, nil, fmt.Errorf("not a regular file")
 	}
 	return fh, fi, nil
 }

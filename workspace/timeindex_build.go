@@ -188,7 +188,7 @@ func mergeScans(scans []*fileScan) *timeIndex {
 	}
 	for _, key := range slices.SortedFunc(maps.Keys(months), compareMonthKeys) {
 		m := months[key]
-		mt := cwo.MonthTime{Month: key.month, Items: m.items}
+		mt := cwo.MonthTime{Month: key.month, Items: m.items, Rows: m.rows.len}
 		for _, item := range slices.Sorted(maps.Keys(m.items)) {
 			mt.Total = mt.Total.Add(m.items[item])
 		}

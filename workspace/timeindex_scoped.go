@@ -41,7 +41,11 @@ func scanTimesheetFor(fsys *files, rel string, fileNo uint16, columns map[string
 		}
 		s.scopedRow(rec, cols, rowRef{off: uint32(off), n: uint32(len(rec)), line: uint32(line), file: fileNo}, orders)
 	})
-	if err != nil {
+	var tooLong tooLongError
+	switch {
+	case errors.As(err, &tooLong):
+		s.diags.Errorf(rel, cwo.Pos{Line: tooLong.line}, "%v", errRecordTooLong)
+	case err != nil:
 		s.diags.Errorf(rel, cwo.Pos{}, "%v", err)
 	}
 	return s
@@ -100,8 +104,14 @@ func mentionsAny(rec []byte, ids [][]byte) bool {
 
 // rawRecords calls fn with each CSV record of r as raw bytes, with its byte offset and first
 // line. A record ends at a newline outside quotes (an even number of '"' so far, as "" escapes
-// one); rec is only valid during the call.
+// one); rec is only valid during the call. A record longer than maxRecordBytes stops the
+// reading with a tooLongError.
 func rawRecords(r io.Reader, fn func(rec []byte, off int64, line int)) error {
+	return rawRecordsLimit(r, maxRecordBytes, fn)
+}
+
+// rawRecordsLimit is rawRecords with records limited to limit bytes.
+func rawRecordsLimit(r io.Reader, limit int, fn func(rec []byte, off int64, line int)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var pending []byte // a record spanning lines or buffers
 	var off int64
@@ -109,6 +119,9 @@ func rawRecords(r io.Reader, fn func(rec []byte, off int64, line int)) error {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		quotes += bytes.Count(chunk, []byte{'"'})
+		if len(pending)+len(chunk) > limit {
+			return tooLongError{line: line}
+		}
 		if errors.Is(err, bufio.ErrBufferFull) || (err == nil && quotes%2 == 1) {
 			pending = append(pending, chunk...)
 			continue

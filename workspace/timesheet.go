@@ -32,13 +32,20 @@ type rowSpan struct {
 // readTimesheet is ReadTimesheet that also passes each good row's fields and span, and returns
 // the column index of the header (nil when the header is unusable).
 func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(cwo.TimeEntry, []string, rowSpan)) (*columnIndex, cwo.Diagnostics) {
+	return readTimesheetLimit(r, file, columns, maxRecordBytes, fn)
+}
+
+// readTimesheetLimit is readTimesheet with records limited to limit bytes: reading stops at the
+// first longer record, which is reported at the line where reading stopped.
+func readTimesheetLimit(r io.Reader, file string, columns map[string]string, limit int64, fn func(cwo.TimeEntry, []string, rowSpan)) (*columnIndex, cwo.Diagnostics) {
 	var diags cwo.Diagnostics
-	cr := csv.NewReader(r)
+	lim := newRecordLimiter(r, limit)
+	cr := csv.NewReader(lim)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		diags.Errorf(file, cwo.Pos{Line: 1}, "cannot read the header row: %v", csvErrText(err))
+		diags.Errorf(file, cwo.Pos{Line: lim.errLine(err, 1)}, "cannot read the header row: %v", csvErrText(err))
 		return nil, diags
 	}
 	idx, ok := headerIndex(header, columns, file, &diags)
@@ -47,18 +54,23 @@ func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(
 	}
 	for {
 		start := cr.InputOffset()
+		lim.startRecord(start)
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			return idx, diags
 		}
 		if err != nil {
-			diags.Errorf(file, cwo.Pos{Line: csvErrLine(err, 0)}, "%s", csvErrText(err))
+			diags.Errorf(file, cwo.Pos{Line: lim.errLine(err, csvErrLine(err, 0))}, "%s", csvErrText(err))
 			if !errors.Is(err, csv.ErrFieldCount) {
 				return idx, diags
 			}
 			continue
 		}
 		line, _ := cr.FieldPos(0)
+		if cr.InputOffset()-start > limit { // within the read-ahead the limiter allows
+			diags.Errorf(file, cwo.Pos{Line: line}, "%v", errRecordTooLong)
+			return idx, diags
+		}
 		if e, ok := parseEntry(rec, idx, file, line, &diags); ok {
 			fn(e, rec, rowSpan{off: start, n: cr.InputOffset() - start, line: int64(line)})
 		}

@@ -19,7 +19,7 @@ func newInitCmd() *cobra.Command {
 brochure, timesheets and progress notes) into DIR, which must not exist or be empty. It also writes
 JSON Schemas into DIR/.cwo/schema, starts each YAML file with a yaml-language-server line naming
 its schema, and maps them in DIR/.vscode/settings.json, so an editor validates and completes as you
-type.`,
+type. A .gitignore keeps the outputs (out/) out of version control.`,
 		Example: "  cwo init my-workspace\n  cwo validate my-workspace",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,8 +38,18 @@ func initRun(dir string) error {
 	if err := copySamples(dir); err != nil {
 		return err
 	}
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(gitignore), 0o644); err != nil {
+		return err
+	}
 	return writeEditorSupport(dir)
 }
+
+// gitignore keeps outputs out of the workspace's repository: they are rendered again from the
+// data, and an output committed with its manifest could stand in for what the data says.
+const gitignore = `# cwo's outputs are rendered again from the data: never commit them (see SECURITY.md).
+/out/
+.cwo-state*.json
+`
 
 // copySamples writes the embedded sample workspace into dir, which must be new or empty.
 func copySamples(dir string) error {

@@ -118,6 +118,12 @@ func renderSettings(cmd *cobra.Command, opts *renderOptions, s cwo.Settings) (re
 			out = filepath.Join(opts.dir, out)
 		}
 	}
+	if err := render.CheckOutDir(opts.dir, out); err != nil {
+		if opts.out != "" {
+			return render.Options{}, fmt.Errorf("--out: %w", err)
+		}
+		return render.Options{}, fmt.Errorf("output %q (cwo.yaml or CWO_OUTPUT): %w", s.Output, err)
+	}
 	jobs := opts.jobs
 	if jobs <= 0 {
 		jobs = s.Jobs
