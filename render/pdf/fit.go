@@ -15,25 +15,29 @@ type measurer interface {
 
 // fitText returns s when it fits width in the current font, and otherwise the longest prefix of
 // s (at least its first character) that fits with an ellipsis appended, plus the ellipsis. It
-// measures s once and then each kept character once, so its work is linear in len(s), and it
-// gives the same string as shortening s one character at a time: widths are summed in glyph
-// units, as fpdf's GetStringWidth sums them, and converted the same way.
+// measures each character once and stops at the first that no longer fits, so its work is
+// bounded by the width, not by len(s) (a page header fits a long title on every page). The
+// result is the one of shortening s a character at a time: widths are summed in glyph units, as
+// fpdf's GetStringWidth sums them, and converted the same way.
 func fitText(m measurer, s string, width float64) string {
 	_, size := m.GetFontSize()
 	fits := func(glyphs int) bool { return float64(glyphs)*size/1000 <= width }
-	if fits(m.GetStringSymbolWidth(s)) {
-		return s
-	}
 	suffix := m.GetStringSymbolWidth(ellipsis)
-	end, glyphs := 0, 0 // the kept prefix s[:end] and its width
-	for end < len(s) {
+	keep, glyphs := 0, 0 // s[:keep]: the longest prefix, of one character at least, that fits with the ellipsis
+	for end := 0; end < len(s); {
 		_, n := utf8.DecodeRuneInString(s[end:])
-		next := glyphs + m.GetStringSymbolWidth(s[end:end+n])
-		if end > 0 && !fits(next+suffix) {
+		glyphs += m.GetStringSymbolWidth(s[end : end+n])
+		end += n
+		if keep == 0 || fits(glyphs+suffix) {
+			keep = end
+		}
+		if !fits(glyphs) {
 			break
 		}
-		end, glyphs = end+n, next
+	}
+	if fits(glyphs) { // the loop measured all of s
+		return s
 	}
 	// Through []rune, as the prefix was measured: an invalid byte becomes U+FFFD.
-	return string([]rune(s[:end])) + ellipsis
+	return string([]rune(s[:keep])) + ellipsis
 }
