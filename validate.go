@@ -44,6 +44,7 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 	}
 	v.progress()
 	v.timesheets()
+	v.lengths()
 	return v.diags.Sort()
 }
 

@@ -85,11 +85,12 @@ func (b *batch) contractorLogo() (*pdf.Image, error) {
 	return b.readImage(c.Logo)
 }
 
-// readImage reads a validated workspace image.
+// readImage reads a validated workspace image, decoded once per run however many documents or
+// cards show it.
 func (b *batch) readImage(rel string) (*pdf.Image, error) {
 	data, err := workspace.ReadAsset(b.ws.Dir, rel)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	return pdf.NewImage(rel, data)
+	return b.shared.Image(rel, data)
 }

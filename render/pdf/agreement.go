@@ -152,15 +152,3 @@ func short(fp string) string {
 	}
 	return fp
 }
-
-// fitText shortens s with an ellipsis until it fits width.
-func fitText(pdf *fpdf.Fpdf, s string, width float64) string {
-	if pdf.GetStringWidth(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 1 && pdf.GetStringWidth(string(r)+"…") > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
-}

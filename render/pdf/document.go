@@ -18,13 +18,15 @@ type Options struct {
 	Shared *Shared // what the run's documents share; nil: the document shares nothing
 }
 
-// Shared is what the PDFs of one run share to be made faster: one parse of each font file, the
-// images fpdf parsed, and its page and compression buffers. A run makes one with NewShared and
+// Shared is what the PDFs of one run share to be made faster: one parse of each font file, one
+// decode of each image file (Shared.Image), the images fpdf parsed, and its page and compression
+// buffers. A run makes one with NewShared and
 // passes it in Options to every document, in any number of goroutines; a document's bytes do
 // not depend on it.
 type Shared struct {
-	fonts fontCache
-	fpdf  *fpdf.Cache
+	fonts  fontCache
+	images imageCache
+	fpdf   *fpdf.Cache
 }
 
 // NewShared returns an empty Shared for the documents of one run.
