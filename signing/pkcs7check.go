@@ -2,7 +2,6 @@ package signing
 
 import (
 	"bytes"
-	"encoding/asn1"
 	"errors"
 	"fmt"
 	"time"
@@ -15,7 +14,11 @@ import (
 // signer, issuer, signing time and timestamp of s. The signature must match content and the
 // signing time (if recorded) must lie within the certificate's validity.
 func checkPKCS7(s *Signature, contents, content []byte) error {
-	p7, err := pkcs7.Parse(trimDER(contents))
+	der, err := firstElement(contents)
+	if err != nil {
+		return fmt.Errorf("the signature value is not PKCS#7: %w", err)
+	}
+	p7, err := pkcs7.Parse(der)
 	if err != nil {
 		return fmt.Errorf("the signature value is not PKCS#7: %w", err)
 	}
@@ -59,16 +62,4 @@ func checkTimestamp(s *Signature, p7 *pkcs7.PKCS7) error {
 		s.Timestamp = ts.Time
 	}
 	return nil
-}
-
-// trimDER returns the first DER (or BER) element of b, dropping the zero padding that fills the
-// rest of a /Contents placeholder.
-func trimDER(b []byte) []byte {
-	var raw asn1.RawValue
-	rest, err := asn1.Unmarshal(b, &raw)
-	if err != nil {
-		// BER with indefinite lengths: let the PKCS#7 parser, which converts BER, try it whole.
-		return bytes.TrimRight(b, "\x00")
-	}
-	return b[:len(b)-len(rest)]
 }

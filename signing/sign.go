@@ -30,6 +30,12 @@ type Options struct {
 // empty. Errors wrap ErrNotAgreement, ErrUnknownField, ErrAlreadySigned, ErrKeyMismatch or
 // ErrCertificateTime where they apply.
 func Sign(data []byte, c *Credentials, opt Options) ([]byte, error) {
+	return signWithCMS(data, c, opt, func(content []byte) ([]byte, error) { return c.cms(content, opt.TSA) })
+}
+
+// signWithCMS is Sign with the function that makes the CMS signature over the signed bytes; tests pass
+// signatures made by other tools.
+func signWithCMS(data []byte, c *Credentials, opt Options, cms func(content []byte) ([]byte, error)) ([]byte, error) {
 	if opt.Time.IsZero() {
 		opt.Time = time.Now()
 	}
@@ -46,7 +52,7 @@ func Sign(data []byte, c *Credentials, opt Options) ([]byte, error) {
 	}
 	reserve := c.reserve(opt.TSA != "")
 	for range 2 {
-		out, sig, err := p.signOnce(field, c, opt, reserve)
+		out, sig, err := p.signOnce(field, c, opt, reserve, cms)
 		if err != nil {
 			return nil, err
 		}
@@ -85,7 +91,7 @@ func (c *Credentials) reserve(tsa bool) int {
 
 // signOnce writes the update with a /Contents placeholder of reserve bytes, then signs. When the
 // signature is larger than the placeholder it returns its size and no error.
-func (p *parsed) signOnce(field pdfupdate.Value, c *Credentials, opt Options, reserve int) ([]byte, int, error) {
+func (p *parsed) signOnce(field pdfupdate.Value, c *Credentials, opt Options, reserve int, cms func([]byte) ([]byte, error)) ([]byte, int, error) {
 	out, pl, err := p.writeUpdate(field, c, opt, reserve)
 	if err != nil {
 		return nil, 0, err
@@ -97,7 +103,7 @@ func (p *parsed) signOnce(field pdfupdate.Value, c *Credentials, opt Options, re
 	copy(out[pl.byteRange:], fmt.Sprintf("%-*s", byteRangeWidth, byteRange))
 	signed := make([]byte, 0, len(out)-(pl.contentsEnd-pl.contents))
 	signed = append(append(signed, out[:pl.contents]...), out[pl.contentsEnd:]...)
-	sig, err := c.cms(signed, opt.TSA)
+	sig, err := cms(signed)
 	if err != nil {
 		return nil, 0, err
 	}
