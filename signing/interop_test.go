@@ -91,7 +91,7 @@ func TestVerifyPdfsigSignature(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := checkFunderValid(t, two)
-	if c := r.Signatures[0]; !c.Valid || len(c.ModifiedAfter) > 0 {
+	if c := r.Signatures[0]; !c.Valid || len(c.ChangedAfter) > 0 {
 		t.Errorf("contractor = %+v, want valid, with pdfsig's update allowed", c)
 	}
 }

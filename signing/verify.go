@@ -46,20 +46,19 @@ type Signature struct {
 	Covers int `json:"covers,omitempty"`
 	// WholeDocument: nothing follows the signed range.
 	WholeDocument bool `json:"whole_document"`
-	// ModifiedAfter lists existing objects that later revisions replaced, other than the
-	// signature fields, the catalog and the form that signing another field rewrites: the
-	// document was changed after this signature (e.g. its pages or metadata).
-	ModifiedAfter []int `json:"modified_after,omitempty"`
+	// ChangedAfter lists what later revisions changed beyond filling the next signature field
+	// (see Change): the document a reader sees is not the one signed.
+	ChangedAfter []Change `json:"changed_after,omitempty"`
 	// Unchecked says why the revisions after this signature could not be checked.
 	Unchecked string `json:"unchecked,omitempty"`
 }
 
-// OK reports whether every signed field is valid, no later revision changed more than signing
-// does, and nothing was appended after the last signature. Unsigned fields do not make a report
+// OK reports whether every signed field is valid, no later revision changed more than filling
+// the next signature field does, and nothing was appended after the last signature. Unsigned fields do not make a report
 // fail.
 func (r *Report) OK() bool {
 	for _, s := range r.Signatures {
-		if s.Signed && (!s.Valid || len(s.ModifiedAfter) > 0 || s.Unchecked != "") {
+		if s.Signed && (!s.Valid || len(s.ChangedAfter) > 0 || s.Unchecked != "") {
 			return false
 		}
 	}
@@ -68,7 +67,8 @@ func (r *Report) OK() bool {
 
 // Verify reads a cwo agreement and checks each of its signature fields: whether it is signed, by
 // whom and when, whether the PKCS#7 signature matches the bytes its /ByteRange covers, which
-// revision it covers, and whether later revisions changed more than signing other fields does.
+// revision it covers, and what later revisions changed beyond filling the next signature field
+// (see Change).
 // It also reports anything appended after the last signature.
 // Certificates are not checked against trusted roots (see the Signer and Issuer fields). A file
 // that is not a cwo agreement gives an error wrapping ErrNotAgreement.
@@ -79,12 +79,13 @@ func Verify(data []byte) (*Report, error) {
 	}
 	revs := pdfupdate.Revisions(data)
 	r := &Report{Document: p.info, Size: len(data), Revisions: len(revs)}
+	h := newHistory(data, revs)
 	for i, f := range p.fields {
 		s := checkField(data, f.Key("V"), revs)
 		s.Field = p.info.Fields[i]
 		if s.Valid {
-			changed, err := p.changesAfter(revs, s.Revision)
-			s.ModifiedAfter = changed
+			changed, err := h.changesAfter(s.Revision)
+			s.ChangedAfter = changed
 			if err != nil {
 				s.Unchecked = err.Error()
 			}

@@ -85,10 +85,11 @@ func TestVerifyTampered(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := r.Signatures[0]
-		if r.OK() || r.Appended != nil || !c.Valid || len(c.ModifiedAfter) != 1 || c.ModifiedAfter[0] != info {
-			t.Errorf("Verify = OK %v, contractor %+v; want not OK, object %d modified after the contractor signed", r.OK(), c, info)
+		want := "the document information (/Info): /Author, /CreationDate, /Creator, /Keywords, /ModDate, /Producer, /Subject, /Title changed"
+		if r.OK() || r.Appended != nil || !c.Valid || len(c.ChangedAfter) != 1 || c.ChangedAfter[0].What != want {
+			t.Errorf("Verify = OK %v, contractor %+v; want not OK, %q after the contractor signed (object %d)", r.OK(), c, want, info)
 		}
-		if f := r.Signatures[1]; !f.Valid || len(f.ModifiedAfter) > 0 {
+		if f := r.Signatures[1]; !f.Valid || len(f.ChangedAfter) > 0 {
 			t.Errorf("funder = %+v, want valid and unmodified", f)
 		}
 	})
@@ -101,7 +102,7 @@ func TestVerifyTampered(t *testing.T) {
 			t.Errorf("Verify(contractor only) = %+v", r.Signatures)
 		}
 		r, err = signing.Verify(two)
-		if err != nil || !r.OK() || len(r.Signatures[0].ModifiedAfter) > 0 || r.Signatures[0].Unchecked != "" {
+		if err != nil || !r.OK() || len(r.Signatures[0].ChangedAfter) > 0 || r.Signatures[0].Unchecked != "" {
 			t.Errorf("Verify(contractor only) = %+v", r.Signatures)
 		}
 	})

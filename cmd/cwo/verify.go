@@ -171,8 +171,8 @@ func failures(res *verifyResult, requireAll bool) []string {
 		switch {
 		case s.Signed && !s.Valid:
 			out = append(out, fmt.Sprintf("the %s signature is invalid", s.Field))
-		case len(s.ModifiedAfter) > 0:
-			out = append(out, fmt.Sprintf("the document was changed after the %s signature", s.Field))
+		case len(s.ChangedAfter) > 0:
+			out = append(out, fmt.Sprintf("the document was changed after the %s signature (%s)", s.Field, changeList(s.ChangedAfter)))
 		case s.Unchecked != "":
 			out = append(out, fmt.Sprintf("the changes after the %s signature could not be checked", s.Field))
 		case !s.Signed && requireAll:
@@ -250,17 +250,17 @@ func printSignature(w io.Writer, s signing.Signature, revisions int) {
 		}
 		detail("covers", covers)
 	}
-	if len(s.ModifiedAfter) > 0 {
-		detail("CHANGED", fmt.Sprintf("later revisions replaced objects %s, which signing never touches", intList(s.ModifiedAfter)))
+	for _, c := range s.ChangedAfter {
+		detail("CHANGED", c.String())
 	}
 	detail("UNCHECKED", s.Unchecked)
 }
 
-// intList renders numbers separated by commas.
-func intList(nums []int) string {
-	s := make([]string, len(nums))
-	for i, n := range nums {
-		s[i] = fmt.Sprint(n)
+// changeList renders what changed, without the revisions, separated by commas.
+func changeList(changes []signing.Change) string {
+	s := make([]string, len(changes))
+	for i, c := range changes {
+		s[i] = c.What
 	}
 	return strings.Join(s, ", ")
 }
