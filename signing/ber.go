@@ -13,6 +13,8 @@ const maxBERDepth = 64
 // firstElement returns the first BER (or DER) element of b, dropping the zero padding that fills
 // the rest of a /Contents placeholder. Indefinite lengths are followed to their end-of-contents
 // octets, which belong to the element: NSS (pdfsig, Okular) and `openssl cms -stream` write them.
+// Every constructed element is walked, so that nesting deeper than maxBERDepth is an error here
+// rather than a stack overflow in the PKCS#7 parser.
 func firstElement(b []byte) ([]byte, error) {
 	n, err := berLength(b, 0)
 	if err != nil {
@@ -43,11 +45,27 @@ func berLength(b []byte, depth int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	end := hdr + lenBytes + size
+	start, end := hdr+lenBytes, hdr+lenBytes+size
 	if size > len(b) || end > len(b) {
 		return 0, errors.New("element longer than the data")
 	}
+	if constructed {
+		return end, berContents(b[start:end], depth)
+	}
 	return end, nil
+}
+
+// berContents checks that the contents of a constructed element of definite length are whole
+// elements, nested no deeper than maxBERDepth.
+func berContents(b []byte, depth int) error {
+	for off := 0; off < len(b); {
+		n, err := berLength(b[off:], depth+1)
+		if err != nil {
+			return err
+		}
+		off += n
+	}
+	return nil
 }
 
 // berTag returns the length of the identifier octets at the start of b and whether the element

@@ -74,11 +74,15 @@ func (p *parsed) readMetadata() error {
 	return nil
 }
 
-// readFields collects the top-level signature fields of the form.
+// readFields collects the top-level signature fields of the form; every field must be readable.
 func (p *parsed) readFields() error {
 	fields := p.doc.Trailer().Key("Root").Key("AcroForm").Key("Fields")
 	for i := 0; i < fields.Len(); i++ {
 		f := fields.Index(i)
+		if !f.IsDict() {
+			// An unreadable field could hide a signature from the report.
+			return fmt.Errorf("%w: field %d of the form cannot be read", ErrNotAgreement, i+1)
+		}
 		if f.Key("FT").Name() != "Sig" {
 			continue
 		}

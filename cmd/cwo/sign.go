@@ -75,7 +75,7 @@ func signRun(cmd *cobra.Command, opts *signOptions) error {
 	if err != nil {
 		return failed(err)
 	}
-	data, err := os.ReadFile(opts.file)
+	data, err := readPDF(opts.file)
 	if err != nil {
 		return failed(err)
 	}

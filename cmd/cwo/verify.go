@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
@@ -75,7 +74,7 @@ compare the signer and issuer shown with the ones you expect.`,
 }
 
 func verifyRun(cmd *cobra.Command, opts *verifyOptions) error {
-	data, err := os.ReadFile(opts.file)
+	data, err := readPDF(opts.file)
 	if err != nil {
 		return failed(err)
 	}
