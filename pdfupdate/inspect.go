@@ -157,3 +157,50 @@ func mentions(d *document, o object, depth int, names []string, seen map[ref]boo
 	}
 	return false
 }
+
+// PageContent returns the content of a page (a value from Pages): its content streams decoded
+// and joined by a line break. Only unfiltered and /FlateDecode streams can be read, each up to
+// 64 MiB decoded.
+func (d *Document) PageContent(page Value) ([]byte, error) {
+	contents, _ := page.o.get("Contents")
+	if r, ok := contents.asRef(); ok {
+		if o, err := d.doc.resolve(r); err == nil && o.kind == kindArray {
+			contents = o // an indirect array of streams
+		}
+	}
+	items := []object{contents}
+	if contents.kind == kindArray {
+		items = contents.items
+	}
+	var out []byte
+	for i, it := range items {
+		r, ok := it.asRef()
+		if !ok {
+			return nil, fmt.Errorf("pdfupdate: page object %d: /Contents is not a stream", page.id.num)
+		}
+		data, err := d.doc.streamData(r)
+		if err != nil {
+			return nil, fmt.Errorf("pdfupdate: page object %d: content stream %d: %w", page.id.num, r.num, err)
+		}
+		if i > 0 {
+			out = append(out, '\n')
+		}
+		out = append(out, data...)
+	}
+	return out, nil
+}
+
+// streamData returns the decoded data of the stream object r, which must not be in an object
+// stream.
+func (d *document) streamData(r ref) ([]byte, error) {
+	e, ok := d.entries[r.num]
+	if !ok || e.stream != 0 || e.gen != r.gen {
+		return nil, fmt.Errorf("object %d is not a stream in the cross-reference table", r.num)
+	}
+	l := &lexer{buf: d.data, pos: e.offset}
+	if got, err := l.objHeader(); err != nil || got != r {
+		return nil, fmt.Errorf("no header of object %d at offset %d", r.num, e.offset)
+	}
+	_, data, err := d.streamObject(l, true)
+	return data, err
+}

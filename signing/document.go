@@ -26,6 +26,17 @@ var (
 	fingerprintPattern = regexp.MustCompile(`(?:^|, )fingerprint ([0-9a-f]{64})(?:,|$)`)
 )
 
+// Identify reads the order, version, fingerprint and signature fields of a cwo agreement,
+// without checking its signatures. A file that is not a cwo agreement gives an error wrapping
+// ErrNotAgreement.
+func Identify(data []byte) (*Document, error) {
+	p, err := open(data)
+	if err != nil {
+		return nil, err
+	}
+	return &p.info, nil
+}
+
 // parsed is an agreement opened with package pdfupdate.
 type parsed struct {
 	data   []byte

@@ -1,18 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/agreement"
 	"github.com/cwo-tool/cwo/config"
+	"github.com/cwo-tool/cwo/render"
 	"github.com/cwo-tool/cwo/signing"
-	"github.com/cwo-tool/cwo/templates"
-	"github.com/cwo-tool/cwo/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -33,13 +33,17 @@ type verifyResult struct {
 	Failures  []string        `json:"failures,omitempty"`
 }
 
-// workspaceCheck compares the agreement's fingerprint with the one its order has today.
+// workspaceCheck compares the agreement with the one the workspace renders today.
 type workspaceCheck struct {
 	Dir         string `json:"dir"`
-	Fingerprint string `json:"fingerprint,omitempty"` // computed from the workspace
+	Fingerprint string `json:"fingerprint,omitempty"` // of the agreement the workspace renders
 	Version     int    `json:"version,omitempty"`     // the order's version in the workspace
-	Matches     bool   `json:"matches"`
-	Problem     string `json:"problem,omitempty"`
+	// Matches: the same fingerprint, the file starts with the rendered agreement byte for byte,
+	// and later updates only fill signature fields.
+	Matches bool   `json:"matches"`
+	Problem string `json:"problem,omitempty"`
+	// Differences lists what differs from the rendered agreement: pages, or later changes.
+	Differences []string `json:"differences,omitempty"`
 }
 
 func newVerifyCmd() *cobra.Command {
@@ -49,13 +53,16 @@ func newVerifyCmd() *cobra.Command {
 		Short: "Check an agreement's signatures, and whether it still matches the workspace",
 		Long: `verify prints an agreement's order, version and fingerprint, then for each signature field
 whether it is signed, by whom (the certificate's subject), when, whether the signature is valid
-and which revision of the file it covers, and whether anything was appended after the last
-signature. With --workspace it recomputes the fingerprint from the workspace's current data and
-says whether the PDF still matches it.
+and which revision of the file it covers, what later updates changed beyond filling the next
+signature field (a new appearance of a signed field, a changed page, catalog actions,
+JavaScript, ...), and whether anything was appended after the last signature. With --workspace
+it renders the order's agreement again from the workspace, as cwo render would, and checks that
+the PDF is that agreement byte for byte up to its signatures, naming the pages that differ.
 
-verify exits 1 when a signature is invalid, something was appended after the last signature,
-or the workspace gives a different fingerprint; an unsigned field is reported but is not a
-failure unless --require-all is given. Certificates are not checked against trusted roots:
+verify exits 1 when a signature is invalid, the document was changed after a signature,
+something was appended after the last signature, or the PDF is not the agreement the workspace
+renders; an unsigned field is reported but is not a failure unless --require-all is given. Only
+regular files of up to 256 MiB are read. Certificates are not checked against trusted roots:
 compare the signer and issuer shown with the ones you expect.`,
 		Example: `  cwo verify out/agreements/CWO-2026-001-v1.signed-contractor-funder.pdf
   cwo verify agreement.pdf --workspace samples
@@ -67,7 +74,7 @@ compare the signer and issuer shown with the ones you expect.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.workspace, "workspace", "w", "", "workspace folder to recompute the fingerprint from")
+	f.StringVarP(&opts.workspace, "workspace", "w", "", "workspace folder to render the agreement from and compare")
 	f.BoolVar(&opts.json, "json", false, "print the result as JSON")
 	f.BoolVar(&opts.requireAll, "require-all", false, "fail unless every signature field is signed")
 	return cmd
@@ -84,7 +91,7 @@ func verifyRun(cmd *cobra.Command, opts *verifyOptions) error {
 	}
 	res := &verifyResult{File: opts.file, Report: rep}
 	if opts.workspace != "" {
-		res.Workspace = checkWorkspace(opts.workspace, &rep.Document)
+		res.Workspace = checkWorkspace(cmd.Context(), opts.workspace, data, &rep.Document)
 	}
 	res.Failures = failures(res, opts.requireAll)
 	res.OK = len(res.Failures) == 0
@@ -103,64 +110,70 @@ func verifyRun(cmd *cobra.Command, opts *verifyOptions) error {
 	return nil
 }
 
-// checkWorkspace recomputes the order's fingerprint from the workspace in dir.
-func checkWorkspace(dir string, doc *signing.Document) *workspaceCheck {
+// checkWorkspace renders the order's agreement from the workspace in dir, as cwo render would,
+// and compares it with data, the agreement given to verify.
+func checkWorkspace(ctx context.Context, dir string, data []byte, doc *signing.Document) *workspaceCheck {
 	wc := &workspaceCheck{Dir: dir}
-	s, err := config.Load(dir, nil)
+	rendered, err := renderAgreement(ctx, dir, doc.OrderID)
+	if errors.Is(err, agreement.ErrNoOrder) {
+		wc.Problem = fmt.Sprintf("order %s is not in the workspace any more", doc.OrderID)
+		return wc
+	}
 	if err != nil {
 		wc.Problem = err.Error()
 		return wc
 	}
-	wc.Fingerprint, wc.Version, err = orderFingerprint(dir, s, doc.OrderID)
+	now, err := signing.Identify(rendered)
+	if err != nil {
+		wc.Problem = fmt.Sprintf("the agreement rendered now: %v", err)
+		return wc
+	}
+	wc.Fingerprint, wc.Version = now.Fingerprint, now.Version
 	switch {
-	case errors.Is(err, agreement.ErrNoOrder):
-		wc.Problem = fmt.Sprintf("order %s is not in the workspace any more", doc.OrderID)
-	case err != nil:
-		wc.Problem = err.Error()
-	case wc.Fingerprint == doc.Fingerprint:
-		wc.Matches = true
 	case wc.Version != doc.Version:
 		wc.Problem = fmt.Sprintf("order %s is now version %d (this PDF is version %d) and its agreement has fingerprint %s",
 			doc.OrderID, wc.Version, doc.Version, wc.Fingerprint)
-	default:
+	case wc.Fingerprint != doc.Fingerprint:
 		wc.Problem = fmt.Sprintf("order %s changed since this agreement was rendered (its data or the agreement template): "+
 			"the workspace gives fingerprint %s", doc.OrderID, wc.Fingerprint)
+	default:
+		compareRendered(wc, data, rendered)
 	}
 	return wc
 }
 
-// orderFingerprint loads and checks the workspace in dir and returns the fingerprint and
-// version the agreement for orderID would have if it were rendered now: the value `cwo render`
-// prints on the signature page and in the PDF's keywords. A workspace with errors gives an error
-// listing them; an unknown order gives an error wrapping agreement.ErrNoOrder.
-func orderFingerprint(dir string, s cwo.Settings, orderID string) (fp string, version int, err error) {
-	ws, diags := workspace.Load(dir, s)
-	if !diags.HasErrors() {
-		diags = append(diags, cwo.Validate(ws, cwo.ValidateOptions{})...)
+// compareRendered compares the bytes of data with the agreement rendered now, whose fingerprint
+// is data's.
+func compareRendered(wc *workspaceCheck, data, rendered []byte) {
+	diffs, err := signing.CompareRendered(data, rendered)
+	switch {
+	case err != nil:
+		wc.Problem = fmt.Sprintf("cannot compare the file with the agreement the workspace renders: %v", err)
+	case len(diffs) > 0:
+		wc.Differences = diffs
+		wc.Problem = "the fingerprint matches, but the file is not the agreement the workspace renders: " + strings.Join(diffs, "; ")
+	default:
+		wc.Matches = true
 	}
-	if diags.HasErrors() {
-		return "", 0, fmt.Errorf("%s: the workspace has errors (run cwo validate):\n%w", dir, onlyErrors(diags).Sort())
-	}
-	set, err := templates.Load(dir)
-	if err != nil {
-		return "", 0, fmt.Errorf("%s: %w", dir, err)
-	}
-	fp, version, err = agreement.OrderFingerprint(ws, set.Text(templates.Agreement), orderID)
-	if err != nil {
-		return "", 0, fmt.Errorf("%s: %w", dir, err)
-	}
-	return fp, version, nil
 }
 
-// onlyErrors drops the warnings from diags.
-func onlyErrors(diags cwo.Diagnostics) cwo.Diagnostics {
-	var out cwo.Diagnostics
-	for _, d := range diags {
-		if d.Severity == cwo.Error {
-			out = append(out, d)
-		}
+// renderAgreement renders the agreement for orderID from the workspace in dir with its
+// settings, as cwo render does. A workspace with errors gives an error listing them; an unknown
+// order gives an error wrapping agreement.ErrNoOrder.
+func renderAgreement(ctx context.Context, dir, orderID string) ([]byte, error) {
+	s, err := config.Load(dir, nil)
+	if err != nil {
+		return nil, err
 	}
-	return out
+	var buf bytes.Buffer
+	err = render.Agreement(ctx, dir, s, orderID, &buf)
+	if errors.Is(err, render.ErrInvalid) {
+		return nil, fmt.Errorf("%s: the workspace has errors (run cwo validate): %w", dir, err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // failures lists why the result is not OK.
