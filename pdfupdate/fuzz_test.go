@@ -50,3 +50,51 @@ func FuzzAppend(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOpen feeds arbitrary bytes to the reader cwo verify uses: Open, Revisions and, for each
+// revision, ListedObjects, the pages and their content, and every listed object compared with
+// the revision before. Nothing may panic or hang; errors must carry the package prefix.
+func FuzzOpen(f *testing.F) {
+	good := makeFPDF(f)
+	f.Add(good)
+	if withFields, err := AddFields(good, []Field{{Name: FieldContractor, Page: 1, Rect: [4]float64{10, 10, 100, 40}}}); err == nil {
+		f.Add(withFields)
+	}
+	f.Add(xrefStreamPDF())
+	f.Add(prevLoopPDF(f))
+	f.Add([]byte("%PDF-1.4\n1 0 obj [[[[[[ endobj startxref 9 %%EOF"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var prev *Document
+		for _, r := range Revisions(data) {
+			if _, err := ListedObjects(data[:r.EOF]); err != nil && !strings.HasPrefix(err.Error(), "pdfupdate: ") {
+				t.Fatalf("ListedObjects: error without prefix: %v", err)
+			}
+			doc, err := Open(data[:r.End])
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "pdfupdate: ") {
+					t.Fatalf("Open: error without prefix: %v", err)
+				}
+				continue
+			}
+			readAll(doc, prev)
+			prev = doc
+		}
+	})
+}
+
+// readAll reads what verify reads of doc: its pages and their content, and its objects, each
+// compared with the same object in prev (the revision before) when there is one.
+func readAll(doc, prev *Document) {
+	pages, _ := doc.Pages()
+	for _, p := range pages {
+		doc.PageContent(p)
+		p.Mentions(8, "JavaScript")
+	}
+	for num := range min(doc.doc.size, 300) {
+		v := doc.Object(num)
+		doc.ObjectBytes(num)
+		if prev != nil {
+			ChangedKeys(prev.Object(num), v)
+		}
+	}
+}
