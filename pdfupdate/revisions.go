@@ -52,3 +52,24 @@ func ListedObjects(data []byte) ([]int, error) {
 	slices.Sort(nums)
 	return nums, nil
 }
+
+// FreedObjects returns, in order, the numbers of the objects other than 0 that the newest
+// cross-reference section of data marks as free: the objects that revision deleted.
+func FreedObjects(data []byte) ([]int, error) {
+	off, err := findStartXref(data)
+	if err != nil {
+		return nil, fmt.Errorf("pdfupdate: %w", err)
+	}
+	d := newDocument(data, off)
+	if _, _, err := d.readXrefSection(off); err != nil {
+		return nil, fmt.Errorf("pdfupdate: cross-reference section at offset %d: %w", off, err)
+	}
+	var nums []int
+	for n := range d.freed {
+		if n != 0 {
+			nums = append(nums, n)
+		}
+	}
+	slices.Sort(nums)
+	return nums, nil
+}

@@ -59,7 +59,7 @@ func (h *history) doc(n int) (*pdfupdate.Document, error) {
 	return d, nil
 }
 
-// changesIn classifies every object that revision n (an incremental update) replaced.
+// changesIn classifies every object that revision n (an incremental update) replaced or deleted.
 func (h *history) changesIn(n int) ([]Change, error) {
 	if c, ok := h.changes[n]; ok {
 		return c, nil
@@ -76,10 +76,19 @@ func (h *history) changesIn(n int) ([]Change, error) {
 	if err != nil {
 		return nil, fmt.Errorf("revision %d: %w", n, err)
 	}
+	freed, err := pdfupdate.FreedObjects(h.data[:h.revs[n-1].EOF])
+	if err != nil {
+		return nil, fmt.Errorf("revision %d: %w", n, err)
+	}
 	u := newUpdateDiff(old, cur)
 	var whats []string
 	for _, num := range nums {
 		whats = append(whats, u.classify(num)...)
+	}
+	for _, num := range freed {
+		if old.ObjectBytes(num) != nil {
+			whats = append(whats, u.describe(num, old.Object(num))+" was deleted")
+		}
 	}
 	whats = append(whats, u.trailerChanges()...)
 	changes := make([]Change, len(whats))

@@ -53,33 +53,72 @@ func TestVerifyShadowAttacks(t *testing.T) {
 			id, _ := page(t, d, 1).Key("Contents").ID()
 			u.Object(id, 0, stream("BT /F1 40 Tf 100 400 Td (Addendum: pay twice) Tj ET"))
 		}, "the content of page 1: /Filter, /Length changed"},
+		{"signed field's appearance deleted", nil, "the appearance of the signed field contractor was deleted"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.attack == nil {
+				checkShadow(t, ca, deleteObject(t, one, appearanceNum(t, one)), tc.want)
+				return
+			}
 			doc, err := pdfupdate.Open(one)
 			if err != nil {
 				t.Fatal(err)
 			}
 			u := doc.NewUpdate()
 			tc.attack(doc, u)
-			changed := append(one[:len(one):len(one)], u.Finish()...)
-			two, err := signing.Sign(changed, creds(t, ca, "Jane Doe", signingtest.Options{}), signing.Options{Field: pdfupdate.FieldFunder})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := signing.Verify(two)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, f := r.Signatures[0], r.Signatures[1]
-			want := signing.Change{Revision: 4, What: tc.want}
-			if r.OK() || !c.Valid || len(c.ChangedAfter) != 1 || c.ChangedAfter[0] != want {
-				t.Errorf("Verify: OK %v, contractor changed after %v; want not OK, %v", r.OK(), c.ChangedAfter, want)
-			}
-			if !f.Valid || len(f.ChangedAfter) > 0 {
-				t.Errorf("funder = %+v, want valid and unchanged after", f)
-			}
+			checkShadow(t, ca, append(one[:len(one):len(one)], u.Finish()...), tc.want)
 		})
 	}
+}
+
+// checkShadow has the funder sign changed, the contractor's signed agreement with one more
+// update, and requires Verify to fail the contractor's signature with the one change want.
+func checkShadow(t *testing.T, ca *signingtest.CA, changed []byte, want string) {
+	t.Helper()
+	two, err := signing.Sign(changed, creds(t, ca, "Jane Doe", signingtest.Options{}), signing.Options{Field: pdfupdate.FieldFunder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := signing.Verify(two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, f := r.Signatures[0], r.Signatures[1]
+	change := signing.Change{Revision: 4, What: want}
+	if r.OK() || !c.Valid || len(c.ChangedAfter) != 1 || c.ChangedAfter[0] != change {
+		t.Errorf("Verify: OK %v, contractor changed after %v; want not OK, %v", r.OK(), c.ChangedAfter, change)
+	}
+	if !f.Valid || len(f.ChangedAfter) > 0 {
+		t.Errorf("funder = %+v, want valid and unchanged after", f)
+	}
+}
+
+// appearanceNum returns the object number of the contractor's appearance stream in pdf.
+func appearanceNum(t *testing.T, pdf []byte) int {
+	t.Helper()
+	doc, err := pdfupdate.Open(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := field(t, doc, pdfupdate.FieldContractor).Key("AP").Key("N").ID()
+	return n
+}
+
+// deleteObject returns pdf followed by an update whose cross-reference table marks object num
+// free.
+func deleteObject(t *testing.T, pdf []byte, num int) []byte {
+	t.Helper()
+	doc, err := pdfupdate.Open(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := doc.Trailer().Key("Root").ID()
+	info, _ := doc.Trailer().Key("Info").ID()
+	size := doc.Trailer().Key("Size").Int64()
+	xref := len(pdf)
+	return fmt.Appendf(pdf[:len(pdf):len(pdf)], "xref\n0 1\n0000000000 65535 f \n%d 1\n0000000000 00001 f \n"+
+		"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
+		num, size, root, info, doc.XrefOffset(), xref)
 }
 
 // field returns the signature field called name.
