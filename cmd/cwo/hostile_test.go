@@ -40,10 +40,10 @@ func TestHostilePDFs(t *testing.T) {
 		}, "is larger than 256 MiB"},
 		{"FIFO", func(path string) error {
 			return syscall.Mkfifo(path, 0o644)
-		}, "is a named pipe (FIFO), not a regular file"},
+		}, "not a regular file (a FIFO): only PDF files are read"},
 		{"folder", func(path string) error {
 			return os.Mkdir(path, 0o755)
-		}, "is a folder, not a regular file"},
+		}, "not a regular file (a folder): only PDF files are read"},
 	}
 	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/cwo-tool/cwo/internal/regfile"
 )
 
 // maxPDFSize bounds the PDF that sign and verify read into memory. A cwo agreement is about
@@ -12,27 +13,16 @@ import (
 const maxPDFSize = 256 << 20
 
 // readPDF reads the PDF at path for sign and verify. Only a regular file of at most maxPDFSize
-// bytes is read: a FIFO or device would block or never end, so the path is checked before it
-// is opened, opened without blocking (where the system allows), and checked again once open.
+// bytes is read: a FIFO or device would block or never end, so regfile refuses it without
+// opening it for a blocking read.
 func readPDF(path string) ([]byte, error) {
-	st, err := os.Stat(path)
+	f, fi, err := regfile.OpenPath(path)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkPDFFile(path, st); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: only PDF files are read", err)
 	}
 	defer f.Close()
-	opened, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := checkPDFFile(path, opened); err != nil {
-		return nil, err
+	if fi.Size() > maxPDFSize {
+		return nil, errTooLarge(path)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxPDFSize+1))
 	if err != nil {
@@ -42,32 +32,6 @@ func readPDF(path string) ([]byte, error) {
 		return nil, errTooLarge(path)
 	}
 	return data, nil
-}
-
-// checkPDFFile refuses anything but a regular file, and files over maxPDFSize.
-func checkPDFFile(path string, st os.FileInfo) error {
-	if !st.Mode().IsRegular() {
-		return fmt.Errorf("%q is %s, not a regular file: only PDF files are read", path, fileKind(st.Mode()))
-	}
-	if st.Size() > maxPDFSize {
-		return errTooLarge(path)
-	}
-	return nil
-}
-
-// fileKind names the kind of a file that is not a regular one.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	}
-	return "a special file"
 }
 
 // errTooLarge is the error for a file over maxPDFSize.
