@@ -38,15 +38,6 @@ func ReadState(dir string, sh Shard, st any) bool {
 	return err == nil && json.Unmarshal(data, st) == nil
 }
 
-// WriteState saves st as the shard's state file in dir, atomically.
-func WriteState(dir string, sh Shard, st any) error {
-	data, err := stateBytes(st)
-	if err != nil {
-		return err
-	}
-	return WriteFileAtomic(filepath.Join(dir, sh.StateName()), data)
-}
-
 // stateBytes encodes a state file.
 func stateBytes(st any) ([]byte, error) { return json.Marshal(st) }
 

@@ -97,7 +97,13 @@ func TestStateRoundTripAndKnownSums(t *testing.T) {
 	}
 	st := &state{Record: outdir.Record{Options: outdir.Digest(nil, "opts"), Inputs: map[string]outdir.Stamp{},
 		Outputs: map[string]outdir.Output{"a.pdf": {Stamp: s, Group: "O-1"}}}, Note: "n"}
-	if err := outdir.WriteState(dir, sh, st); err != nil {
+	w, err := outdir.Open(dir, sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = w.WriteState(st)
+	w.Close()
+	if err != nil {
 		t.Fatal(err)
 	}
 	got := &state{}

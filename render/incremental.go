@@ -67,12 +67,24 @@ func (b *batch) againstState() (done bool, orders []string, err error) {
 		b.replay()
 		if outdir.Restamped(b.prev.Inputs, inputs) { // files stamped too soon after a change now have trusted times
 			b.prev.Inputs = inputs
-			return true, nil, outdir.WriteState(b.opt.OutDir, b.opt.Shard, b.prev)
+			b.restamp()
 		}
 		return true, nil, nil
 	}
 	orders, _ = b.changedOrders(changed)
 	return false, orders, nil
+}
+
+// restamp saves the state with the inputs' newer stamps, under the output folder's lock like
+// every write there. When another run holds the lock, the old stamps stay: they only make the
+// next run hash those files again.
+func (b *batch) restamp() {
+	out, err := outdir.Open(b.opt.OutDir, b.opt.Shard)
+	if err != nil {
+		return
+	}
+	defer out.Close()
+	_ = out.WriteState(b.prev) // atomic: on failure the state with the old stamps stays, still true
 }
 
 // stampInputs stamps the files a run reads: those the workspace's folders list, and those the

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render"
 )
 
@@ -195,5 +197,38 @@ func TestFailedRunForgetsTheState(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, ".cwo-state.json")); !os.IsNotExist(err) {
 		t.Errorf("a run with failures kept the state file (%v)", err)
+	}
+}
+
+// TestRestampWaitsForTheLock: a re-run that finds an input touched but unchanged saves the newer
+// stamps only under the output folder's lock, like every other write there; while another run
+// holds the lock the state stays as it was, and once it is free the stamps are saved.
+func TestRestampWaitsForTheLock(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	out := t.TempDir()
+	mustRender(t, dir, out, incremental)
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "orders", "O-1.yaml"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	statePath := filepath.Join(out, ".cwo-state.json")
+	before, _ := os.ReadFile(statePath)
+
+	held, err := outdir.Open(out, outdir.Shard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustRender(t, dir, out, incremental)
+	if len(res.Planned) != 0 {
+		t.Fatalf("a touched but unchanged input planned %d jobs", len(res.Planned))
+	}
+	if after, _ := os.ReadFile(statePath); !bytes.Equal(before, after) {
+		t.Error("the state file was rewritten while another run held the lock")
+	}
+	held.Close()
+
+	mustRender(t, dir, out, incremental)
+	if after, _ := os.ReadFile(statePath); bytes.Equal(before, after) {
+		t.Error("the newer stamps were not saved once the lock was free")
 	}
 }
