@@ -25,15 +25,21 @@ var fieldLimits = map[string]int{
 	"highlights": MaxTextLength, "risks": MaxTextLength, "next": MaxTextLength, "note": MaxTextLength,
 }
 
+// FieldLimit returns the length limit, in characters, of a text field with the given YAML key
+// (the schemas use it, so that an editor shows the limit validation enforces).
+func FieldLimit(key string) int {
+	if limit, ok := fieldLimits[key]; ok {
+		return limit
+	}
+	return MaxLineLength
+}
+
 // fieldLimit returns the length limit of the text at path: that of its last YAML key that is
 // not a list index, else MaxLineLength.
 func fieldLimit(path []any) int {
 	for i := len(path) - 1; i >= 0; i-- {
 		if key, ok := path[i].(string); ok {
-			if limit, ok := fieldLimits[key]; ok {
-				return limit
-			}
-			return MaxLineLength
+			return FieldLimit(key)
 		}
 	}
 	return MaxLineLength

@@ -43,9 +43,10 @@ var (
 
 // generator builds one schema, recording which rules it used and what went wrong.
 type generator struct {
-	rules rules
-	used  map[string]bool
-	errs  []error
+	rules   rules
+	used    map[string]bool
+	errs    []error
+	lengths bool // text gets the maxLength that validation enforces (data files, not cwo.yaml)
 }
 
 // schemaFor returns the schema of type t found at path p, with p's rule applied.
@@ -82,6 +83,9 @@ func (g *generator) base(t reflect.Type, p string) obj {
 	case reflect.Map:
 		return obj{"type": "object", "additionalProperties": g.schemaFor(t.Elem(), join(p, "*"))}
 	case reflect.String:
+		if g.lengths {
+			return obj{"type": "string", "maxLength": cwo.FieldLimit(lastKey(p))}
+		}
 		return obj{"type": "string"}
 	case reflect.Int, reflect.Int64:
 		return obj{"type": "integer"}
@@ -142,6 +146,17 @@ func (g *generator) unused() error {
 		errs = append(errs, fmt.Errorf("rules for keys that do not exist: %s", strings.Join(stale, ", ")))
 	}
 	return errors.Join(errs...)
+}
+
+// lastKey is the last key of path p that is not "*" (a list item or map value).
+func lastKey(p string) string {
+	keys := strings.Split(p, ".")
+	for i := len(keys) - 1; i >= 0; i-- {
+		if keys[i] != "*" {
+			return keys[i]
+		}
+	}
+	return ""
 }
 
 func join(p, key string) string {

@@ -62,3 +62,41 @@ func TestLocaleRuleIsConfigsRule(t *testing.T) {
 		}
 	}
 }
+
+// TestLengthRuleIsTheRootsRule checks that the data schemas give text the length limit that
+// validation enforces: a title of MaxLineLength characters is accepted by both, one more is
+// refused by both, and Markdown fields get the larger limit.
+func TestLengthRuleIsTheRootsRule(t *testing.T) {
+	k := kindNamed(t, "order")
+	s, err := Generate(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lookup(s, "title")["maxLength"]; got != cwo.MaxLineLength {
+		t.Errorf("order title maxLength = %v, want %d", got, cwo.MaxLineLength)
+	}
+	project, err := Generate(kindNamed(t, "project"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lookup(project, "roadmap.items.*.summary")["maxLength"]; got != cwo.MaxTextLength {
+		t.Errorf("roadmap item summary maxLength = %v, want %d", got, cwo.MaxTextLength)
+	}
+	order, err := os.ReadFile(filepath.Join("..", "testdata", "base", "orders", "O-1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := compile(t, k)
+	for _, n := range []int{cwo.MaxLineLength, cwo.MaxLineLength + 1} {
+		title := strings.Repeat("é", n) // characters, not bytes
+		doc := strings.Replace(string(order), "title: Faster NumPy", "title: "+title, 1)
+		if doc == string(order) {
+			t.Fatal("the base order has no title to replace")
+		}
+		schemaOK := c.Validate(decodeYAML(t, []byte(doc))) == nil
+		if want := n <= cwo.MaxLineLength; schemaOK != want || (cwo.FieldLimit("title") >= n) != want {
+			t.Errorf("a %d-character title: schema accepts = %v, FieldLimit(title) = %d; want accepted = %v",
+				n, schemaOK, cwo.FieldLimit("title"), want)
+		}
+	}
+}

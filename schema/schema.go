@@ -65,7 +65,7 @@ func KindFor(rel string) (Kind, bool) {
 // Generate returns the schema of one kind as a JSON-ready value. It fails when a rule names a key
 // the Go type does not have, so a renamed field cannot leave a stale rule behind.
 func Generate(k Kind) (map[string]any, error) {
-	g := &generator{rules: k.rules, used: map[string]bool{}}
+	g := &generator{rules: k.rules, used: map[string]bool{}, lengths: k.Name != "cwo"}
 	s := g.schemaFor(k.Type, "")
 	if err := g.unused(); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", k.Name, err)
