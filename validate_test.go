@@ -4,9 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cwo-tool/cwo/internal/testws"
-
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/testws"
 	"github.com/cwo-tool/cwo/workspace"
 )
 

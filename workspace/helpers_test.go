@@ -3,9 +3,8 @@ package workspace_test
 import (
 	"testing"
 
-	"github.com/cwo-tool/cwo/internal/testws"
-
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/testws"
 	"github.com/cwo-tool/cwo/workspace"
 )
 
