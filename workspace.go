@@ -1,5 +1,10 @@
 package cwo
 
+import (
+	"slices"
+	"strings"
+)
+
 // Settings are the tool settings of a workspace (cwo.yaml, environment, flags). The config
 // package fills them and checks them (config/check.go); the domain only reads them.
 type Settings struct {
@@ -8,14 +13,40 @@ type Settings struct {
 	Locale    string            // BCP 47 tag for money and dates, e.g. "en-US", "de-DE"
 	Currency  Currency          // default currency of orders and estimates
 	Jobs      int               // parallel renders; 0 means one per CPU
-	Fonts     Fonts             // TTF overrides, relative to the workspace
+	Fonts     Fonts             // font files, relative to the workspace
 	Brand     Brand             // colours
 	Timesheet TimesheetSettings // CSV column mapping
 }
 
-// Fonts names TrueType files that replace the embedded fonts.
+// Fonts names the font files documents draw text from, relative to the workspace unless
+// absolute. Each style lists files in order of preference, and every character is drawn from
+// the first that has it: a style's own files (or the embedded face), then Fallback, then the
+// embedded face. A face of a collection (.ttc, .otc) follows "#", by index from 0 or by name:
+// "NotoSansCJK-Regular.ttc#Noto Sans CJK JP". Bold, italic and bold italic default to Regular
+// when Regular is set.
 type Fonts struct {
-	Regular, Bold, Italic, BoldItalic string
+	Regular, Bold, Italic, BoldItalic, Mono, Fallback []string
+}
+
+// FontFile splits a font reference into its file and its face selector ("" for the first face).
+func FontFile(ref string) (path, face string) {
+	if i := strings.LastIndex(ref, "#"); i >= 0 {
+		return ref[:i], ref[i+1:]
+	}
+	return ref, ""
+}
+
+// Files lists every font file the settings name, each once, in order.
+func (f Fonts) Files() []string {
+	var out []string
+	for _, list := range [][]string{f.Regular, f.Bold, f.Italic, f.BoldItalic, f.Mono, f.Fallback} {
+		for _, ref := range list {
+			if p, _ := FontFile(ref); !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // Brand holds the house style.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/regfile"
-	"golang.org/x/image/font/sfnt"
+	"github.com/cwo-tool/cwo/typeset"
 )
 
 // This file holds every rule a setting must follow, whether it comes from cwo.yaml, a CWO_*
@@ -82,32 +82,38 @@ func (c *checker) brandColor(col string) {
 	}
 }
 
-// fonts checks that each named face is a TrueType file that can be read, and that a regular face
-// is named when any other is (the others default to it).
+// fonts checks that each named font can be read and parsed as cwo draws it (TrueType,
+// OpenType/CFF, or a face of a collection), and that a regular face is named when another
+// style is (they default to it).
 func (c *checker) fonts(f cwo.Fonts) {
-	faces := []struct{ key, path string }{
-		{"fonts.regular", f.Regular}, {"fonts.bold", f.Bold}, {"fonts.italic", f.Italic}, {"fonts.bold_italic", f.BoldItalic},
+	styles := []struct {
+		key  string
+		refs []string
+	}{
+		{"fonts.regular", f.Regular}, {"fonts.bold", f.Bold}, {"fonts.italic", f.Italic},
+		{"fonts.bold_italic", f.BoldItalic}, {"fonts.mono", f.Mono}, {"fonts.fallback", f.Fallback},
 	}
-	for _, face := range faces {
-		if face.path != "" {
-			c.font(face.key, face.path)
+	for _, style := range styles {
+		for _, ref := range style.refs {
+			c.font(style.key, ref)
 		}
 	}
-	if f.Regular != "" {
+	if len(f.Regular) > 0 {
 		return
 	}
-	for _, face := range faces[1:] {
-		if face.path != "" { // name the first other face, where its value came from
-			c.errorf(c.from.of(face.key), "fonts.regular is required when %s is set (the other faces default to it)", face.key)
+	for _, style := range styles[1:4] {
+		if len(style.refs) > 0 { // name the first other face, where its value came from
+			c.errorf(c.from.of(style.key), "fonts.regular is required when %s is set (the other faces default to it)", style.key)
 			return
 		}
 	}
 }
 
-// font checks one face the way the PDF layer reads it: the file, relative to the workspace,
-// parsed as an SFNT (TrueType) font.
-func (c *checker) font(key, path string) {
-	data, err := regfile.ReadFile(filepath.Join(c.dir, filepath.FromSlash(path)))
+// font checks one font the way the PDF layer reads it: the file, relative to the workspace
+// unless absolute, and the face ref selects.
+func (c *checker) font(key, ref string) {
+	path, face := cwo.FontFile(ref)
+	data, err := regfile.ReadFile(FontPath(c.dir, path))
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -116,9 +122,18 @@ func (c *checker) font(key, path string) {
 		c.errorf(c.from.of(key), "%s: cannot read %q: %v", key, path, err)
 		return
 	}
-	if _, err := sfnt.Parse(data); err != nil {
-		c.errorf(c.from.of(key), "%s: %q is not a TrueType font: %v", key, path, err)
+	if _, err := typeset.Parse(data, face); err != nil {
+		c.errorf(c.from.of(key), "%s: %q: %v", key, ref, err)
 	}
+}
+
+// FontPath is where a font file named in the settings is: relative to the workspace dir
+// unless absolute.
+func FontPath(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, filepath.FromSlash(path))
 }
 
 // timesheetColumns checks that every key of timesheet.columns is one of cwo's column names.

@@ -51,7 +51,7 @@ var settingsCases = []settingsCase{
 	{name: "missing font", file: "fonts:\n  bold: missing.ttf\n  regular: r.ttf\n",
 		want: []string{`cwo.yaml:2:9: error: fonts.bold: cannot read "missing.ttf": no such file or directory`}},
 	{name: "not a font", file: "fonts: {regular: cwo.yaml}\n",
-		want: []string{`cwo.yaml:1:18: error: fonts.regular: "cwo.yaml" is not a TrueType font: sfnt: invalid font`}},
+		want: []string{`cwo.yaml:1:18: error: fonts.regular: "cwo.yaml": not a font: unsupported font format [102 111 110 116]`}},
 	{name: "bold without regular", file: "fonts:\n  bold: r.ttf\n",
 		want: []string{`cwo.yaml:2:9: error: fonts.regular is required when fonts.bold is set (the other faces default to it)`}},
 	{name: "bold without regular in env", env: map[string]string{"CWO_FONTS_BOLD": "r.ttf"},

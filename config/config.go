@@ -40,16 +40,23 @@ type file struct {
 	} `mapstructure:"timesheet"`
 }
 
+// fonts: each key takes one file or a list (an environment variable separates files with
+// commas).
 type fonts struct {
-	Regular    string `mapstructure:"regular"`
-	Bold       string `mapstructure:"bold"`
-	Italic     string `mapstructure:"italic"`
-	BoldItalic string `mapstructure:"bold_italic"`
+	Regular    []string `mapstructure:"regular"`
+	Bold       []string `mapstructure:"bold"`
+	Italic     []string `mapstructure:"italic"`
+	BoldItalic []string `mapstructure:"bold_italic"`
+	Mono       []string `mapstructure:"mono"`
+	Fallback   []string `mapstructure:"fallback"`
 }
 
 type brand struct {
 	Color string `mapstructure:"color"`
 }
+
+// fontKeys are the keys of fonts, one per style and the fallback list.
+var fontKeys = []string{"regular", "bold", "italic", "bold_italic", "mono", "fallback"}
 
 // envPrefix starts the name of every environment variable that overrides a setting.
 const envPrefix = "CWO"
@@ -103,8 +110,8 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("locale", d.Locale)
 	v.SetDefault("currency", string(d.Currency))
 	v.SetDefault("jobs", 0)
-	for _, k := range []string{"regular", "bold", "italic", "bold_italic"} {
-		v.SetDefault("fonts."+k, "")
+	for _, k := range fontKeys {
+		v.SetDefault("fonts."+k, []string{})
 	}
 	v.SetDefault("brand.color", d.Brand.Color)
 }
@@ -138,6 +145,7 @@ func (f file) settings() cwo.Settings {
 		Jobs:     f.Jobs,
 		Fonts: cwo.Fonts{
 			Regular: f.Fonts.Regular, Bold: f.Fonts.Bold, Italic: f.Fonts.Italic, BoldItalic: f.Fonts.BoldItalic,
+			Mono: f.Fonts.Mono, Fallback: f.Fonts.Fallback,
 		},
 		Brand:     cwo.Brand{Color: f.Brand.Color},
 		Timesheet: cwo.TimesheetSettings{Columns: f.Timesheet.Columns},

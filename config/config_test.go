@@ -54,7 +54,7 @@ func TestFileEnvAndFlags(t *testing.T) {
 	}
 	checks := [][2]string{
 		{s.Output, "build"}, {s.Locale, "fr-FR"}, {string(s.Currency), "EUR"}, {s.Paper, "a4"},
-		{s.Brand.Color, "#112233"}, {s.Fonts.Regular, "f/r.ttf"}, {s.Timesheet.Columns["date"], "Datum"},
+		{s.Brand.Color, "#112233"}, {strings.Join(s.Fonts.Regular, ","), "f/r.ttf"}, {s.Timesheet.Columns["date"], "Datum"},
 		{s.Timesheet.Columns["hours"], "Stunden"},
 	}
 	for _, c := range checks {

@@ -3,12 +3,10 @@ package render
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/agreement"
-	"github.com/cwo-tool/cwo/internal/regfile"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
 	"github.com/cwo-tool/cwo/workspace"
@@ -17,7 +15,7 @@ import (
 // assets are what rendering needs besides the data: templates and fonts.
 type assets struct {
 	templates *templates.Set
-	fonts     pdf.Fonts
+	fonts     *pdf.Fonts
 }
 
 // Validate loads the workspace in dir and runs every check a render depends on: the data rules,
@@ -42,7 +40,7 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 	}
 	diags = append(diags, cwo.Validate(ws, opt)...)
 	var a assets
-	fonts, cov, fontDiags := loadFonts(dir, s.Fonts)
+	fonts, fontDiags := loadFonts(dir, s.Fonts)
 	diags = append(diags, fontDiags...)
 	a.fonts = fonts
 	set, err := templates.Load(dir)
@@ -52,7 +50,7 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 	a.templates = set
 	if !diags.HasErrors() {
 		diags = append(diags, checkAgreements(ws, set, execute)...)
-		diags = append(diags, checkCoverage(ws, cov)...)
+		diags = append(diags, checkCoverage(ws, fonts)...)
 	}
 	return ws, diags.Sort(), a
 }
@@ -111,42 +109,15 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// loadFonts reads the TTF files the settings name (relative to the workspace) and parses them once
-// for the coverage check (nil when they do not parse). config.Load has checked that they are
-// readable TrueType fonts, so a problem here means a file changed since; it is reported on the
-// file.
-func loadFonts(dir string, f cwo.Fonts) (pdf.Fonts, *pdf.Coverage, cwo.Diagnostics) {
-	var out pdf.Fonts
-	var diags cwo.Diagnostics
-	for _, face := range []struct {
-		path string
-		dst  *[]byte
-	}{{f.Regular, &out.Regular}, {f.Bold, &out.Bold}, {f.Italic, &out.Italic}, {f.BoldItalic, &out.BoldItalic}} {
-		if face.path == "" {
-			continue
-		}
-		data, err := regfile.ReadFile(filepath.Join(dir, filepath.FromSlash(face.path)))
-		if err != nil {
-			diags.Errorf(face.path, cwo.Pos{}, "font: %v", err)
-			continue
-		}
-		*face.dst = data
-	}
-	cov, err := pdf.NewCoverage(out)
-	if err != nil && !diags.HasErrors() {
-		diags.Errorf("fonts", cwo.Pos{}, "%v", err)
-	}
-	return out, cov, diags
-}
-
 // checkCoverage warns about characters the fonts cannot draw, where they are written.
-func checkCoverage(ws *cwo.Workspace, cov *pdf.Coverage) cwo.Diagnostics {
+func checkCoverage(ws *cwo.Workspace, fonts *pdf.Fonts) cwo.Diagnostics {
 	var diags cwo.Diagnostics
-	if cov == nil {
+	if fonts == nil {
 		return diags
 	}
+	body := fonts.Style(pdf.Regular)
 	ws.PDFText(func(file string, pos cwo.Pos, text string) {
-		if missing := cov.Missing(text); len(missing) > 0 {
+		if missing := body.Missing(text); len(missing) > 0 {
 			diags.Warnf(file, pos, "the PDF fonts cannot draw %s; set fonts in cwo.yaml to a font that has them (e.g. Noto Sans CJK)", runeList(missing))
 		}
 	})

@@ -137,7 +137,7 @@ type batch struct {
 	ws       *cwo.Workspace  // loaded, then checked
 	loaded   cwo.Diagnostics // the problems loading found
 	tmpl     *templates.Set
-	fonts    pdf.Fonts
+	fonts    *pdf.Fonts
 	shared   *pdf.Shared // what the run's PDFs share: parsed fonts and images, buffers
 	fontHash string
 	out      *outdir.Writer // holds the output folder's lock once taken, and writes into it

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/cwo-tool/cwo"
-	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/workspace"
 )
@@ -38,8 +37,7 @@ func (b *batch) use(ws *cwo.Workspace, a assets) {
 	b.ws, b.tmpl, b.fonts = ws, a.templates, a.fonts
 	b.shared = pdf.NewShared()
 	b.res.Workspace = ws
-	b.fontHash = outdir.NewHasher().Bytes("regular", b.fonts.Regular).Bytes("bold", b.fonts.Bold).
-		Bytes("italic", b.fonts.Italic).Bytes("bolditalic", b.fonts.BoldItalic).Sum()
+	b.fontHash = b.fonts.Hash()
 }
 
 // plan lists the jobs of every wanted kind that the run's shard owns.

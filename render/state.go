@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/config"
 	"github.com/cwo-tool/cwo/outdir"
 	"github.com/cwo-tool/cwo/workspace"
 )
@@ -49,10 +50,8 @@ func optionsDigest(dir string, s cwo.Settings, opt Options) string {
 	s.Jobs = 0
 	exe, _ := os.Executable()
 	files := []string{exe}
-	for _, f := range []string{s.Fonts.Regular, s.Fonts.Bold, s.Fonts.Italic, s.Fonts.BoldItalic} {
-		if f != "" {
-			files = append(files, filepath.Join(dir, filepath.FromSlash(f)))
-		}
+	for _, f := range s.Fonts.Files() {
+		files = append(files, config.FontPath(dir, f))
 	}
 	out, _ := filepath.Abs(opt.OutDir)
 	only := slices.Sorted(slices.Values(opt.Only))

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cwo-tool/cwo/pdfupdate"
+	renderpdf "github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/signing/signingtest"
 )
 
@@ -78,9 +79,14 @@ func forgePage(t *testing.T, pdf []byte, n int) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	changed := bytes.Replace(content, []byte("(\x00t\x00h\x00i\x00s)"), []byte("(\x00t\x00h\x00a\x00t)"), 1)
+	// Text is drawn as glyph IDs: change the first "i" of the page into an "a".
+	glyph := func(s string) []byte {
+		g := renderpdf.DefaultFonts().Style(renderpdf.Regular).Shape(s).Runs[0].Glyphs[0].ID
+		return fmt.Appendf(nil, "<%04X>", g)
+	}
+	changed := bytes.Replace(content, glyph("i"), glyph("a"), 1)
 	if bytes.Equal(changed, content) {
-		t.Fatalf("page %d shows no word \"this\" to change", n)
+		t.Fatalf("page %d shows no letter \"i\" to change", n)
 	}
 	id, _ := pages[n-1].Key("Contents").ID()
 	return signingtest.ReplaceObject(pdf, id, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(changed), changed))

@@ -1045,6 +1045,9 @@ func (f *Fpdf) GetStringWidth(s string) float64 {
 	if f.err != nil {
 		return 0
 	}
+	if f.currentFont.shaper != nil { // cwo patch 18
+		return f.shapedWidth(s)
+	}
 	w := f.GetStringSymbolWidth(s)
 	return float64(w) * f.fontSize / 1000
 }
@@ -1054,6 +1057,9 @@ func (f *Fpdf) GetStringWidth(s string) float64 {
 func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.err != nil {
 		return 0
+	}
+	if f.currentFont.shaper != nil { // cwo patch 18
+		return int(math.Round(f.aliasWidth(s)))
 	}
 	w := 0
 	if f.isCurrentUTF8 {
@@ -2425,7 +2431,8 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 	} else {
 		f.isCurrentUTF8 = false
 	}
-	if f.page > 0 {
+	if f.page > 0 && f.currentFont.shaper == nil { // cwo patch 18: glyph runs set their fonts
+
 		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
@@ -2548,6 +2555,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.currentFont.shaper != nil { // cwo patch 18
+		f.shapedText(x, y, txtStr)
+		return
+	}
 	if f.isCurrentUTF8 {
 		if f.isRTL {
 			txtStr = reverseText(txtStr)
@@ -2794,6 +2805,9 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		if f.colorFlag {
 			s.printf("q %s ", f.color.text.str)
 		}
+		if f.currentFont.shaper != nil { // cwo patch 18
+			s.Write(f.appendText(nil, f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+		} else
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
 			if f.isRTL {
@@ -2972,6 +2986,10 @@ func (f *Fpdf) SplitLines(txt []byte, w float64) [][]byte {
 // method.
 func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill bool) {
 	if f.err != nil {
+		return
+	}
+	if f.currentFont.shaper != nil { // cwo patch 18
+		f.shapedMultiCell(w, h, txtStr, borderStr, alignStr, fill)
 		return
 	}
 	// dbg("MultiCell")
@@ -4301,6 +4319,7 @@ func (f *Fpdf) putpages() {
 	if len(f.aliasNbPagesStr) > 0 {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
+		f.registerNbAliases(nb) // cwo patch 18
 	}
 	f.replaceAliases()
 	if f.defOrientation == "P" {
@@ -4468,6 +4487,7 @@ func (f *Fpdf) putfonts() {
 			tp := font.Tp
 			name := font.Name
 			switch tp {
+			case "Shaped": // cwo patch 18: its glyph fonts are written below
 			case "Core":
 				// Core font
 				f.newobj()
@@ -4596,6 +4616,7 @@ func (f *Fpdf) putfonts() {
 			}
 		}
 	}
+	f.putGlyphFonts() // cwo patch 18
 }
 
 // cidWidths returns the /W entry of a UTF-8 font's CIDFont dictionary (cwo patch: it wrote it
@@ -4908,7 +4929,13 @@ func (f *Fpdf) putresourcedict() {
 		}
 		for _, key = range keyList {
 			font = f.fonts[key]
+			if font.shaper != nil { // cwo patch 18: not a PDF font
+				continue
+			}
 			f.outf("/F%s %d 0 R", font.i, font.N)
+		}
+		for _, u := range f.glyphFonts {
+			f.outf("/%s %d 0 R", u.name, u.n)
 		}
 	}
 	f.out(">>")

@@ -14,6 +14,9 @@ import (
 // function can be used to determine the total height of wrapped text for
 // vertical placement purposes.
 func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
+	if f.currentFont.shaper != nil { // cwo patch 18
+		return f.splitShaped(txt, w)
+	}
 	cw := f.currentFont.Cw
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := []rune(txt) // Return slice of UTF-8 runes

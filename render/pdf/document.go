@@ -14,17 +14,16 @@ import (
 type Options struct {
 	Paper  string  // "letter" or "a4"
 	Brand  string  // "#RRGGBB"
-	Fonts  Fonts   // zero value: the Go fonts
+	Fonts  *Fonts  // nil: the embedded fonts
 	Shared *Shared // what the run's documents share; nil: the document shares nothing
 }
 
-// Shared is what the PDFs of one run share to be made faster: one parse of each font file, one
-// decode of each image file (Shared.Image), the images fpdf parsed, and its page and compression
-// buffers. A run makes one with NewShared and
+// Shared is what the PDFs of one run share to be made faster: one decode of each image file
+// (Shared.Image), the images fpdf parsed, the subset font programs, and fpdf's page and
+// compression buffers (the shapes of text are kept by Fonts). A run makes one with NewShared and
 // passes it in Options to every document, in any number of goroutines; a document's bytes do
 // not depend on it.
 type Shared struct {
-	fonts  fontCache
 	images imageCache
 	fpdf   *fpdf.Cache
 }
@@ -83,7 +82,7 @@ func newDocumentSize(opt Options, date cwo.Date, size fpdf.SizeType) *fpdf.Fpdf 
 		shared = NewShared()
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: size, Cache: shared.fpdf})
-	addFonts(pdf, &shared.fonts, opt.Fonts.withDefaults())
+	addFonts(pdf, opt.Fonts)
 	t := date.Time()
 	if t.IsZero() {
 		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -1,24 +1,16 @@
 package pdf
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"slices"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/cwo-tool/cwo/fonts"
 	"github.com/cwo-tool/cwo/internal/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
+	"github.com/cwo-tool/cwo/internal/shaped"
+	"github.com/cwo-tool/cwo/typeset"
 )
-
-// Fonts holds the TrueType files a document embeds. The zero value means the Go fonts.
-type Fonts struct {
-	Regular, Bold, Italic, BoldItalic, Mono []byte
-}
 
 // Font family names registered on every document.
 const (
@@ -26,155 +18,125 @@ const (
 	familyMono = "mono"
 )
 
-// GoFonts returns the embedded Go fonts (BSD-licensed, made for embedding): Latin, Greek and
-// Cyrillic, with € and typographic punctuation.
-func GoFonts() Fonts {
-	return Fonts{Regular: goregular.TTF, Bold: gobold.TTF, Italic: goitalic.TTF, BoldItalic: gobolditalic.TTF, Mono: gomono.TTF}
+// Style is one of the styles a document draws text in.
+type Style int
+
+// The styles, in the order of Faces and fpdf's style names.
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+	Mono
+	numStyles
+)
+
+// Faces lists, per style, the fonts a workspace names, in order of preference (see NewFonts).
+type Faces struct {
+	Regular, Bold, Italic, BoldItalic, Mono, Fallback []*typeset.Face
 }
 
-// withDefaults fills unset faces: regular from the Go font, the others from regular.
-func (f Fonts) withDefaults() Fonts {
-	g := GoFonts()
-	if f.Regular == nil {
-		return g
+// Fonts are the styles documents draw text in. Make them once per run (NewFonts): each style
+// keeps the shapes of the text it drew, for the run's other documents.
+type Fonts struct {
+	styles [numStyles]*typeset.Style
+	hash   string
+}
+
+// NewFonts builds the styles from the workspace's faces and the embedded ones: each style
+// draws a character from its own faces (bold, italic and bold italic default to regular's;
+// with none, the embedded face), then the fallback faces, then the embedded face.
+func NewFonts(f Faces) (*Fonts, error) {
+	emb, err := embeddedFaces()
+	if err != nil {
+		return nil, err
 	}
-	for _, face := range []*[]byte{&f.Bold, &f.Italic, &f.BoldItalic} {
-		if *face == nil {
-			*face = f.Regular
+	own := [numStyles][]*typeset.Face{f.Regular, f.Bold, f.Italic, f.BoldItalic, f.Mono}
+	for s := Bold; s <= BoldItalic; s++ {
+		if len(own[s]) == 0 {
+			own[s] = f.Regular
 		}
 	}
-	if f.Mono == nil {
-		f.Mono = g.Mono
+	fs := &Fonts{}
+	h := sha256.New()
+	for s := range numStyles {
+		var chain []*typeset.Face
+		if len(own[s]) == 0 {
+			chain = append(chain, emb[s])
+		}
+		chain = append(append(chain, own[s]...), f.Fallback...)
+		if len(own[s]) > 0 {
+			chain = append(chain, emb[s])
+		}
+		fs.styles[s] = typeset.NewStyle(chain...)
+		for _, face := range chain {
+			fmt.Fprintf(h, "%d %s\n", s, face.Key())
+		}
+	}
+	fs.hash = hex.EncodeToString(h.Sum(nil))
+	return fs, nil
+}
+
+// Hash identifies the fonts: the same hash, the same faces in the same order.
+func (f *Fonts) Hash() string {
+	if f == nil {
+		return DefaultFonts().hash
+	}
+	return f.hash
+}
+
+// Style returns one of the styles.
+func (f *Fonts) Style(s Style) *typeset.Style { return f.styles[s] }
+
+var embedded struct {
+	once  sync.Once
+	faces [numStyles]*typeset.Face
+	err   error
+	fonts *Fonts
+}
+
+// embeddedFaces parses the embedded faces, once per process.
+func embeddedFaces() ([numStyles]*typeset.Face, error) {
+	embedded.once.Do(func() {
+		for s, data := range [][]byte{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic, fonts.Mono} {
+			embedded.faces[s], embedded.err = typeset.Parse(data, "")
+			if embedded.err != nil {
+				embedded.err = fmt.Errorf("embedded font %d: %w", s, embedded.err)
+				return
+			}
+		}
+	})
+	return embedded.faces, embedded.err
+}
+
+var defaultFonts = sync.OnceValues(func() (*Fonts, error) { return NewFonts(Faces{}) })
+
+// DefaultFonts returns the embedded fonts alone, shared by the process.
+func DefaultFonts() *Fonts {
+	f, err := defaultFonts()
+	if err != nil {
+		panic(err) // the embedded fonts are part of the binary, tested
 	}
 	return f
 }
 
-// addFonts registers the faces on a document, each parsed once per fontCache. A face that does
-// not parse sets the document's error.
-func addFonts(pdf *fpdf.Fpdf, parsed *fontCache, f Fonts) {
-	for _, face := range []struct {
-		family, style string
-		data          []byte
-	}{{familyBody, "", f.Regular}, {familyBody, "B", f.Bold}, {familyBody, "I", f.Italic}, {familyBody, "BI", f.BoldItalic}, {familyMono, "", f.Mono}} {
-		font, err := parsed.get(face.data)
-		if err != nil {
-			pdf.SetError(fmt.Errorf("font %s %q: %w", face.family, face.style, err))
-			return
-		}
-		pdf.AddUTF8FontFromParsed(face.family, face.style, font)
+// addFonts registers the styles on a document.
+func addFonts(pdf *fpdf.Fpdf, f *Fonts) {
+	if f == nil {
+		f = DefaultFonts()
+	}
+	for s, name := range []struct{ family, style string }{
+		{familyBody, ""}, {familyBody, "B"}, {familyBody, "I"}, {familyBody, "BI"}, {familyMono, ""},
+	} {
+		st := f.styles[s]
+		pdf.AddShapedFont(name.family, name.style, shaper{st}, st.Faces()[0].Metrics())
 	}
 }
 
-// maxParsedFonts is how many font files a fontCache keeps.
-const maxParsedFonts = 16
+// shaper adapts a typeset style to fpdf.
+type shaper struct{ st *typeset.Style }
 
-// fontCache holds the fonts fpdf has parsed, so that every document of a run, in every
-// goroutine, shares one read-only parse of each font instead of parsing it again (a third of an
-// agreement's time went into parsing fonts). Fonts are known by the identity of their bytes
-// (address and length): a run reads its font files once and never changes them. An entry keeps
-// its bytes alive, so their address cannot be reused for other bytes while it is cached; the
-// cache keeps the last maxParsedFonts files, so that a run given fonts again and again does
-// not grow. The zero value is empty and ready for use.
-type fontCache struct {
-	mu      sync.Mutex
-	entries []*fontEntry // oldest first
-}
-
-type fontEntry struct {
-	data []byte
-	once sync.Once
-	font *fpdf.UTF8Font
-	err  error
-}
-
-// get returns the parsed font for data, parsing it on first use.
-func (c *fontCache) get(data []byte) (*fpdf.UTF8Font, error) {
-	if len(data) == 0 {
-		return nil, fmt.Errorf("empty font file")
-	}
-	e := c.entry(data)
-	e.once.Do(func() {
-		defer func() {
-			if v := recover(); v != nil {
-				e.err = fmt.Errorf("not a usable TrueType font: %v", v)
-			}
-		}()
-		e.font, e.err = fpdf.ParseUTF8Font(e.data)
-	})
-	return e.font, e.err
-}
-
-// entry finds or adds the entry for data.
-func (c *fontCache) entry(data []byte) *fontEntry {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, e := range c.entries {
-		if len(e.data) == len(data) && &e.data[0] == &data[0] {
-			return e
-		}
-	}
-	e := &fontEntry{data: data}
-	if len(c.entries) == maxParsedFonts {
-		c.entries = slices.Delete(c.entries, 0, 1)
-	}
-	c.entries = append(c.entries, e)
-	return e
-}
-
-// Coverage reports which runes every face of the fonts can draw.
-type Coverage struct {
-	faces []*sfnt.Font
-	ascii [utf8.RuneSelf]bool // printable ASCII every face draws
-}
-
-// NewCoverage parses the fonts once, for checking text before anything is rendered.
-func NewCoverage(f Fonts) (*Coverage, error) {
-	f = f.withDefaults()
-	c := &Coverage{}
-	for i, data := range [][]byte{f.Regular, f.Bold, f.Italic, f.BoldItalic} {
-		face, err := sfnt.Parse(data)
-		if err != nil {
-			return nil, fmt.Errorf("font %d: not a TrueType font: %w", i+1, err)
-		}
-		c.faces = append(c.faces, face)
-	}
-	for r := '!'; r < utf8.RuneSelf; r++ {
-		c.ascii[r] = c.drawable(r, &sfnt.Buffer{})
-	}
-	return c, nil
-}
-
-// drawable reports whether every face has a glyph for r.
-func (c *Coverage) drawable(r rune, buf *sfnt.Buffer) bool {
-	for _, face := range c.faces {
-		if gi, err := face.GlyphIndex(buf, r); err != nil || gi == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// Missing returns the runes of s that some face cannot draw, each once, in order of appearance.
-// Spaces and control characters are never missing.
-func (c *Coverage) Missing(s string) []rune {
-	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] <= ' ' || c.ascii[s[i]]) {
-		i++
-	}
-	if i == len(s) {
-		return nil // the common case: plain ASCII text, no look-ups
-	}
-	var buf sfnt.Buffer
-	var missing []rune
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if r <= ' ' || seen[r] {
-			continue
-		}
-		seen[r] = true
-		if !c.drawable(r, &buf) {
-			missing = append(missing, r)
-		}
-	}
-	return missing
-}
+func (s shaper) Shape(text string) shaped.Line { return s.st.Shape(text) }
+func (s shaper) Width(text string) float64     { return s.st.Width(text) }
+func (s shaper) Breaks(text string) []int      { return typeset.Breaks(text) }
+func (s shaper) RTL(text string) bool          { return typeset.RTL(text) }

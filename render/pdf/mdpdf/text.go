@@ -18,19 +18,15 @@ const (
 // fontKey names a registered font.
 type fontKey struct{ family, style string }
 
-// fontCache remembers glyph widths and the font currently selected on the
-// document, so that SetFont is only called when something changes.
+// fontCache remembers the font currently selected on the document, so that SetFont is only
+// called when something changes.
 type fontCache struct {
-	widths map[fontKey]map[rune]int
-	cur    fontKey
-	size   float64
-	valid  bool
+	cur   fontKey
+	size  float64
+	valid bool
 }
 
-func (c *fontCache) reset() {
-	c.widths = map[fontKey]map[rune]int{}
-	c.valid = false
-}
+func (c *fontCache) reset() { c.valid = false }
 
 // invalidate forgets the selected font (after AddPage or foreign drawing).
 func (c *fontCache) invalidate() { c.valid = false }
@@ -61,30 +57,11 @@ func (r *Renderer) useFont(f face, size float64) fontKey {
 	return k
 }
 
-// width returns the advance width of s in face f at size points, in
-// document units. s must be clean (see clean).
+// width returns the advance width of s in face f at size points, in document units: s shaped
+// as a whole (kerning, ligatures, complex scripts), so words are placed as they are drawn.
 func (r *Renderer) width(s string, f face, size float64) float64 {
-	k := r.key(f)
-	m := r.fonts.widths[k]
-	if m == nil {
-		m = map[rune]int{}
-		r.fonts.widths[k] = m
-	}
-	units := 0
-	for _, c := range s {
-		u, ok := m[c]
-		if !ok {
-			sz := r.fonts.size
-			if sz <= 0 {
-				sz = r.st.Size
-			}
-			r.useFont(f, sz)
-			u = r.pdf.GetStringSymbolWidth(string(c))
-			m[c] = u
-		}
-		units += u
-	}
-	return float64(units) * size / 1000 / r.p.k
+	r.useFont(f, size)
+	return r.pdf.GetStringWidth(s)
 }
 
 // clean makes s safe for the PDF library: invalid UTF-8 and characters

@@ -1,0 +1,135 @@
+package fontsubset
+
+import "slices"
+
+// cffParts are the pieces of a subset CFF that do not depend on where they end up.
+type cffParts struct {
+	header, name, strings, gsubrs []byte
+	charset, fdSelect, charStrs   []byte
+	privates                      [][]byte // each new Font DICT's Private DICT
+	subrs                         [][]byte // each new Font DICT's local Subr INDEX
+	adobe, identity               int      // SIDs of the ROS strings
+}
+
+// cffOffsets are the offsets the Top DICT and the Font DICTs hold.
+type cffOffsets struct {
+	charset, fdSelect, charStrs, fdArray int
+	privates                             []int
+}
+
+// write lays out and encodes the subset font: header, Name, Top DICT, String and Global Subr
+// INDEXes, charset, FDSelect, CharStrings, FDArray, then each Private DICT and its Subrs.
+func (s *cffSubset) write() []byte {
+	p := s.parts()
+	var o cffOffsets
+	top := appendIndex(nil, [][]byte{s.topDict(p, o)})
+	o.charset = len(p.header) + len(p.name) + len(top) + len(p.strings) + len(p.gsubrs)
+	o.fdSelect = o.charset + len(p.charset)
+	o.charStrs = o.fdSelect + len(p.fdSelect)
+	o.fdArray = o.charStrs + len(p.charStrs)
+	o.privates = make([]int, len(p.privates))
+	at := o.fdArray + len(s.fdArray(p, o))
+	for i := range p.privates {
+		o.privates[i] = at
+		at += len(p.privates[i]) + len(p.subrs[i])
+	}
+	out := slices.Concat(p.header, p.name, appendIndex(nil, [][]byte{s.topDict(p, o)}),
+		p.strings, p.gsubrs, p.charset, p.fdSelect, p.charStrs, s.fdArray(p, o))
+	for i := range p.privates {
+		out = append(append(out, p.privates[i]...), p.subrs[i]...)
+	}
+	return out
+}
+
+// parts encodes the pieces of the subset that hold no offset.
+func (s *cffSubset) parts() cffParts {
+	f := s.f
+	p := cffParts{header: []byte{1, 0, 4, 4}, name: appendIndex(nil, [][]byte{f.name})}
+	strs := slices.Clone(f.strings)
+	strs, p.adobe = sid(strs, "Adobe")
+	strs, p.identity = sid(strs, "Identity")
+	p.strings = appendIndex(nil, strs)
+	p.gsubrs = appendIndex(nil, s.global.subset())
+	p.charset = charset(s.glyphs)
+	p.fdSelect = s.fdSelect3()
+	cs := make([][]byte, len(s.glyphs))
+	for i, g := range s.glyphs {
+		cs[i] = f.charstrings[g]
+	}
+	p.charStrs = appendIndex(nil, cs)
+	for _, old := range s.fdOld {
+		subrs := s.locals[old].subset()
+		p.privates = append(p.privates, privateDict(f.fds[old].private, len(subrs) > 0))
+		p.subrs = append(p.subrs, appendIndex(nil, subrs))
+		if len(subrs) == 0 {
+			p.subrs[len(p.subrs)-1] = nil
+		}
+	}
+	return p
+}
+
+// sid returns the string ID of str, appending it to strs when missing.
+func sid(strs [][]byte, str string) ([][]byte, int) {
+	for i, s := range strs {
+		if string(s) == str {
+			return strs, 391 + i
+		}
+	}
+	return append(strs, []byte(str)), 391 + len(strs)
+}
+
+// droppedTopOps are the Top DICT operators of the source that the subset leaves out or writes
+// anew.
+var droppedTopOps = []int{opROS, opCIDCount, opCharset, opEncoding, opCharStrings, opPrivate,
+	opFDArray, opFDSelect, opUniqueID, opXUID, opUIDBase, opSyntheticBase}
+
+// topDict encodes the subset's Top DICT: ROS first, the source's entries but offsets and unique
+// IDs, then CIDCount and the offsets o.
+func (s *cffSubset) topDict(p cffParts, o cffOffsets) []byte {
+	d := appendEntry(nil, opROS, p.adobe, p.identity, 0)
+	for _, e := range s.f.top {
+		if !slices.Contains(droppedTopOps, e.op) {
+			d = append(d, e.raw...)
+		}
+	}
+	d = appendEntry(d, opCIDCount, len(s.f.charstrings))
+	d = appendEntry(d, opCharset, o.charset)
+	d = appendEntry(d, opFDSelect, o.fdSelect)
+	d = appendEntry(d, opCharStrings, o.charStrs)
+	return appendEntry(d, opFDArray, o.fdArray)
+}
+
+// fdArray encodes the FDArray INDEX: each kept Font DICT (empty for a name-keyed source) with
+// the size and offset of its Private DICT.
+func (s *cffSubset) fdArray(p cffParts, o cffOffsets) []byte {
+	dicts := make([][]byte, len(s.fdOld))
+	for i, old := range s.fdOld {
+		var d []byte
+		for _, e := range s.f.fds[old].font {
+			if e.op != opPrivate {
+				d = append(d, e.raw...)
+			}
+		}
+		off := 0
+		if o.privates != nil {
+			off = o.privates[i]
+		}
+		dicts[i] = appendEntry(d, opPrivate, len(p.privates[i]), off)
+	}
+	return appendIndex(nil, dicts)
+}
+
+// privateDict encodes a Private DICT: the source's entries, and a Subrs offset pointing just
+// past the DICT when it has local subrs.
+func privateDict(src dict, subrs bool) []byte {
+	var d []byte
+	for _, e := range src {
+		if e.op != opSubrs {
+			d = append(d, e.raw...)
+		}
+	}
+	if subrs {
+		d = appendEntry(d, opSubrs, len(d)+6) // 6: the size of this entry
+	}
+	return d
+}
