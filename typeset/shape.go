@@ -144,7 +144,7 @@ func (w *worker) levels() func(i int) bidi.Level {
 func (w *worker) run(in shaping.Input) Run {
 	out := w.hb.Shape(in)
 	rtl := in.Direction.Progression() == di.TowardTopLeft
-	run := Run{Font: w.ours(in.Face), RTL: rtl, Complex: rtl, Text: string(w.runes[in.RunStart:in.RunEnd])}
+	run := Run{Font: w.ours(in.Face), RTL: rtl, Text: string(w.runes[in.RunStart:in.RunEnd])}
 	run.Glyphs = make([]Glyph, len(out.Glyphs))
 	seen := map[int]bool{}
 	for i, g := range out.Glyphs {
@@ -157,7 +157,9 @@ func (w *worker) run(in shaping.Input) Run {
 			end := min(g.ClusterIndex+g.RuneCount, len(w.runes))
 			gl.Text = string(w.runes[g.ClusterIndex:end])
 		}
-		if g.GlyphCount > 1 {
+		if g.GlyphCount > 1 && !rtl {
+			// Extraction tools reorder right-to-left text drawn glyph by glyph themselves
+			// (and reverse an /ActualText span), so only left-to-right clusters get one.
 			run.Complex = true
 		}
 		run.Glyphs[i] = gl

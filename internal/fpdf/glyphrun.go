@@ -85,6 +85,7 @@ func (f *Fpdf) appendLine(b []byte, x, y float64, line shaped.Line) []byte {
 			continue
 		}
 		u := f.useGlyphFont(run.Font)
+		pens := glyphPens(run)
 		if run.Complex {
 			b = append(b, " /Span<</ActualText <FEFF"...)
 			b = appendUTF16Hex(b, run.Text)
@@ -99,14 +100,15 @@ func (f *Fpdf) appendLine(b []byte, x, y float64, line shaped.Line) []byte {
 			b = append(b, " Tf"...)
 		}
 		b = append(b, " ["...)
-		for _, g := range run.Glyphs {
+		for _, i := range drawingOrder(run) {
+			g := run.Glyphs[i]
 			if g.YOffset != rise {
 				rise = g.YOffset
 				b = append(b, "] TJ "...)
 				b = appendNum(b, round2(rise*size/1000))
 				b = append(b, " Ts ["...)
 			}
-			if d := round2(pen + g.XOffset - cur); d != 0 {
+			if d := round2(pen + pens[i] + g.XOffset - cur); d != 0 {
 				b = appendNum(b, -d)
 				cur += d
 			}
@@ -114,8 +116,8 @@ func (f *Fpdf) appendLine(b []byte, x, y float64, line shaped.Line) []byte {
 			b = appendHex4(b, g.ID)
 			b = append(b, '>')
 			cur += u.record(g, run.Complex)
-			pen += g.Advance
 		}
+		pen += pens[len(run.Glyphs)]
 		b = append(b, "] TJ"...)
 		if run.Complex {
 			b = append(b, " EMC"...)
@@ -125,6 +127,30 @@ func (f *Fpdf) appendLine(b []byte, x, y float64, line shaped.Line) []byte {
 		b = append(b, " 0 Ts"...)
 	}
 	return append(b, " ET"...)
+}
+
+// glyphPens returns where each glyph of run starts, from the run's left end, and (last) the
+// run's width.
+func glyphPens(run shaped.Run) []float64 {
+	pens := make([]float64, len(run.Glyphs)+1)
+	for i, g := range run.Glyphs {
+		pens[i+1] = pens[i] + g.Advance
+	}
+	return pens
+}
+
+// drawingOrder is the order the glyphs of run are drawn in: left to right, except that a
+// right-to-left run is drawn from its right end, so that its glyphs come in reading order and
+// text extraction (which keeps the order of the content stream within a word) reads it right.
+func drawingOrder(run shaped.Run) []int {
+	order := make([]int, len(run.Glyphs))
+	for i := range order {
+		order[i] = i
+		if run.RTL {
+			order[i] = len(order) - 1 - i
+		}
+	}
+	return order
 }
 
 // record notes a glyph drawn with u and returns its width in the font's /W array.

@@ -18,9 +18,10 @@ type Run struct {
 	Glyphs []Glyph // in drawing order, left to right
 	Text   string  // the run's text in logical (reading) order
 	RTL    bool
-	// Complex is set when the glyphs do not stand one cluster each, in reading order, so that
-	// text extraction needs the run's Text (a right-to-left run, Indic reordering, a cluster
-	// drawn with several glyphs).
+	// Complex is set when the glyphs of a left-to-right run do not stand one cluster each, in
+	// reading order, so that text extraction needs the run's Text (Indic reordering, a cluster
+	// drawn with several glyphs). Right-to-left runs are extracted glyph by glyph: extraction
+	// tools put them in reading order themselves.
 	Complex bool
 }
 
