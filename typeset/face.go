@@ -21,12 +21,12 @@ import (
 
 // Face is one font face: a file, or one face of a collection. It is safe for concurrent use.
 type Face struct {
-	font    *font.Font
-	loader  *ot.Loader
-	name    string // PostScript name
-	family  string
-	key     string // identifies the face among all faces of a run
-	cff     bool
+	font     *font.Font
+	loader   *ot.Loader
+	name     string // PostScript name
+	family   string
+	key      string // identifies the face among all faces of a run
+	cff      bool
 	upem     float64
 	metrics  Metrics
 	advances []uint16 // hmtx advance widths, by glyph ID

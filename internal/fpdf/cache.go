@@ -17,11 +17,11 @@ import (
 // gets its own and shares nothing. The zero value is ready for use; a Cache must not be
 // copied.
 type Cache struct {
-	images   imageCache   // parsed PNG and JPEG images (patch 9)
-	pages    sync.Pool    // page buffers of closed documents, *bytes.Buffer (patch 16)
-	lastSize atomic.Int64 // the length of the last document written (patch 15)
-	xmem     xmempool     // compression buffers and zlib writers (patch 5)
-	cidMaps  sync.Pool    // zeroed CIDToGIDMap buffers, *[256 * 256 * 2]byte (patch 12)
+	images   imageCache    // parsed PNG and JPEG images (patch 9)
+	pages    sync.Pool     // page buffers of closed documents, *bytes.Buffer (patch 16)
+	lastSize atomic.Int64  // the length of the last document written (patch 15)
+	xmem     xmempool      // compression buffers and zlib writers (patch 5)
+	cidMaps  sync.Pool     // zeroed CIDToGIDMap buffers, *[256 * 256 * 2]byte (patch 12)
 	programs glyphPrograms // subset font programs of glyph runs (patch 18)
 }
 

@@ -606,9 +606,9 @@ type PageBox struct {
 
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
-	glyphFonts     []*glyphFontUse          // fonts glyph runs used, in order of first use (cwo patch 18)
-	glyphFontIndex map[string]*glyphFontUse // glyphFonts by font key
-	nbAliases      map[string]*nbAlias      // the digits of fonts that drew the page count
+	glyphFonts       []*glyphFontUse            // fonts glyph runs used, in order of first use (cwo patch 18)
+	glyphFontIndex   map[string]*glyphFontUse   // glyphFonts by font key
+	nbAliases        map[string]*nbAlias        // the digits of fonts that drew the page count
 	cache            *Cache                     // cwo patch: what the document shares with others of its run
 	isCurrentUTF8    bool                       // is current font used in utf-8 mode
 	isRTL            bool                       // is is right to left mode enabled
