@@ -22,7 +22,7 @@ type Cache struct {
 	lastSize atomic.Int64  // the length of the last document written (patch 15)
 	xmem     xmempool      // compression buffers and zlib writers (patch 5)
 	cidMaps  sync.Pool     // zeroed CIDToGIDMap buffers, *[256 * 256 * 2]byte (patch 12)
-	programs glyphPrograms // subset font programs of glyph runs (patch 18)
+	programs glyphPrograms // subset font programs of glyph runs (patch 20)
 }
 
 // NewCache returns an empty Cache for the documents of one run.

@@ -606,7 +606,7 @@ type PageBox struct {
 
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
-	glyphFonts       []*glyphFontUse            // fonts glyph runs used, in order of first use (cwo patch 18)
+	glyphFonts       []*glyphFontUse            // fonts glyph runs used, in order of first use (cwo patch 20)
 	glyphFontIndex   map[string]*glyphFontUse   // glyphFonts by font key
 	nbAliases        map[string]*nbAlias        // the digits of fonts that drew the page count
 	cache            *Cache                     // cwo patch: what the document shares with others of its run
@@ -856,7 +856,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
-	shaper       Shaper        // lays out a shaped font's text (cwo patch 18)
+	shaper       Shaper        // lays out a shaped font's text (cwo patch 20)
 }
 
 // generateFontID generates a font Id from the font definition

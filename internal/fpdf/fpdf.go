@@ -1045,7 +1045,7 @@ func (f *Fpdf) GetStringWidth(s string) float64 {
 	if f.err != nil {
 		return 0
 	}
-	if f.currentFont.shaper != nil { // cwo patch 18
+	if f.currentFont.shaper != nil { // cwo patch 20
 		return f.shapedWidth(s)
 	}
 	w := f.GetStringSymbolWidth(s)
@@ -1058,7 +1058,7 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.err != nil {
 		return 0
 	}
-	if f.currentFont.shaper != nil { // cwo patch 18
+	if f.currentFont.shaper != nil { // cwo patch 20
 		return int(math.Round(f.aliasWidth(s)))
 	}
 	w := 0
@@ -2431,7 +2431,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 	} else {
 		f.isCurrentUTF8 = false
 	}
-	if f.page > 0 && f.currentFont.shaper == nil { // cwo patch 18: glyph runs set their fonts
+	if f.page > 0 && f.currentFont.shaper == nil { // cwo patch 20: glyph runs set their fonts
 
 		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
@@ -2555,7 +2555,7 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	if f.currentFont.shaper != nil { // cwo patch 18
+	if f.currentFont.shaper != nil { // cwo patch 20
 		f.shapedText(x, y, txtStr)
 		return
 	}
@@ -2805,7 +2805,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		if f.colorFlag {
 			s.printf("q %s ", f.color.text.str)
 		}
-		if f.currentFont.shaper != nil { // cwo patch 18
+		if f.currentFont.shaper != nil { // cwo patch 20
 			s.Write(f.appendText(nil, f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
 		} else
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
@@ -2988,7 +2988,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 	if f.err != nil {
 		return
 	}
-	if f.currentFont.shaper != nil { // cwo patch 18
+	if f.currentFont.shaper != nil { // cwo patch 20
 		f.shapedMultiCell(w, h, txtStr, borderStr, alignStr, fill)
 		return
 	}
@@ -4319,7 +4319,7 @@ func (f *Fpdf) putpages() {
 	if len(f.aliasNbPagesStr) > 0 {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
-		f.registerNbAliases(nb) // cwo patch 18
+		f.registerNbAliases(nb) // cwo patch 20
 	}
 	f.replaceAliases()
 	if f.defOrientation == "P" {
@@ -4487,7 +4487,7 @@ func (f *Fpdf) putfonts() {
 			tp := font.Tp
 			name := font.Name
 			switch tp {
-			case "Shaped": // cwo patch 18: its glyph fonts are written below
+			case "Shaped": // cwo patch 20: its glyph fonts are written below
 			case "Core":
 				// Core font
 				f.newobj()
@@ -4616,7 +4616,7 @@ func (f *Fpdf) putfonts() {
 			}
 		}
 	}
-	f.putGlyphFonts() // cwo patch 18
+	f.putGlyphFonts() // cwo patch 20
 }
 
 // cidWidths returns the /W entry of a UTF-8 font's CIDFont dictionary (cwo patch: it wrote it
@@ -4929,7 +4929,7 @@ func (f *Fpdf) putresourcedict() {
 		}
 		for _, key = range keyList {
 			font = f.fonts[key]
-			if font.shaper != nil { // cwo patch 18: not a PDF font
+			if font.shaper != nil { // cwo patch 20: not a PDF font
 				continue
 			}
 			f.outf("/F%s %d 0 R", font.i, font.N)

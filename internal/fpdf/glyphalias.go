@@ -1,6 +1,6 @@
 package fpdf
 
-// cwo patch 18 (continued): the page-count alias (AliasNbPages) in shaped text. The count is
+// cwo patch 20 (continued): the page-count alias (AliasNbPages) in shaped text. The count is
 // known only when the document closes, and shaped text is drawn as glyph IDs, so the alias is
 // drawn as a marker naming its font, replaced at close by the glyph IDs of the count's digits
 // and a shift that takes up the room reserved for two digits.

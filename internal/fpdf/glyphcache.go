@@ -1,6 +1,6 @@
 package fpdf
 
-// cwo patch 18 (continued): subset font programs, shared by the documents of a run.
+// cwo patch 20 (continued): subset font programs, shared by the documents of a run.
 
 import (
 	"strconv"

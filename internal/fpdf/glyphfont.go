@@ -1,6 +1,6 @@
 package fpdf
 
-// cwo patch 18 (continued): writing the fonts glyph runs use.
+// cwo patch 20 (continued): writing the fonts glyph runs use.
 
 import (
 	"crypto/sha256"

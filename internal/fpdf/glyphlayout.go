@@ -1,6 +1,6 @@
 package fpdf
 
-// cwo patch 18 (continued): drawing and breaking text in a shaped font.
+// cwo patch 20 (continued): drawing and breaking text in a shaped font.
 
 import (
 	"strings"

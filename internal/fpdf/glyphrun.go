@@ -1,6 +1,6 @@
 package fpdf
 
-// cwo patch 18: shaped text. A shaped font is a family whose text a Shaper lays out (fallback
+// cwo patch 20: shaped text. A shaped font is a family whose text a Shaper lays out (fallback
 // fonts, bidi, kerning, ligatures, complex scripts); fpdf draws the shaped glyph runs by glyph
 // ID through Type0 fonts (Identity-H), subsets each font program by glyph ID, and writes a
 // ToUnicode map, with /ActualText spans where glyphs do not map one to one, in reading order,

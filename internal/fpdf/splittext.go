@@ -14,7 +14,7 @@ import (
 // function can be used to determine the total height of wrapped text for
 // vertical placement purposes.
 func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
-	if f.currentFont.shaper != nil { // cwo patch 18
+	if f.currentFont.shaper != nil { // cwo patch 20
 		return f.splitShaped(txt, w)
 	}
 	cw := f.currentFont.Cw
