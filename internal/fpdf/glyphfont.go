@@ -5,7 +5,6 @@ package fpdf
 import (
 	"crypto/sha256"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -76,11 +75,12 @@ func num(v float64) string { return string(appendNum(nil, v)) }
 
 // gids returns the glyphs drawn with u, in increasing order.
 func (u *glyphFontUse) gids() []uint16 {
-	gids := make([]uint16, 0, len(u.widths))
-	for g := range u.widths {
-		gids = append(gids, g)
+	var gids []uint16
+	for g, w := range u.widths {
+		if w >= 0 {
+			gids = append(gids, uint16(g))
+		}
 	}
-	slices.Sort(gids)
 	return gids
 }
 

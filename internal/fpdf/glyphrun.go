@@ -49,8 +49,8 @@ type glyphFontUse struct {
 	font   shaped.Font
 	name   string            // resource name, "G1"
 	n      int               // object number of the Type0 font, set by putGlyphFonts
-	text   map[uint16]string // the text each glyph stands for, for ToUnicode
-	widths map[uint16]float64
+	text   []string  // by glyph ID: the text the glyph stands for, for ToUnicode
+	widths []float64 // by glyph ID: the width in /W, or -1 for a glyph not drawn
 }
 
 // useGlyphFont returns the document's record of font, registering it on first use.
@@ -62,8 +62,7 @@ func (f *Fpdf) useGlyphFont(font shaped.Font) *glyphFontUse {
 	if f.glyphFontIndex == nil {
 		f.glyphFontIndex = map[string]*glyphFontUse{}
 	}
-	u := &glyphFontUse{font: font, name: "G" + strconv.Itoa(len(f.glyphFonts)+1),
-		text: map[uint16]string{}, widths: map[uint16]float64{}}
+	u := &glyphFontUse{font: font, name: "G" + strconv.Itoa(len(f.glyphFonts)+1)}
 	f.glyphFontIndex[key] = u
 	f.glyphFonts = append(f.glyphFonts, u)
 	return u
@@ -155,15 +154,20 @@ func drawingOrder(run shaped.Run) []int {
 
 // record notes a glyph drawn with u and returns its width in the font's /W array.
 func (u *glyphFontUse) record(g shaped.Glyph, complex bool) float64 {
-	w, ok := u.widths[g.ID]
-	if !ok {
+	if int(g.ID) >= len(u.widths) {
+		n := max(int(g.ID)+1, 2*len(u.widths), 256)
+		for len(u.widths) < n {
+			u.widths = append(u.widths, -1)
+		}
+		u.text = append(u.text, make([]string, n-len(u.text))...)
+	}
+	w := u.widths[g.ID]
+	if w < 0 {
 		w = round2(u.font.Advance(g.ID))
 		u.widths[g.ID] = w
 	}
-	if g.Text != "" && !complex {
-		if _, ok := u.text[g.ID]; !ok {
-			u.text[g.ID] = g.Text
-		}
+	if g.Text != "" && !complex && u.text[g.ID] == "" {
+		u.text[g.ID] = g.Text
 	}
 	return w
 }
