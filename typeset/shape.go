@@ -267,3 +267,27 @@ func (s *Style) Has(r rune) bool {
 	}
 	return false
 }
+
+// Direction is the direction of a piece of text: that of its first strong character, or
+// Neutral when it has none (spaces, punctuation, digits).
+type Direction int
+
+// The directions Strong returns.
+const (
+	Neutral Direction = iota
+	LeftToRight
+	RightToLeft
+)
+
+// Strong returns the direction of text's first strong character.
+func Strong(text string) Direction {
+	for _, r := range text {
+		switch {
+		case (r < 0x0660 || r > 0x0669) && (r < 0x06F0 || r > 0x06F9) && hasRTL([]rune{r}):
+			return RightToLeft
+		case unicode.IsLetter(r) || isStrongLTR(r):
+			return LeftToRight
+		}
+	}
+	return Neutral
+}

@@ -81,6 +81,7 @@ func (r *Renderer) positions(ln line, b box) (xs, ws []float64) {
 			shift += extra
 		}
 	}
+	reorder(visualOrder(ln), xs, ws)
 	return xs, ws
 }
 

@@ -1,0 +1,80 @@
+package mdpdf
+
+import "github.com/cwo-tool/cwo/typeset"
+
+// visualOrder returns the order in which a line's fragments stand from left to right, or nil
+// when that is their reading order (no right-to-left text). It applies the bidi algorithm at
+// the level of fragments in a left-to-right paragraph: a fragment with right-to-left letters
+// is right to left, one with other letters left to right, and a neutral one (spaces,
+// punctuation, digits) takes the direction of its neighbours when both are right to left; each
+// run of right-to-left fragments is reversed. Each fragment is shaped on its own, in its own
+// direction.
+func visualOrder(ln line) []int {
+	dirs := make([]typeset.Direction, len(ln.frags))
+	rtl := false
+	for i, f := range ln.frags {
+		if !f.space {
+			dirs[i] = typeset.Strong(f.text)
+		}
+		rtl = rtl || dirs[i] == typeset.RightToLeft
+	}
+	if !rtl {
+		return nil
+	}
+	resolveNeutrals(dirs)
+	order := make([]int, len(dirs))
+	for i := range order {
+		order[i] = i
+	}
+	for i := 0; i < len(order); {
+		if dirs[i] != typeset.RightToLeft {
+			i++
+			continue
+		}
+		j := i
+		for j < len(order) && dirs[j] == typeset.RightToLeft {
+			j++
+		}
+		for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+			order[a], order[b] = order[b], order[a]
+		}
+		i = j
+	}
+	return order
+}
+
+// resolveNeutrals gives each neutral fragment the direction of the strong fragments around it
+// when they agree on right to left, and left to right (the paragraph's) otherwise.
+func resolveNeutrals(dirs []typeset.Direction) {
+	for i := 0; i < len(dirs); {
+		if dirs[i] != typeset.Neutral {
+			i++
+			continue
+		}
+		j := i
+		for j < len(dirs) && dirs[j] == typeset.Neutral {
+			j++
+		}
+		d := typeset.LeftToRight
+		if i > 0 && j < len(dirs) && dirs[i-1] == typeset.RightToLeft && dirs[j] == typeset.RightToLeft {
+			d = typeset.RightToLeft
+		}
+		for k := i; k < j; k++ {
+			dirs[k] = d
+		}
+		i = j
+	}
+}
+
+// reorder moves the fragments' left edges xs (widths ws, contiguous from xs[0]) to the visual
+// order.
+func reorder(order []int, xs, ws []float64) {
+	if order == nil || len(xs) == 0 {
+		return
+	}
+	x := xs[0]
+	for _, i := range order {
+		xs[i] = x
+		x += ws[i]
+	}
+}
