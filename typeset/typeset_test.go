@@ -142,11 +142,11 @@ func TestMissing(t *testing.T) {
 
 func TestBreaks(t *testing.T) {
 	cases := map[string][]int{
-		"Hello world":      {6, 11},
-		"山田太郎":             {3, 6, 9, 12},
-		"प्रिया शर्मा":     {19, 34},
-		"CWO-2026-003 v2":  {13, 15},
-		"":                 nil,
+		"Hello world":     {6, 11},
+		"山田太郎":            {3, 6, 9, 12},
+		"प्रिया शर्मा":    {19, 34},
+		"CWO-2026-003 v2": {13, 15},
+		"":                nil,
 	}
 	for text, want := range cases {
 		if got := typeset.Breaks(text); !slices.Equal(got, want) {

@@ -47,8 +47,8 @@ func (f *Fpdf) AddShapedFont(family, style string, sh Shaper, m shaped.Metrics) 
 // glyphFontUse is a font a document draws glyph runs with.
 type glyphFontUse struct {
 	font   shaped.Font
-	name   string            // resource name, "G1"
-	n      int               // object number of the Type0 font, set by putGlyphFonts
+	name   string    // resource name, "G1"
+	n      int       // object number of the Type0 font, set by putGlyphFonts
 	text   []string  // by glyph ID: the text the glyph stands for, for ToUnicode
 	widths []float64 // by glyph ID: the width in /W, or -1 for a glyph not drawn
 }
