@@ -11,11 +11,21 @@ import (
 // Parse parses src as data text (see the package documentation for the rules). It never fails:
 // any input is some document.
 func Parse(src []byte) Document {
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify))
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify, typographer))
 	root := md.Parser().Parse(text.NewReader(src))
 	c := converter{src: src, str: string(src)}
 	return Document{Blocks: c.blocks(root)}
 }
+
+// typographer sets straight quotes as curly ones ("Order" as “Order”, project's as project’s),
+// -- and --- as en and em dashes and ... as an ellipsis, outside code, as Unicode characters
+// (goldmark's default is HTML entities); << and >> stay as typed.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation][]byte{
+	extension.LeftSingleQuote: []byte("‘"), extension.RightSingleQuote: []byte("’"), extension.Apostrophe: []byte("’"),
+	extension.LeftDoubleQuote: []byte("“"), extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash: []byte("–"), extension.EmDash: []byte("—"), extension.Ellipsis: []byte("…"),
+	extension.LeftAngleQuote: nil, extension.RightAngleQuote: nil,
+}))
 
 // converter turns goldmark's syntax tree into the document model. str is src as one string,
 // which the model's strings share instead of copying every piece of source.

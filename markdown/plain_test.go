@@ -58,3 +58,13 @@ func FuzzPlainText(f *testing.F) {
 		}
 	})
 }
+
+// TestTypography checks that straight quotes become curly ones and dashes and ellipses their
+// characters, outside code only.
+func TestTypography(t *testing.T) {
+	got := PlainText("The \"Order\" -- the project's work --- is 'best effort'... `a \"b\" -- c` << 2")
+	want := "The “Order” – the project’s work — is ‘best effort’… a \"b\" -- c << 2"
+	if got != want {
+		t.Errorf("PlainText = %q\nwant        %q", got, want)
+	}
+}
