@@ -88,10 +88,13 @@ func (f *cffFont) fdOf(g int) int {
 // markSubrs walks the charstrings of the kept glyphs to mark the subrs they call. When one uses
 // an operator the walk does not follow, every subr is kept.
 func (s *cffSubset) markSubrs() error {
-	all := false
+	all, steps := false, 0
 	for _, g := range s.glyphs {
 		fd := s.f.fdOf(g)
-		seac, err := walkGlyph(s.f.charstrings[g], s.global, s.locals[fd])
+		seac, n, err := walkGlyph(s.f.charstrings[g], s.global, s.locals[fd])
+		if steps += n; steps > maxAllSteps {
+			return errors.New("charstrings run too long")
+		}
 		switch {
 		case errors.Is(err, errUnsupportedOp):
 			all = true

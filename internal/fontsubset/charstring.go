@@ -9,7 +9,8 @@ import (
 const (
 	maxSubrDepth = 10      // subroutine nesting (the Type 2 limit)
 	maxStack     = 513     // operands (the Type 2 limit is 48; CFF2's 513 leaves room)
-	maxSteps     = 1 << 18 // numbers and operators executed for one glyph
+	maxSteps     = 1 << 16 // numbers and operators executed for one glyph (CJK fonts: < 2,500)
+	maxAllSteps  = 1 << 27 // the same for all glyphs of a subset (a whole CJK font: < 30M)
 )
 
 // errUnsupportedOp reports a charstring operator the walker does not follow (arithmetic,
@@ -51,11 +52,12 @@ type walker struct {
 	seac          bool // endchar with accent operands (the seac form) seen
 }
 
-// walkGlyph follows charstring cs of one glyph with its global and local subrs.
-func walkGlyph(cs []byte, global, local *subrSet) (seac bool, err error) {
+// walkGlyph follows charstring cs of one glyph with its global and local subrs. It returns
+// whether the glyph uses seac, and how many numbers and operators it executed.
+func walkGlyph(cs []byte, global, local *subrSet) (seac bool, steps int, err error) {
 	w := walker{global: global, local: local}
 	err = w.run(cs, 0)
-	return w.seac, err
+	return w.seac, w.steps, err
 }
 
 // run executes charstring cs at subr nesting depth until it ends, returns or meets endchar.
