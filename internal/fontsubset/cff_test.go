@@ -17,8 +17,8 @@ type cffCase struct {
 }
 
 var cffCases = []cffCase{
-	{"cid-keyed", notoCJK, "漢字とかなカナ、中文한국어。日本語の文章", 100_000},
-	{"name-keyed", nimbusSans, "Hello, Wörld! ©Æ", 20_000},
+	{"cid-keyed", notoCJK, "漢字とかなカナ、中文한국어。日本語の文章", 20_000},
+	{"name-keyed", nimbusSans, "Hello, Wörld! ©Æ", 10_000},
 }
 
 // TestCFFOutlines subsets CID-keyed and name-keyed CFF fonts and checks with go-text's CFF
@@ -89,4 +89,66 @@ func sortedGlyphs(gids []uint16) []int {
 	return out
 }
 
-var _ = bytes.Equal
+// TestCFFManyGlyphs subsets Noto Sans CJK to every 16th glyph (4,096 glyphs; the kept global
+// subrs are fewer than 1,240, so their bias goes from 1131 to 107 and the numbers that call them
+// change size) and checks every outline.
+func TestCFFManyGlyphs(t *testing.T) {
+	ld, _ := loadFont(t, notoCJK, 0)
+	raw := mustTable(t, ld, "CFF ")
+	var gids []uint16
+	for g := 16; g < 65535; g += 16 {
+		gids = append(gids, uint16(g))
+	}
+	sub, err := CFF(raw, gids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCFFSubset(t, raw, sub, sortedGlyphs(gids))
+	f, err := parseCFF(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range f.gsubrs {
+		if len(s) == 1 && s[0] == 11 {
+			t.Fatalf("global subr %d is a lone return: the subrs were not renumbered", i)
+		}
+	}
+	t.Logf("%d glyphs: %d global subrs kept, subset %d bytes", len(gids)+1, len(f.gsubrs), len(sub))
+}
+
+// TestCFFDeterministic checks that the same glyphs, in any order, give the same bytes.
+func TestCFFDeterministic(t *testing.T) {
+	ld, face := loadFont(t, notoCJK, 0)
+	raw := mustTable(t, ld, "CFF ")
+	gids := glyphsOf(t, face, cffCases[0].text)
+	a, err := CFF(raw, gids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(gids)
+	b, err := CFF(raw, append(gids, gids[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("two subsets of the same glyphs differ")
+	}
+}
+
+// TestAppendT2Int checks that appendT2Int writes what t2Number reads, in the fewest bytes.
+func TestAppendT2Int(t *testing.T) {
+	for v := -32768; v < 32768; v++ {
+		b := appendT2Int(nil, v)
+		got, n, err := t2Number(b, 0)
+		want := 3
+		switch {
+		case v >= -107 && v <= 107:
+			want = 1
+		case v >= -1131 && v <= 1131:
+			want = 2
+		}
+		if err != nil || got != v || n != len(b) || n != want {
+			t.Fatalf("%d: % x reads as %d (%d bytes, want %d), %v", v, b, got, n, want, err)
+		}
+	}
+}

@@ -19,8 +19,8 @@ type cffOffsets struct {
 
 // write lays out and encodes the subset font: header, Name, Top DICT, String and Global Subr
 // INDEXes, charset, FDSelect, CharStrings, FDArray, then each Private DICT and its Subrs.
-func (s *cffSubset) write() []byte {
-	p := s.parts()
+func (s *cffSubset) write(plan cffPlan) []byte {
+	p := s.parts(plan)
 	var o cffOffsets
 	top := appendIndex(nil, [][]byte{s.topDict(p, o)})
 	o.charset = len(p.header) + len(p.name) + len(top) + len(p.strings) + len(p.gsubrs)
@@ -41,24 +41,21 @@ func (s *cffSubset) write() []byte {
 	return out
 }
 
-// parts encodes the pieces of the subset that hold no offset.
-func (s *cffSubset) parts() cffParts {
+// parts encodes the pieces of the subset that hold no offset, with the charstrings and subrs of
+// plan.
+func (s *cffSubset) parts(plan cffPlan) cffParts {
 	f := s.f
 	p := cffParts{header: []byte{1, 0, 4, 4}, name: appendIndex(nil, [][]byte{f.name})}
 	strs := slices.Clone(f.strings)
 	strs, p.adobe = sid(strs, "Adobe")
 	strs, p.identity = sid(strs, "Identity")
 	p.strings = appendIndex(nil, strs)
-	p.gsubrs = appendIndex(nil, s.global.subset())
+	p.gsubrs = appendIndex(nil, plan.global)
 	p.charset = charset(s.glyphs)
 	p.fdSelect = s.fdSelect3()
-	cs := make([][]byte, len(s.glyphs))
-	for i, g := range s.glyphs {
-		cs[i] = f.charstrings[g]
-	}
-	p.charStrs = appendIndex(nil, cs)
+	p.charStrs = appendIndex(nil, plan.glyphs)
 	for _, old := range s.fdOld {
-		subrs := s.locals[old].subset()
+		subrs := plan.locals[old]
 		p.privates = append(p.privates, privateDict(f.fds[old].private, len(subrs) > 0))
 		p.subrs = append(p.subrs, appendIndex(nil, subrs))
 		if len(subrs) == 0 {

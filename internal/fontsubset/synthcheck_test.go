@@ -72,14 +72,14 @@ func TestCFFSynth(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Global subr 1 is unused and last: dropped. Glyph 1 calls local subr 0 of the first
-		// Font DICT, glyph 2 local subr 1 of the second (CID-keyed) or of the only one.
+		// Global subr 1 is unused: dropped. Glyph 1 calls local subr 0 of the first Font DICT,
+		// glyph 2 local subr 1 of the second (CID-keyed: renumbered 0) or of the only one.
 		if want := [][]byte{synthGsubrs[0]}; !reflect.DeepEqual(f.gsubrs, want) {
 			t.Errorf("cid=%v: global subrs %v, want %v", cid, f.gsubrs, want)
 		}
 		want := [][][]byte{{synthLsubrs[0][0], synthLsubrs[0][1]}}
 		if cid {
-			want = [][][]byte{{synthLsubrs[0][0]}, {{11}, synthLsubrs[1][1]}}
+			want = [][][]byte{{synthLsubrs[0][0]}, {synthLsubrs[1][1]}}
 		}
 		for i, fd := range f.fds {
 			if i >= len(want) || !reflect.DeepEqual(fd.subrs, want[i]) {
@@ -92,11 +92,39 @@ func TestCFFSynth(t *testing.T) {
 	}
 }
 
-// TestCFFEmptiesUnusedSubr checks that a subr no kept glyph calls, with used ones after it,
-// becomes a lone return.
-func TestCFFEmptiesUnusedSubr(t *testing.T) {
+// TestCFFRenumbersSubrs checks that only used subrs are kept, renumbered, and the numbers
+// that call them rewritten.
+func TestCFFRenumbersSubrs(t *testing.T) {
 	src := synthCFF(false)
 	sub, err := CFF(src, []uint16{2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parseCFF(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]byte{synthLsubrs[0][1]}; !reflect.DeepEqual(f.fds[0].subrs, want) {
+		t.Errorf("local subrs %v, want %v", f.fds[0].subrs, want)
+	}
+	if len(f.gsubrs) != 0 {
+		t.Errorf("global subrs %v, want none", f.gsubrs)
+	}
+	if want := []byte{139, 139, 21, 32, 10, 14}; !bytes.Equal(f.charstrings[1], want) {
+		t.Errorf("glyph 1: % x, want % x (local subr 0 now)", f.charstrings[1], want)
+	}
+	checkCFFSubset(t, src, sub, []int{0, 2})
+}
+
+// TestCFFEmptyingFallback checks that subrs keep their numbers, unused ones emptied, when a
+// subr number comes from another charstring than its call.
+func TestCFFEmptyingFallback(t *testing.T) {
+	savedGlyph, savedSubr := synthGlyphs[1], synthGsubrs[0]
+	synthGlyphs[1] = []byte{139, 139, 21, 32, 29, 10, 14} // global subr 0 pushes -106: local subr 1
+	synthGsubrs[0] = []byte{33, 11}
+	src := synthCFF(false)
+	synthGlyphs[1], synthGsubrs[0] = savedGlyph, savedSubr
+	sub, err := CFF(src, []uint16{1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,8 +135,33 @@ func TestCFFEmptiesUnusedSubr(t *testing.T) {
 	if want := [][]byte{{11}, synthLsubrs[0][1]}; !reflect.DeepEqual(f.fds[0].subrs, want) {
 		t.Errorf("local subrs %v, want %v", f.fds[0].subrs, want)
 	}
-	if len(f.gsubrs) != 0 {
-		t.Errorf("global subrs %v, want none", f.gsubrs)
+	if want := [][]byte{{33, 11}}; !reflect.DeepEqual(f.gsubrs, want) {
+		t.Errorf("global subrs %v, want %v", f.gsubrs, want)
 	}
-	checkCFFSubset(t, src, sub, []int{0, 2})
+	checkCFFSubset(t, src, sub, []int{0, 1})
+}
+
+// TestRenumberPlanChecksTraces checks that a renumbered glyph that runs differently from the
+// source is refused.
+func TestRenumberPlanChecksTraces(t *testing.T) {
+	f, err := parseCFF(synthCFF(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newCFFSubset(f, []uint16{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := newCallLog()
+	traces, _, err := s.markSubrs(calls)
+	if err != nil || calls.broken {
+		t.Fatal(err, calls.broken)
+	}
+	if _, ok := s.renumberPlan(calls, traces); !ok {
+		t.Error("renumbering refused with the right traces")
+	}
+	traces[2]++
+	if _, ok := s.renumberPlan(calls, traces); ok {
+		t.Error("renumbering accepted with a wrong trace")
+	}
 }
