@@ -36,6 +36,7 @@ func TestCFFOutlines(t *testing.T) {
 			}
 			want := sortedGlyphs(gids)
 			checkCFFSubset(t, raw, sub, want)
+			checkCFFStrings(t, raw, sub)
 			t.Logf("%s: %d glyphs, subset %d bytes (source CFF %d bytes)", c.name, len(want), len(sub), len(raw))
 			if len(sub) > c.maxSize {
 				t.Errorf("subset of %d bytes, more than %d", len(sub), c.maxSize)

@@ -55,8 +55,8 @@ func FuzzTrueType(f *testing.F) {
 	})
 }
 
-// FuzzCFF subsets arbitrary CFF data: no panic, and a subset is deterministic and parses back
-// with one glyph for each distinct gid and glyph 0.
+// FuzzCFF subsets arbitrary CFF data: no panic, and a subset is deterministic, parses back
+// with one glyph for each distinct gid and glyph 0, and subsets again whole.
 func FuzzCFF(f *testing.F) {
 	f.Add(synthCFF(false), []byte{0, 1, 0, 2, 0, 3})
 	f.Add(synthCFF(true), []byte{0, 2})
@@ -75,6 +75,13 @@ func FuzzCFF(f *testing.F) {
 		}
 		if want := len(sortedGlyphs(gids)); len(sub.charstrings) != want {
 			t.Fatalf("subset of %d glyphs, want %d", len(sub.charstrings), want)
+		}
+		all := make([]uint16, len(sub.charstrings))
+		for i := range all {
+			all[i] = uint16(i)
+		}
+		if _, err := CFF(out, all); err != nil {
+			t.Fatalf("the subset does not subset again: %v", err)
 		}
 	})
 }
