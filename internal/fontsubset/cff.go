@@ -67,17 +67,14 @@ func newCFFSubset(f *cffFont, gids []uint16) (*cffSubset, error) {
 	}
 	slices.Sort(s.glyphs)
 	s.glyphs = slices.Compact(s.glyphs)
-	s.fdNew = make([]int, len(f.fds))
-	for i := range s.fdNew {
-		s.fdNew[i] = -1
-	}
+	used := make([]bool, len(f.fds))
 	for _, g := range s.glyphs {
-		if fd := f.fdOf(g); s.fdNew[fd] < 0 {
-			s.fdNew[fd] = 0 // numbered below, in source order
-		}
+		used[f.fdOf(g)] = true
 	}
-	for fd, used := range s.fdNew {
-		if used == 0 {
+	s.fdNew = make([]int, len(f.fds))
+	for fd := range used {
+		s.fdNew[fd] = -1
+		if used[fd] {
 			s.fdNew[fd] = len(s.fdOld)
 			s.fdOld = append(s.fdOld, fd)
 		}
