@@ -11,10 +11,14 @@ import (
 // font, so a content stream written with source glyph IDs draws the right glyphs. cff is the
 // source font's raw "CFF " table, name-keyed (converted: one Font DICT with the source's
 // Private DICT) or CID-keyed (the Font DICTs of the kept glyphs are kept). The result's ROS is
-// Adobe/Identity/0 either way, since its CIDs are glyph IDs. Subroutines no kept glyph calls are
-// emptied (replaced by a lone return, keeping the numbering of the others; unused ones at the
-// end of an INDEX are dropped when that leaves the numbering bias unchanged), so a CJK font's
-// subset is small.
+// Adobe/Identity/0 either way, since its CIDs are glyph IDs.
+//
+// Only the subroutines the kept glyphs call are kept, renumbered in their order, and the
+// numbers that call them rewritten, so a CJK font's subset is small. When that cannot be done
+// safely (a subr number that is not a literal just before its call, an arithmetic operator, or
+// a rewritten glyph that would not run as the source's), the subrs keep their numbers instead,
+// unused ones replaced by a lone return (and dropped from the end of an INDEX while that keeps
+// the numbering bias).
 //
 // CFF2 is not supported, nor a name-keyed glyph built with the seac form of endchar (accented
 // glyphs made of two others): both are errors. A gid at or past the font's number of glyphs is
@@ -28,10 +32,17 @@ func CFF(cff []byte, gids []uint16) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cff: %w", err)
 	}
-	if err := s.markSubrs(); err != nil {
+	calls := newCallLog()
+	traces, all, err := s.markSubrs(calls)
+	if err != nil {
 		return nil, fmt.Errorf("cff: %w", err)
 	}
-	return s.write(), nil
+	if !all && !calls.broken {
+		if plan, ok := s.renumberPlan(calls, traces); ok {
+			return s.write(plan), nil
+		}
+	}
+	return s.write(s.emptyingPlan()), nil
 }
 
 // cffSubset is what a subset keeps of a parsed CFF font.
@@ -56,17 +67,14 @@ func newCFFSubset(f *cffFont, gids []uint16) (*cffSubset, error) {
 	}
 	slices.Sort(s.glyphs)
 	s.glyphs = slices.Compact(s.glyphs)
-	s.fdNew = make([]int, len(f.fds))
-	for i := range s.fdNew {
-		s.fdNew[i] = -1
-	}
+	used := make([]bool, len(f.fds))
 	for _, g := range s.glyphs {
-		if fd := f.fdOf(g); s.fdNew[fd] < 0 {
-			s.fdNew[fd] = 0 // numbered below, in source order
-		}
+		used[f.fdOf(g)] = true
 	}
-	for fd, used := range s.fdNew {
-		if used == 0 {
+	s.fdNew = make([]int, len(f.fds))
+	for fd := range used {
+		s.fdNew[fd] = -1
+		if used[fd] {
 			s.fdNew[fd] = len(s.fdOld)
 			s.fdOld = append(s.fdOld, fd)
 		}
@@ -85,21 +93,25 @@ func (f *cffFont) fdOf(g int) int {
 	return int(f.fdSelect[g])
 }
 
-// markSubrs walks the charstrings of the kept glyphs to mark the subrs they call. When one uses
-// an operator the walk does not follow, every subr is kept.
-func (s *cffSubset) markSubrs() error {
-	all := false
+// markSubrs walks the charstrings of the kept glyphs to mark the subrs they call, logging the
+// calls. It returns each glyph's trace, and whether every subr had to be kept because a glyph
+// uses an operator the walk does not follow.
+func (s *cffSubset) markSubrs(calls *callLog) (traces []uint64, all bool, err error) {
+	steps := 0
 	for _, g := range s.glyphs {
-		fd := s.f.fdOf(g)
-		seac, err := walkGlyph(s.f.charstrings[g], s.global, s.locals[fd])
+		w, err := walkGlyph(g, s.f.charstrings[g], s.global, s.locals[s.f.fdOf(g)], calls)
+		if steps += w.steps; steps > maxAllSteps {
+			return nil, false, errors.New("charstrings run too long")
+		}
 		switch {
 		case errors.Is(err, errUnsupportedOp):
 			all = true
 		case err != nil:
-			return fmt.Errorf("glyph %d: %w", g, err)
-		case seac:
-			return fmt.Errorf("glyph %d: seac accent composition not supported", g)
+			return nil, false, fmt.Errorf("glyph %d: %w", g, err)
+		case w.seac:
+			return nil, false, fmt.Errorf("glyph %d: seac accent composition not supported", g)
 		}
+		traces = append(traces, w.trace)
 	}
 	if all {
 		for _, set := range append([]*subrSet{s.global}, s.locals...) {
@@ -108,7 +120,7 @@ func (s *cffSubset) markSubrs() error {
 			}
 		}
 	}
-	return nil
+	return traces, all, nil
 }
 
 // subset returns the subrs with each unused one replaced by a lone return (0x0b). Unused subrs

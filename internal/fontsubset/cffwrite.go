@@ -6,9 +6,10 @@ import "slices"
 type cffParts struct {
 	header, name, strings, gsubrs []byte
 	charset, fdSelect, charStrs   []byte
+	top                           []byte   // the Top DICT's entries but offsets and CIDCount
+	fonts                         [][]byte // each new Font DICT's entries but Private
 	privates                      [][]byte // each new Font DICT's Private DICT
 	subrs                         [][]byte // each new Font DICT's local Subr INDEX
-	adobe, identity               int      // SIDs of the ROS strings
 }
 
 // cffOffsets are the offsets the Top DICT and the Font DICTs hold.
@@ -19,8 +20,8 @@ type cffOffsets struct {
 
 // write lays out and encodes the subset font: header, Name, Top DICT, String and Global Subr
 // INDEXes, charset, FDSelect, CharStrings, FDArray, then each Private DICT and its Subrs.
-func (s *cffSubset) write() []byte {
-	p := s.parts()
+func (s *cffSubset) write(plan cffPlan) []byte {
+	p := s.parts(plan)
 	var o cffOffsets
 	top := appendIndex(nil, [][]byte{s.topDict(p, o)})
 	o.charset = len(p.header) + len(p.name) + len(top) + len(p.strings) + len(p.gsubrs)
@@ -41,24 +42,24 @@ func (s *cffSubset) write() []byte {
 	return out
 }
 
-// parts encodes the pieces of the subset that hold no offset.
-func (s *cffSubset) parts() cffParts {
+// parts encodes the pieces of the subset that hold no offset, with the charstrings and subrs of
+// plan.
+func (s *cffSubset) parts(plan cffPlan) cffParts {
 	f := s.f
 	p := cffParts{header: []byte{1, 0, 4, 4}, name: appendIndex(nil, [][]byte{f.name})}
-	strs := slices.Clone(f.strings)
-	strs, p.adobe = sid(strs, "Adobe")
-	strs, p.identity = sid(strs, "Identity")
-	p.strings = appendIndex(nil, strs)
-	p.gsubrs = appendIndex(nil, s.global.subset())
+	strs := newStringTable(f.strings)
+	p.top = appendEntry(nil, opROS, strs.add([]byte("Adobe")), strs.add([]byte("Identity")), 0)
+	p.top = strs.copyEntries(p.top, f.top, droppedTopOps)
+	for _, old := range s.fdOld {
+		p.fonts = append(p.fonts, strs.copyEntries(nil, f.fds[old].font, []int{opPrivate}))
+	}
+	p.strings = appendIndex(nil, strs.out)
+	p.gsubrs = appendIndex(nil, plan.global)
 	p.charset = charset(s.glyphs)
 	p.fdSelect = s.fdSelect3()
-	cs := make([][]byte, len(s.glyphs))
-	for i, g := range s.glyphs {
-		cs[i] = f.charstrings[g]
-	}
-	p.charStrs = appendIndex(nil, cs)
+	p.charStrs = appendIndex(nil, plan.glyphs)
 	for _, old := range s.fdOld {
-		subrs := s.locals[old].subset()
+		subrs := plan.locals[old]
 		p.privates = append(p.privates, privateDict(f.fds[old].private, len(subrs) > 0))
 		p.subrs = append(p.subrs, appendIndex(nil, subrs))
 		if len(subrs) == 0 {
@@ -66,16 +67,6 @@ func (s *cffSubset) parts() cffParts {
 		}
 	}
 	return p
-}
-
-// sid returns the string ID of str, appending it to strs when missing.
-func sid(strs [][]byte, str string) ([][]byte, int) {
-	for i, s := range strs {
-		if string(s) == str {
-			return strs, 391 + i
-		}
-	}
-	return append(strs, []byte(str)), 391 + len(strs)
 }
 
 // droppedTopOps are the Top DICT operators of the source that the subset leaves out or writes
@@ -86,13 +77,7 @@ var droppedTopOps = []int{opROS, opCIDCount, opCharset, opEncoding, opCharString
 // topDict encodes the subset's Top DICT: ROS first, the source's entries but offsets and unique
 // IDs, then CIDCount and the offsets o.
 func (s *cffSubset) topDict(p cffParts, o cffOffsets) []byte {
-	d := appendEntry(nil, opROS, p.adobe, p.identity, 0)
-	for _, e := range s.f.top {
-		if !slices.Contains(droppedTopOps, e.op) {
-			d = append(d, e.raw...)
-		}
-	}
-	d = appendEntry(d, opCIDCount, len(s.f.charstrings))
+	d := appendEntry(slices.Clone(p.top), opCIDCount, len(s.f.charstrings))
 	d = appendEntry(d, opCharset, o.charset)
 	d = appendEntry(d, opFDSelect, o.fdSelect)
 	d = appendEntry(d, opCharStrings, o.charStrs)
@@ -103,13 +88,8 @@ func (s *cffSubset) topDict(p cffParts, o cffOffsets) []byte {
 // the size and offset of its Private DICT.
 func (s *cffSubset) fdArray(p cffParts, o cffOffsets) []byte {
 	dicts := make([][]byte, len(s.fdOld))
-	for i, old := range s.fdOld {
-		var d []byte
-		for _, e := range s.f.fds[old].font {
-			if e.op != opPrivate {
-				d = append(d, e.raw...)
-			}
-		}
+	for i := range s.fdOld {
+		d := slices.Clone(p.fonts[i])
 		off := 0
 		if o.privates != nil {
 			off = o.privates[i]

@@ -9,7 +9,8 @@ import (
 const (
 	maxSubrDepth = 10      // subroutine nesting (the Type 2 limit)
 	maxStack     = 513     // operands (the Type 2 limit is 48; CFF2's 513 leaves room)
-	maxSteps     = 1 << 18 // numbers and operators executed for one glyph
+	maxSteps     = 1 << 16 // numbers and operators executed for one glyph (CJK fonts: < 2,500)
+	maxAllSteps  = 1 << 27 // the same for all glyphs of a subset (a whole CJK font: < 30M)
 )
 
 // errUnsupportedOp reports a charstring operator the walker does not follow (arithmetic,
@@ -39,27 +40,49 @@ func subrBias(n int) int {
 	return 32768
 }
 
+// csRef names a charstring: subr index of set, or glyph index when set is nil.
+type csRef struct {
+	set   *subrSet
+	index int
+}
+
+// token is where a charstring number lies: its charstring and byte range.
+type token struct {
+	cs       csRef
+	at, size int
+}
+
+// value is an operand on the stack and the token that pushed it.
+type value struct {
+	v   int
+	src token
+}
+
 // walker follows a Type 2 charstring and the subrs it calls, to mark the subrs it uses. It
 // tracks only what decides the path through the bytes: the operand stack (integer parts) for
-// subr numbers and the number of stem hints for the length of hintmask and cntrmask.
+// subr numbers and the number of stem hints for the length of hintmask and cntrmask. It also
+// hashes what it executes (trace), and can log which number token gave each subr call (calls).
 type walker struct {
 	global, local *subrSet
-	stack         []int
+	calls         *callLog // nil: not logged
+	stack         []value
 	stems         int
 	steps         int
-	ended         bool // endchar seen
-	seac          bool // endchar with accent operands (the seac form) seen
+	trace         uint64 // FNV-1a of the operators, their operands and mask bytes
+	ended         bool   // endchar seen
+	seac          bool   // endchar with accent operands (the seac form) seen
 }
 
-// walkGlyph follows charstring cs of one glyph with its global and local subrs.
-func walkGlyph(cs []byte, global, local *subrSet) (seac bool, err error) {
-	w := walker{global: global, local: local}
-	err = w.run(cs, 0)
-	return w.seac, err
+// walkGlyph follows the charstring of glyph g with its global and local subrs, logging subr
+// calls to calls unless nil.
+func walkGlyph(g int, cs []byte, global, local *subrSet, calls *callLog) (*walker, error) {
+	w := &walker{global: global, local: local, calls: calls, trace: fnvOffset}
+	return w, w.run(cs, csRef{index: g}, 0)
 }
 
-// run executes charstring cs at subr nesting depth until it ends, returns or meets endchar.
-func (w *walker) run(cs []byte, depth int) error {
+// run executes charstring cs, named ref, at subr nesting depth until it ends, returns or meets
+// endchar.
+func (w *walker) run(cs []byte, ref csRef, depth int) error {
 	for i := 0; i < len(cs) && !w.ended; {
 		if w.steps++; w.steps > maxSteps {
 			return errors.New("charstring runs too long")
@@ -72,11 +95,11 @@ func (w *walker) run(cs []byte, depth int) error {
 			if len(w.stack) == maxStack {
 				return errors.New("charstring operand stack overflow")
 			}
-			w.stack = append(w.stack, v)
+			w.stack = append(w.stack, value{v, token{ref, i, n}})
 			i += n
 			continue
 		}
-		op := int(cs[i])
+		at, op := i, int(cs[i])
 		i++
 		if op == 12 {
 			if i >= len(cs) {
@@ -85,30 +108,36 @@ func (w *walker) run(cs []byte, depth int) error {
 			op = 1200 + int(cs[i])
 			i++
 		}
-		n, done, err := w.operator(op, depth)
+		n, done, err := w.operator(op, token{ref, at, i - at}, depth)
 		if err != nil || done {
 			return err
 		}
-		if i += n; i > len(cs) {
-			return fmt.Errorf("hintmask: %w", errShort)
+		mask, err := span(cs, i, n)
+		if err != nil {
+			return fmt.Errorf("hintmask: %w", err)
 		}
+		w.hash(mask...)
+		i += n
 	}
 	return nil
 }
 
-// operator executes op. It returns how many mask bytes follow op, and whether op returns from
-// the current charstring.
-func (w *walker) operator(op, depth int) (skip int, ret bool, err error) {
+// operator executes op, which lies at opTok. It returns how many mask bytes follow op, and
+// whether op returns from the current charstring.
+func (w *walker) operator(op int, opTok token, depth int) (skip int, ret bool, err error) {
+	switch op {
+	case 10:
+		return 0, false, w.call(w.local, opTok, depth)
+	case 29:
+		return 0, false, w.call(w.global, opTok, depth)
+	}
+	w.hashOp(op)
 	switch op {
 	case 1, 3, 18, 23: // hstem, vstem, hstemhm, vstemhm
 		w.stems += len(w.stack) / 2
 	case 19, 20: // hintmask, cntrmask, with an implied vstem when operands are left
 		w.stems += len(w.stack) / 2
 		skip = (w.stems + 7) / 8
-	case 10:
-		return 0, false, w.call(w.local, depth)
-	case 29:
-		return 0, false, w.call(w.global, depth)
 	case 11: // return
 		return 0, true, nil
 	case 14: // endchar
@@ -124,22 +153,45 @@ func (w *walker) operator(op, depth int) (skip int, ret bool, err error) {
 	return skip, false, nil
 }
 
-// call executes the subr of set whose biased number is on top of the stack.
-func (w *walker) call(set *subrSet, depth int) error {
+// call executes the subr of set whose biased number is on top of the stack; opTok is the call
+// operator.
+func (w *walker) call(set *subrSet, opTok token, depth int) error {
 	if len(w.stack) == 0 {
 		return errors.New("subr call with an empty stack")
 	}
-	n := w.stack[len(w.stack)-1]
+	top := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
-	if set == nil || n+set.bias < 0 || n+set.bias >= len(set.subrs) {
-		return fmt.Errorf("call of missing subr %d", n)
+	if set == nil || top.v+set.bias < 0 || top.v+set.bias >= len(set.subrs) {
+		return fmt.Errorf("call of missing subr %d", top.v)
 	}
 	if depth >= maxSubrDepth {
 		return errors.New("subrs nested too deep")
 	}
-	n += set.bias
+	n := top.v + set.bias
 	set.used[n] = true
-	return w.run(set.subrs[n], depth+1)
+	w.calls.log(top.src, opTok, csRef{set, n})
+	return w.run(set.subrs[n], csRef{set, n}, depth+1)
+}
+
+// FNV-1a, for walker.trace.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hash folds bytes into the trace.
+func (w *walker) hash(b ...byte) {
+	for _, c := range b {
+		w.trace = (w.trace ^ uint64(c)) * fnvPrime
+	}
+}
+
+// hashOp folds operator op and its operands into the trace.
+func (w *walker) hashOp(op int) {
+	w.hash(byte(op>>8), byte(op), byte(len(w.stack)>>8), byte(len(w.stack)))
+	for _, v := range w.stack {
+		w.hash(byte(v.v>>24), byte(v.v>>16), byte(v.v>>8), byte(v.v))
+	}
 }
 
 // t2Number decodes the Type 2 charstring number at cs[i]: its integer part and byte length.

@@ -142,6 +142,7 @@ func (f *ttFont) closure(gids []uint16) ([]bool, error) {
 // bytes, and whether loca had to use the long format.
 func (f *ttFont) subsetGlyf(keep []bool) (glyf, loca []byte, long bool, err error) {
 	offsets := make([]int, 0, f.numGlyphs+1)
+	copied := 0
 	for g := range f.numGlyphs {
 		offsets = append(offsets, len(glyf))
 		if !keep[g] {
@@ -150,6 +151,11 @@ func (f *ttFont) subsetGlyf(keep []bool) (glyf, loca []byte, long bool, err erro
 		data, err := f.glyph(g)
 		if err != nil {
 			return nil, nil, false, err
+		}
+		// Glyphs in order do not overlap: more bytes than glyf has means a broken loca, which
+		// could otherwise make the output many times the size of the input.
+		if copied += len(data); copied > len(f.glyf) {
+			return nil, nil, false, errors.New("truetype: loca: glyphs overlap")
 		}
 		glyf = append(glyf, data...)
 		glyf = append(glyf, make([]byte, -len(glyf)&3)...)
