@@ -128,9 +128,6 @@ func grey(img image.Image, x, y int) uint32 {
 // that poppler draws the same, non-blank page without complaint.
 func checkRendersAsSource(t *testing.T, full, sub []byte, kind pdfFont, cids []int) {
 	t.Helper()
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm (poppler-utils) not installed")
-	}
 	want := renderPDF(t, type0PDF(full, kind, cids))
 	got := renderPDF(t, type0PDF(sub, kind, cids))
 	if ink := inkPixels(t, want); ink < 100*len(cids) {
