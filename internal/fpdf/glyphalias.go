@@ -19,44 +19,36 @@ type nbAlias struct {
 }
 
 // nbMarker is drawn for the page-count alias in font u: not a hex string, so it cannot occur
-// in shaped text otherwise.
+// in shaped text otherwise. It is replaced by the count's glyphs alone.
 func nbMarker(u *glyphFontUse) string { return "<!NB" + u.name + "!>" }
 
-// appendText appends the operators that draw s at (x, y), the left end of the baseline.
+// appendText appends the operators that draw s at (x, y), the left end of the baseline. The
+// page-count alias takes the room of two digits in the layout; drawn with fewer, the text after
+// it moves left by the difference, as it follows in the same text object.
 func (f *Fpdf) appendText(b []byte, x, y float64, s string) []byte {
 	sh := f.currentFont.shaper
 	alias := f.aliasNbPagesStr
-	i := -1
-	if alias != "" {
-		i = strings.Index(s, alias)
-	}
-	if i < 0 {
+	if alias == "" || !strings.Contains(s, alias) {
 		return f.appendLine(b, x, y, sh.Shape(s))
-	}
-	before, after := s[:i], s[i+len(alias):]
-	if before != "" {
-		b = append(f.appendLine(b, x, y, sh.Shape(before)), ' ')
-		x += sh.Width(before) * f.fontSize / 1000
 	}
 	a := f.nbDigits()
 	if a == nil { // the font has no digits: draw the alias as text
-		return f.appendLine(b, x, y, sh.Shape(s[i:]))
+		return f.appendLine(b, x, y, sh.Shape(s))
 	}
-	b = append(b, "BT "...)
-	b = appendNum(b, x*f.k)
-	b = append(b, ' ')
-	b = appendNum(b, (f.h-y)*f.k)
-	b = append(b, " Td /"...)
-	b = append(b, a.u.name...)
-	b = append(b, ' ')
-	b = appendNum(b, f.fontSizePt)
-	b = append(b, " Tf ["...)
-	b = append(b, nbMarker(a.u)...)
-	b = append(b, "] TJ ET"...)
-	if after != "" {
-		b = f.appendText(append(b, ' '), x+a.reserve*f.fontSize/1000, y, after)
+	t := f.beginText(&b, x, y)
+	for i, part := range strings.Split(s, alias) {
+		if i > 0 {
+			b = append(t.setFont(b, a.u), " ["...)
+			if d := round2(t.pen - t.cur); d != 0 {
+				b = appendNum(b, -d)
+			}
+			b = append(append(b, nbMarker(a.u)...), "] TJ"...)
+			t.pen += a.reserve
+			t.cur = t.pen
+		}
+		b = t.runs(b, sh.Shape(part))
 	}
-	return b
+	return t.end(b)
 }
 
 // aliasWidth is the width of s in the current shaped font, in thousandths of an em, with the
@@ -104,18 +96,15 @@ func (f *Fpdf) nbDigits() *nbAlias {
 }
 
 // registerNbAliases registers, for each font that drew the page-count alias, the replacement of
-// its marker: the digits of nb and the shift to the end of the reserved room.
+// its marker: the glyphs of nb's digits.
 func (f *Fpdf) registerNbAliases(nb int) {
 	for _, a := range f.nbAliases {
 		var b []byte
-		w := 0.0
 		b = append(b, '<')
 		for _, c := range strconv.Itoa(nb) {
 			b = appendHex4(b, a.digits[c-'0'])
-			w += a.widths[c-'0']
 		}
-		b = append(b, "> "...)
-		b = appendNum(b, w-a.reserve)
+		b = append(b, '>')
 		f.RegisterAlias(nbMarker(a.u), string(b))
 	}
 }

@@ -68,61 +68,90 @@ func (f *Fpdf) useGlyphFont(font shaped.Font) *glyphFontUse {
 	return u
 }
 
+// textObject is the state of a text object (BT ... ET) that draws glyph runs: where the shaped
+// layout has got to (pen) and where the text cursor is (cur), in thousandths of an em, the
+// text rise and the current font.
+type textObject struct {
+	f              *Fpdf
+	pen, cur, rise float64
+	font           *glyphFontUse
+}
+
 // appendLine appends the content-stream operators that draw line with its left end at (x, y)
 // on the baseline, in user units, in the current font size.
 func (f *Fpdf) appendLine(b []byte, x, y float64, line shaped.Line) []byte {
-	size := f.fontSizePt
-	b = append(b, "BT "...)
-	b = appendNum(b, x*f.k)
+	t := f.beginText(&b, x, y)
+	b = t.runs(b, line)
+	return t.end(b)
+}
+
+// beginText appends the start of a text object at (x, y).
+func (f *Fpdf) beginText(b *[]byte, x, y float64) *textObject {
+	*b = append(*b, "BT "...)
+	*b = appendNum(*b, x*f.k)
+	*b = append(*b, ' ')
+	*b = appendNum(*b, (f.h-y)*f.k)
+	*b = append(*b, " Td"...)
+	return &textObject{f: f}
+}
+
+// setFont appends a font change when u is not the current font.
+func (t *textObject) setFont(b []byte, u *glyphFontUse) []byte {
+	if u == t.font {
+		return b
+	}
+	t.font = u
+	b = append(b, " /"...)
+	b = append(b, u.name...)
 	b = append(b, ' ')
-	b = appendNum(b, (f.h-y)*f.k)
-	b = append(b, " Td"...)
-	var pen, cur, rise float64 // pen: the shaped position; cur: where the text cursor is
-	var font *glyphFontUse
+	b = appendNum(b, t.f.fontSizePt)
+	return append(b, " Tf"...)
+}
+
+// runs appends the glyph runs of line.
+func (t *textObject) runs(b []byte, line shaped.Line) []byte {
+	size := t.f.fontSizePt
 	for _, run := range line.Runs {
 		if len(run.Glyphs) == 0 {
 			continue
 		}
-		u := f.useGlyphFont(run.Font)
+		u := t.f.useGlyphFont(run.Font)
 		pens := glyphPens(run)
 		if run.Complex {
 			b = append(b, " /Span<</ActualText <FEFF"...)
 			b = appendUTF16Hex(b, run.Text)
 			b = append(b, ">>>BDC"...)
 		}
-		if u != font {
-			font = u
-			b = append(b, " /"...)
-			b = append(b, u.name...)
-			b = append(b, ' ')
-			b = appendNum(b, size)
-			b = append(b, " Tf"...)
-		}
-		b = append(b, " ["...)
+		b = append(t.setFont(b, u), " ["...)
 		for _, i := range drawingOrder(run) {
 			g := run.Glyphs[i]
-			if g.YOffset != rise {
-				rise = g.YOffset
+			if g.YOffset != t.rise {
+				t.rise = g.YOffset
 				b = append(b, "] TJ "...)
-				b = appendNum(b, round2(rise*size/1000))
+				b = appendNum(b, round2(t.rise*size/1000))
 				b = append(b, " Ts ["...)
 			}
-			if d := round2(pen + pens[i] + g.XOffset - cur); d != 0 {
+			if d := round2(t.pen + pens[i] + g.XOffset - t.cur); d != 0 {
 				b = appendNum(b, -d)
-				cur += d
+				t.cur += d
 			}
 			b = append(b, '<')
 			b = appendHex4(b, g.ID)
 			b = append(b, '>')
-			cur += u.record(g, run.Complex)
+			t.cur += u.record(g, run.Complex)
 		}
-		pen += pens[len(run.Glyphs)]
+		t.pen += pens[len(run.Glyphs)]
 		b = append(b, "] TJ"...)
 		if run.Complex {
 			b = append(b, " EMC"...)
 		}
 	}
-	if rise != 0 {
+	return b
+}
+
+// end appends the end of the text object.
+func (t *textObject) end(b []byte) []byte {
+	if t.rise != 0 {
 		b = append(b, " 0 Ts"...)
 	}
 	return append(b, " ET"...)
