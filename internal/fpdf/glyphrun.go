@@ -9,6 +9,7 @@ package fpdf
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/cwo-tool/cwo/internal/shaped"
@@ -32,7 +33,11 @@ func (f *Fpdf) AddShapedFont(family, style string, sh Shaper, m shaped.Metrics) 
 	if f.err != nil {
 		return
 	}
-	key := fontFamilyEscape(family) + style
+	style = strings.ToUpper(style)
+	if style == "IB" {
+		style = "BI"
+	}
+	key := strings.ToLower(fontFamilyEscape(family)) + style
 	if _, ok := f.fonts[key]; ok {
 		return
 	}

@@ -24,9 +24,13 @@ type marker struct {
 }
 
 // baseline returns the baseline of a line of height h whose largest font
-// is size points.
+// is size points: capitals are centred in the line.
 func (r *Renderer) baseline(top, h, size float64) float64 {
-	return top + h/2 + 0.3*r.pt(size)
+	capHeight := float64(r.pdf.GetFontDesc(r.st.Family, "").CapHeight) / 1000
+	if capHeight <= 0 || capHeight > 1 {
+		capHeight = 0.6 // a font without the measure: as if it had the usual capitals
+	}
+	return top + h/2 + capHeight/2*r.pt(size)
 }
 
 // drawLine draws ln into b: code shading, text, link underlines and link

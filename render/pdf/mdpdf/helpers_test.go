@@ -12,12 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cwo-tool/cwo/fonts"
 	"github.com/cwo-tool/cwo/internal/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/cwo-tool/cwo/internal/shaped"
+	"github.com/cwo-tool/cwo/typeset"
 )
 
 // Test page geometry in points (US Letter, one-inch margins).
@@ -42,14 +40,28 @@ func testStyle() Style {
 	}
 }
 
-// registerFonts registers the Go fonts as families "Go" and "GoMono".
+// testShaper lays out text in one typeset style, as render/pdf's fonts do.
+type testShaper struct{ st *typeset.Style }
+
+func (s testShaper) Shape(text string) shaped.Line { return s.st.Shape(text) }
+func (s testShaper) Width(text string) float64    { return s.st.Width(text) }
+func (s testShaper) Breaks(text string) []int     { return typeset.Breaks(text) }
+func (s testShaper) RTL(text string) bool         { return typeset.RTL(text) }
+
+// registerFonts registers the embedded document fonts as shaped families "Go" and "GoMono" (the
+// names the tests were written with).
 func registerFonts(t testing.TB, pdf *fpdf.Fpdf) {
 	t.Helper()
-	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "I", goitalic.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "BI", gobolditalic.TTF)
-	pdf.AddUTF8FontFromBytes("GoMono", "", gomono.TTF)
+	for _, f := range []struct {
+		family, style string
+		data          []byte
+	}{{"Go", "", fonts.Regular}, {"Go", "B", fonts.Bold}, {"Go", "I", fonts.Italic}, {"Go", "BI", fonts.BoldItalic}, {"GoMono", "", fonts.Mono}} {
+		face, err := typeset.Parse(f.data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf.AddShapedFont(f.family, f.style, testShaper{typeset.NewStyle(face)}, face.Metrics())
+	}
 	if err := pdf.Error(); err != nil {
 		t.Fatalf("register fonts: %v", err)
 	}

@@ -64,8 +64,7 @@ func (r *Renderer) width(s string, f face, size float64) float64 {
 	return r.pdf.GetStringWidth(s)
 }
 
-// clean makes s safe for the PDF library: invalid UTF-8 and characters
-// outside the Basic Multilingual Plane become U+FFFD, tabs and line and
+// clean makes s safe for the PDF library: invalid UTF-8 becomes U+FFFD, tabs and line and
 // paragraph separators become spaces, and other control and invisible
 // format characters are dropped.
 func clean(s string) string {
@@ -87,7 +86,7 @@ func clean(s string) string {
 			b.WriteRune(c)
 		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029:
 			b.WriteByte(' ')
-		case c == utf8.RuneError || c > 0xFFFF:
+		case c == utf8.RuneError:
 			b.WriteRune('\uFFFD')
 		}
 	}
@@ -101,10 +100,14 @@ func safeRune(c rune) bool {
 		return false
 	case c < 0x600:
 		return c != 0xAD // soft hyphen
-	case c == utf8.RuneError, c > 0xFFFF:
-		return false
-	case c >= 0xFDD0 && c <= 0xFDEF, c&0xFFFE == 0xFFFE:
+	case c == utf8.RuneError, isNonchar(c):
 		return false
 	}
 	return !unicode.Is(unicode.Cf, c) && !unicode.Is(unicode.Zl, c) && !unicode.Is(unicode.Zp, c)
+}
+
+// isNonchar reports the Unicode noncharacters (U+FDD0..U+FDEF and the last two code points of
+// every plane).
+func isNonchar(c rune) bool {
+	return c >= 0xFDD0 && c <= 0xFDEF || c&0xFFFE == 0xFFFE
 }
