@@ -169,3 +169,25 @@ func BenchmarkShapeDistinct(b *testing.B) {
 		st.Shape("The Contractor will work on the following items " + string(rune('A'+i%26)) + string(rune('a'+i/26%26)) + string(rune('0'+i/676%10)))
 	}
 }
+
+// TestDocumentFaces checks what the embedded text faces were chosen for: a short hyphen,
+// curly quotes and dashes, tabular figures (every digit as wide, so amounts line up), and
+// coverage of Vietnamese, Greek and Cyrillic in every style.
+func TestDocumentFaces(t *testing.T) {
+	for _, data := range [][]byte{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
+		f := face(t, data, "")
+		st := typeset.NewStyle(f)
+		zero := st.Width("0")
+		for _, d := range "123456789" {
+			if w := st.Width(string(d)); w != zero {
+				t.Errorf("%s: %q is %.0f wide, 0 is %.0f: figures are not tabular", f.Name(), d, w, zero)
+			}
+		}
+		if h, m := st.Width("-"), st.Width("M"); h > m/2 {
+			t.Errorf("%s: the hyphen is %.0f wide, over half an M (%.0f)", f.Name(), h, m)
+		}
+		if m := st.Missing("“”‘’–—… Nguyễn Thị Hương Ελένη Ёлка €"); len(m) != 0 {
+			t.Errorf("%s lacks %q", f.Name(), string(m))
+		}
+	}
+}
