@@ -146,18 +146,18 @@ func (w *worker) run(in shaping.Input) Run {
 	rtl := in.Direction.Progression() == di.TowardTopLeft
 	run := Run{Font: w.ours(in.Face), RTL: rtl, Text: string(w.runes[in.RunStart:in.RunEnd])}
 	run.Glyphs = make([]Glyph, len(out.Glyphs))
-	seen := map[int]bool{}
+	cluster := -1 // the glyphs of a cluster are adjacent in HarfBuzz's output
 	for i, g := range out.Glyphs {
 		gl := Glyph{ID: uint16(g.GlyphID), Advance: units(g.Advance), XOffset: units(g.XOffset), YOffset: units(g.YOffset)}
 		if g.GlyphID > 0xFFFF {
 			gl.ID = 0
 		}
-		if !seen[g.ClusterIndex] {
-			seen[g.ClusterIndex] = true
-			end := min(g.ClusterIndex+g.RuneCount, len(w.runes))
-			gl.Text = string(w.runes[g.ClusterIndex:end])
+		if start := g.TextIndex(); start != cluster {
+			cluster = start
+			end := min(start+g.RunesCount(), len(w.runes))
+			gl.Text = string(w.runes[start:end])
 		}
-		if g.GlyphCount > 1 && !rtl {
+		if g.GlyphsCount() > 1 && !rtl {
 			// Extraction tools reorder right-to-left text drawn glyph by glyph themselves
 			// (and reverse an /ActualText span), so only left-to-right clusters get one.
 			run.Complex = true

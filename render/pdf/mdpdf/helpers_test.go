@@ -44,9 +44,9 @@ func testStyle() Style {
 type testShaper struct{ st *typeset.Style }
 
 func (s testShaper) Shape(text string) shaped.Line { return s.st.Shape(text) }
-func (s testShaper) Width(text string) float64    { return s.st.Width(text) }
-func (s testShaper) Breaks(text string) []int     { return typeset.Breaks(text) }
-func (s testShaper) RTL(text string) bool         { return typeset.RTL(text) }
+func (s testShaper) Width(text string) float64     { return s.st.Width(text) }
+func (s testShaper) Breaks(text string) []int      { return typeset.Breaks(text) }
+func (s testShaper) RTL(text string) bool          { return typeset.RTL(text) }
 
 // registerFonts registers the embedded document fonts as shaped families "Go" and "GoMono" (the
 // names the tests were written with).
