@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cwo-tool/cwo/internal/fontsubset"
 	"github.com/cwo-tool/cwo/internal/shaped"
@@ -30,6 +31,9 @@ type Face struct {
 	upem     float64
 	metrics  Metrics
 	advances []uint16 // hmtx advance widths, by glyph ID
+
+	outlines sync.Mutex // guards outliner, a go-text face (not safe for concurrent use)
+	outliner *font.Face
 }
 
 // Metrics are a face's global measures in thousandths of an em.
@@ -168,6 +172,28 @@ func (f *Face) Program(gids []uint16) ([]byte, error) {
 		return fontsubset.CFF(f.Table("CFF "), gids)
 	}
 	return fontsubset.TrueType(f.Table, gids)
+}
+
+// Outline returns glyph gid's outline in thousandths of an em (y up), or nil.
+func (f *Face) Outline(gid uint16) []shaped.Segment {
+	f.outlines.Lock()
+	defer f.outlines.Unlock()
+	if f.outliner == nil {
+		f.outliner = font.NewFace(f.font)
+	}
+	o, ok := f.outliner.GlyphDataOutline(font.GID(gid))
+	if !ok {
+		return nil
+	}
+	scale := 1000 / f.upem
+	segs := make([]shaped.Segment, len(o.Segments))
+	for i, s := range o.Segments {
+		segs[i].Op = int(s.Op) // go-text's operations are in shaped's order
+		for j, p := range s.ArgsSlice() {
+			segs[i].Pts[j] = [2]float64{float64(p.X) * scale, float64(p.Y) * scale}
+		}
+	}
+	return segs
 }
 
 var _ shaped.Font = (*Face)(nil)

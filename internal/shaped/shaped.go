@@ -46,6 +46,23 @@ type Font interface {
 	// Program returns the font program holding (at least) glyphs gids, with glyph IDs
 	// unchanged: a TrueType file, or a CID-keyed CFF whose CIDs are the glyph IDs.
 	Program(gids []uint16) ([]byte, error)
+	// Outline returns glyph gid's outline (y up, from the glyph's origin), or nil.
+	Outline(gid uint16) []Segment
+}
+
+// The operations of an outline's segments.
+const (
+	MoveTo = iota
+	LineTo
+	QuadTo  // one control point, then the end point
+	CubicTo // two control points, then the end point
+)
+
+// Segment is one step of a glyph's outline: its operation and up to three points, (x, y) in
+// thousandths of an em.
+type Segment struct {
+	Op  int
+	Pts [3][2]float64
 }
 
 // Metrics are a font's global measures, as a PDF font descriptor gives them.

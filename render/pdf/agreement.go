@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/fpdf"
@@ -55,6 +56,10 @@ func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	if err != nil {
 		return err
 	}
+	if !Signable(d.Order.Status) {
+		_, err = w.Write(data)
+		return err
+	}
 	update, err := pdfupdate.FieldsUpdate(data, fields)
 	if err != nil {
 		return fmt.Errorf("signature fields: %w", err)
@@ -64,6 +69,23 @@ func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	}
 	_, err = w.Write(update)
 	return err
+}
+
+// Signable reports whether an order in status can be signed: a draft is not yet an offer and a
+// cancelled order is no longer one, so their agreements carry no signature fields.
+func Signable(status string) bool {
+	return status != cwo.StatusDraft && status != cwo.StatusCancelled
+}
+
+// statusMark is the word set across every page of an agreement that cannot be signed.
+func statusMark(status string) (word string, fill rgb) {
+	switch status {
+	case cwo.StatusDraft:
+		return "DRAFT", rgb{232, 232, 232}
+	case cwo.StatusCancelled:
+		return "CANCELLED", rgb{246, 214, 214}
+	}
+	return "", rgb{}
 }
 
 func (a *agreement) metadata() {
@@ -86,11 +108,12 @@ func (a *agreement) bodyStyle() mdpdf.Style {
 	}
 }
 
-// header draws the running head and, for drafts, the watermark under the page's content.
+// header draws the running head and, for drafts and cancelled orders, the status mark under
+// the page's content.
 func (a *agreement) header() {
 	pdf := a.pdf
-	if a.d.Order.Status == cwo.StatusDraft {
-		a.watermark()
+	if word, fill := statusMark(a.d.Order.Status); word != "" {
+		a.watermark(word, fill)
 	}
 	pdf.SetFont(familyBody, "", 8)
 	setColor(pdf, mutedColor)
@@ -104,16 +127,22 @@ func (a *agreement) header() {
 	pdf.Line(marginSide, y+14, a.pageW-marginSide, y+14)
 }
 
-// watermark writes a large diagonal DRAFT across the page in a light grey.
-func (a *agreement) watermark() {
+// watermark sets word large and diagonally across the page in a light colour, as an artifact:
+// outlines, not text, so that it is not read as part of the clauses it crosses.
+func (a *agreement) watermark(word string, fill rgb) {
 	pdf := a.pdf
-	pdf.SetFont(familyBody, "B", 120)
-	pdf.SetTextColor(236, 236, 236)
-	w := pdf.GetStringWidth("DRAFT")
+	size := 120.0
+	pdf.SetFont(familyBody, "B", size)
+	if w, diag := pdf.GetStringWidth(word), 0.8*math.Hypot(a.pageW, a.pageH); w > diag {
+		size *= diag / w
+		pdf.SetFont(familyBody, "B", size)
+	}
+	w := pdf.GetStringWidth(word)
 	cx, cy := a.pageW/2, a.pageH/2
 	pdf.TransformBegin()
 	pdf.TransformRotate(45, cx, cy)
-	pdf.Text(cx-w/2, cy+40, "DRAFT")
+	setFillColor(pdf, fill)
+	pdf.ArtifactText(cx-w/2, cy+size/3, word)
 	pdf.TransformEnd()
 }
 
@@ -130,8 +159,10 @@ func (a *agreement) footer() {
 	pdf.SetXY(marginSide, y)
 	ref := fmt.Sprintf("%s v%d · page %d of {nb} · fingerprint %s", o.ID, o.Version, pdf.PageNo(), short(a.d.Fingerprint))
 	pdf.CellFormat(300, 10, ref, "", 0, "L", false, 0, "")
-	a.initialsBox(a.pageW-marginSide-100, y-2, "Contractor")
-	a.initialsBox(a.pageW-marginSide-44, y-2, "Funder")
+	if Signable(o.Status) {
+		a.initialsBox(a.pageW-marginSide-100, y-2, "Contractor")
+		a.initialsBox(a.pageW-marginSide-44, y-2, "Funder")
+	}
 }
 
 // initialsBox draws a small box for a party's initials with its label below.

@@ -109,9 +109,7 @@ func (a *agreement) signaturePage() []pdfupdate.Field {
 	pdf.Ln(4)
 	pdf.SetFont(familyBody, "", bodySize)
 	setColor(pdf, textColor)
-	pdf.MultiCell(0, 14, fmt.Sprintf("The parties sign Community Work Order %s, version %d, issued %s. "+
-		"Each page of this version carries the first twelve digits of its fingerprint in the footer; the whole fingerprint is:",
-		o.ID, o.Version, o.Issued.Format("2 January 2006")), "", "L", false)
+	pdf.MultiCell(0, 14, signingText(o), "", "L", false)
 	pdf.Ln(4)
 	pdf.SetFont(familyMono, "", 8.5)
 	pdf.CellFormat(0, 12, a.d.Fingerprint, "", 1, "L", false, 0, "")
@@ -166,4 +164,21 @@ func (a *agreement) signatureRows(x, lineY, w float64, rows [][2]string) {
 		}
 		y += 20
 	}
+}
+
+// signingText introduces the signature blocks: what the parties sign, or, for an order that
+// cannot be signed, why not.
+func signingText(o *cwo.WorkOrder) string {
+	fp := "Each page of this version carries the first twelve digits of its fingerprint in the footer; the whole fingerprint is:"
+	switch o.Status {
+	case cwo.StatusDraft:
+		return fmt.Sprintf("This is a draft of Community Work Order %s, version %d, for discussion: it is not for signature "+
+			"and has no signature fields. The version sent for signature is issued with its own fingerprint. %s",
+			o.ID, o.Version, fp)
+	case cwo.StatusCancelled:
+		return fmt.Sprintf("Community Work Order %s, version %d, issued %s, has been cancelled: it cannot be signed "+
+			"and has no signature fields. %s", o.ID, o.Version, o.Issued.Format("2 January 2006"), fp)
+	}
+	return fmt.Sprintf("The parties sign Community Work Order %s, version %d, issued %s. %s",
+		o.ID, o.Version, o.Issued.Format("2 January 2006"), fp)
 }

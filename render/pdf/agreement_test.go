@@ -59,11 +59,82 @@ func TestAgreementUnicodeRoundTrips(t *testing.T) {
 }
 
 func TestAgreementWatermarkOnlyInDrafts(t *testing.T) {
-	draft := watermarkPixels(t, renderDoc(t, testDoc(cwo.StatusDraft)))
+	draftPath := renderDoc(t, testDoc(cwo.StatusDraft))
+	draft := watermarkPixels(t, draftPath)
 	signed := watermarkPixels(t, renderDoc(t, testDoc(cwo.StatusSigned)))
 	if draft-signed < 1000 {
 		t.Errorf("light-grey watermark pixels on the signature page: draft %d, signed %d; want at least 1000 more in the draft", draft, signed)
 	}
+	// The mark is an artifact drawn as outlines: not in the text, not between the clauses.
+	text := strings.Join(strings.Fields(pdftest.Text(t, draftPath)), "")
+	if strings.Contains(text, "DRAFT") || strings.Contains(text, "DRAF") {
+		t.Errorf("the watermark is extracted as text")
+	}
+	qdf, err := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", draftPath, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(qdf, []byte("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC")); n != 2 {
+		t.Errorf("%d watermark artifacts, want one on each of the 2 pages", n)
+	}
+}
+
+// TestAgreementStatusFields checks that only an order that can be signed has signature fields
+// and initials boxes, and that drafts and cancelled orders say why they have none.
+func TestAgreementStatusFields(t *testing.T) {
+	for _, c := range []struct {
+		status string
+		fields int
+		says   string
+	}{
+		{cwo.StatusDraft, 0, "it is not for signature"},
+		{cwo.StatusCancelled, 0, "has been cancelled: it cannot be signed"},
+		{cwo.StatusSent, 2, "The parties sign Community Work Order"},
+		{cwo.StatusActive, 2, "The parties sign Community Work Order"},
+	} {
+		path := renderDoc(t, testDoc(c.status))
+		if fields := pdftest.SigFields(t, path); len(fields) != c.fields {
+			t.Errorf("%s: signature fields = %v, want %d", c.status, fields, c.fields)
+		}
+		text := pdftest.Text(t, path)
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), c.says) {
+			t.Errorf("%s: the signature page does not say %q", c.status, c.says)
+		}
+	}
+	cancelled := markPixels(t, renderDoc(t, testDoc(cwo.StatusCancelled)))
+	sent := markPixels(t, renderDoc(t, testDoc(cwo.StatusSent)))
+	if cancelled-sent < 1000 {
+		t.Errorf("pink CANCELLED pixels: cancelled %d, sent %d", cancelled, sent)
+	}
+}
+
+// markPixels renders page 2 in colour and counts pixels of the CANCELLED mark's pink.
+func markPixels(t *testing.T, path string) int {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "p")
+	if out, err := pdftest.Tool(t, "pdftoppm", "-png", "-r", "30", "-f", "2", "-l", "2", "-singlefile", path, prefix); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r>>8 >= 235 && g>>8 >= 195 && g>>8 <= 230 && bl>>8 >= 195 && bl>>8 <= 230 && r>>8 > g>>8+15 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // watermarkPixels renders the last page in grey and counts pixels of the watermark's grey.
