@@ -13,8 +13,8 @@ import (
 const (
 	suggestCJK   = "Noto Sans CJK (fonts-noto-cjk; NotoSansCJK-Regular.ttc#Noto Sans CJK JP, or SC/TC/KR)"
 	suggestKR    = "Noto Sans CJK KR (fonts-noto-cjk; NotoSansCJK-Regular.ttc#Noto Sans CJK KR)"
-	suggestEmoji = "a monochrome emoji font such as Noto Emoji (not the colour Noto Color Emoji); " +
-		"Noto Sans Symbols 2 (fonts-noto-core) and DejaVu Sans (fonts-dejavu-core) have some emoji"
+	suggestEmoji = "a monochrome emoji font such as Noto Emoji (not the colour Noto Color Emoji; Noto Sans Symbols 2 " +
+		"from fonts-noto-core and DejaVu Sans from fonts-dejavu-core have some emoji)"
 	suggestMath    = "Noto Sans Math (fonts-noto-core)"
 	suggestSymbols = "Noto Sans Symbols or Noto Sans Symbols 2 (fonts-noto-core)"
 	suggestWide    = "a font with wide coverage such as DejaVu Sans (fonts-dejavu-core)"
