@@ -23,6 +23,13 @@ type checker struct {
 	dir   string // the workspace, which font paths are relative to
 	from  origins
 	diags cwo.Diagnostics
+	read  map[string]fontFile // font files read, by path as the settings name them
+}
+
+// fontFile is a font file read for the check, or why it could not be.
+type fontFile struct {
+	data []byte
+	err  error
 }
 
 // check returns every problem of s, read from the workspace in dir.
@@ -109,21 +116,29 @@ func (c *checker) fonts(f cwo.Fonts) {
 	}
 }
 
-// font checks one font the way the PDF layer reads it: the file, relative to the workspace
-// unless absolute, and the face ref selects.
+// font checks a font of the setting key the way the PDF layer reads it: the file, relative to
+// the workspace unless absolute, and the face ref selects.
 func (c *checker) font(key, ref string) {
 	path, face := cwo.FontFile(ref)
-	data, err := regfile.ReadFile(FontPath(c.dir, path))
+	f, ok := c.read[path]
+	if !ok { // a collection is often named once per face, and is large
+		f.data, f.err = regfile.ReadFile(FontPath(c.dir, path))
+		if c.read == nil {
+			c.read = map[string]fontFile{}
+		}
+		c.read[path] = f
+	}
+	data, err := f.data, f.err
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is in the message already, as the workspace names it
 		}
-		c.errorf(c.from.of(key), "%s: cannot read %q: %v", key, path, err)
+		c.errorf(c.from.itemOf(key, ref), "%s: cannot read %q: %v", key, path, err)
 		return
 	}
 	if _, err := typeset.Parse(data, face); err != nil {
-		c.errorf(c.from.of(key), "%s: %q: %v", key, ref, err)
+		c.errorf(c.from.itemOf(key, ref), "%s: %q: %v", key, ref, err)
 	}
 }
 

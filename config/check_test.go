@@ -52,6 +52,25 @@ var settingsCases = []settingsCase{
 		want: []string{`cwo.yaml:2:9: error: fonts.bold: cannot read "missing.ttf": no such file or directory`}},
 	{name: "not a font", file: "fonts: {regular: cwo.yaml}\n",
 		want: []string{`cwo.yaml:1:18: error: fonts.regular: "cwo.yaml": not a font: unsupported font format [102 111 110 116]`}},
+	{name: "font lists", file: "fonts:\n  regular: [r.ttf, \"" + cjk + "#Noto Sans CJK JP\"]\n  bold: r.ttf\n  mono: [r.ttf]\n" +
+		"  fallback:\n    - " + cjk + "#1\n    - r.ttf\n"},
+	{name: "broken font in a list", file: "fonts:\n  regular: [r.ttf, broken.ttf]\n",
+		want: []string{`cwo.yaml:2:20: error: fonts.regular: "broken.ttf": not a usable font: missing required head (or bhed) table`}},
+	{name: "missing fallback font", file: "fonts:\n  regular: r.ttf\n  fallback:\n    - r.ttf\n    - fonts/missing.ttf\n",
+		want: []string{`cwo.yaml:5:7: error: fonts.fallback: cannot read "fonts/missing.ttf": no such file or directory`}},
+	{name: "broken mono font", file: "fonts: {mono: broken.ttf}\n",
+		want: []string{`cwo.yaml:1:15: error: fonts.mono: "broken.ttf": not a usable font: missing required head (or bhed) table`}},
+	{name: "face index out of range", file: "fonts:\n  fallback: [\"" + cjk + "#10\"]\n",
+		want: []string{`cwo.yaml:2:14: error: fonts.fallback: "` + cjk + `#10": face 10: the file has 10 face(s), numbered from 0`}},
+	{name: "face of a single font", file: "fonts:\n  regular: r.ttf#1\n",
+		want: []string{`cwo.yaml:2:12: error: fonts.regular: "r.ttf#1": face 1: the file has 1 face(s), numbered from 0`}},
+	{name: "unknown face name", file: "fonts:\n  regular: \"" + cjk + "#Noto Sans CJK\"\n",
+		want: []string{`cwo.yaml:2:12: error: fonts.regular: "` + cjk + `#Noto Sans CJK": no face named "Noto Sans CJK"; the file has ` +
+			`0 "Noto Sans CJK JP", 1 "Noto Sans CJK KR", 2 "Noto Sans CJK SC", 3 "Noto Sans CJK TC", 4 "Noto Sans CJK HK", ` +
+			`5 "Noto Sans Mono CJK JP", 6 "Noto Sans Mono CJK KR", 7 "Noto Sans Mono CJK SC", 8 "Noto Sans Mono CJK TC", 9 "Noto Sans Mono CJK HK"`}},
+	{name: "fallback in env", env: map[string]string{"CWO_FONTS_FALLBACK": "r.ttf, " + cjk + "#1,broken.ttf,"},
+		want: []string{`"CWO_FONTS_FALLBACK=r.ttf, ` + cjk + `#1,broken.ttf,": error: fonts.fallback: "broken.ttf": not a usable font: missing required head (or bhed) table`}},
+	{name: "env overrides a list", file: "fonts:\n  fallback: [broken.ttf]\n", env: map[string]string{"CWO_FONTS_FALLBACK": "r.ttf"}},
 	{name: "bold without regular", file: "fonts:\n  bold: r.ttf\n",
 		want: []string{`cwo.yaml:2:9: error: fonts.regular is required when fonts.bold is set (the other faces default to it)`}},
 	{name: "bold without regular in env", env: map[string]string{"CWO_FONTS_BOLD": "r.ttf"},
@@ -65,6 +84,9 @@ var settingsCases = []settingsCase{
 			`cwo.yaml:2:9: error: locale "xx": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`,
 		}},
 }
+
+// cjk is Noto Sans CJK's collection of ten faces (fonts-noto-cjk), as Debian installs it.
+const cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 // testFlags are the settings flags a command may define; only set ones override.
 func testFlags(t *testing.T, args []string) *pflag.FlagSet {
@@ -86,6 +108,7 @@ func TestCheckNamesTheSource(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, dir, "r.ttf", goregular.TTF)
+			writeFile(t, dir, "broken.ttf", goregular.TTF[:len(goregular.TTF)/2]) // a download cut short
 			if c.file != "" {
 				writeFile(t, dir, FileName, []byte(c.file))
 			}
