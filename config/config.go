@@ -153,9 +153,10 @@ func (f file) settings() cwo.Settings {
 }
 
 // fontList is a fonts setting's files without the spaces around them and without empty
-// entries, which a list in an environment variable gets from "a.ttf, b.ttf" or a trailing comma.
+// entries, which a list in an environment variable gets from "a.ttf, b.ttf" or a trailing comma;
+// nil when there are none.
 func fontList(refs []string) []string {
-	out := make([]string, 0, len(refs))
+	var out []string
 	for _, ref := range refs {
 		if ref = strings.TrimSpace(ref); ref != "" {
 			out = append(out, ref)
