@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/binary"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -138,8 +139,52 @@ func (c *checker) font(key, ref string) {
 		return
 	}
 	if _, err := typeset.Parse(data, face); err != nil {
+		if need := sfntEnd(data); need > len(data) { // the parser's own words for this vary, and are obscure
+			c.errorf(c.from.itemOf(key, ref), "%s: %q: the file is cut short: its tables need %d bytes and it has %d; copy or download it again",
+				key, ref, need, len(data))
+			return
+		}
 		c.errorf(c.from.itemOf(key, ref), "%s: %q: %v", key, ref, err)
 	}
+}
+
+// sfntEnd is where the last table of a font file (TrueType, OpenType or a collection) ends,
+// by its table directories: more than the file's length when the file was cut short. It is 0
+// when data does not start like a font file.
+func sfntEnd(data []byte) int {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return 0
+	}
+	dirs := []int{0}
+	if string(data[:4]) == "ttcf" {
+		n := int(be.Uint32(data[8:]))
+		dirs = dirs[:0]
+		for i := range n {
+			if 12+4*i+4 > len(data) {
+				return 12 + 4*n
+			}
+			dirs = append(dirs, int(be.Uint32(data[12+4*i:])))
+		}
+	} else if tag := be.Uint32(data); tag != 0x00010000 && string(data[:4]) != "OTTO" && string(data[:4]) != "true" {
+		return 0
+	}
+	end := 0
+	for _, d := range dirs {
+		if d+12 > len(data) {
+			return max(end, d+12)
+		}
+		n := int(be.Uint16(data[d+4:]))
+		end = max(end, d+12+16*n)
+		for i := range n {
+			rec := d + 12 + 16*i
+			if rec+16 > len(data) {
+				break // the records are cut short: end says so already
+			}
+			end = max(end, int(be.Uint32(data[rec+8:]))+int(be.Uint32(data[rec+12:])))
+		}
+	}
+	return end
 }
 
 // FontPath is where a font file named in the settings is: relative to the workspace dir

@@ -176,7 +176,7 @@ func TestCFFFont(t *testing.T) {
 	writeFile(t, dir, "NotoSansCJKjp-Regular.otf", otf)
 	writeFile(t, dir, "cut.otf", otf[:len(otf)/2])
 	_, err = Load(dir, nil)
-	want := `cwo.yaml:3:10: error: fonts.bold: "cut.otf": `
+	want := `cwo.yaml:3:10: error: fonts.bold: "cut.otf": the file is cut short: its tables need `
 	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "fonts.regular") {
 		t.Errorf("err = %v, want only %s...", err, want)
 	}
