@@ -59,8 +59,8 @@ func (w *Workspace) PDFText(fn func(v TextValue)) {
 	}
 }
 
-// key returns the YAML key at path[i], or "" when path is shorter or has an index there.
-func key(path []any, i int) string {
+// pathKey returns the YAML key at path[i], or "" when path is shorter or has an index there.
+func pathKey(path []any, i int) string {
 	if i >= len(path) {
 		return ""
 	}
@@ -72,7 +72,7 @@ func key(path []any, i int) string {
 // agreement's title block, parties clause and signature page print, and the signatory named
 // under each signature line.
 func partyUse(path []any) TextUse {
-	switch key(path, 0) {
+	switch pathKey(path, 0) {
 	case "name": // the contractor's, at the head of the agreement
 		return TextUse{Critical: "a party's name", Bold: true}
 	case "legal_name":
@@ -80,7 +80,7 @@ func partyUse(path []any) TextUse {
 	case "address":
 		return TextUse{Critical: "a party's address"}
 	case "signatory":
-		switch key(path, 1) {
+		switch pathKey(path, 1) {
 		case "name":
 			return TextUse{Critical: "a signatory's name"}
 		case "title":
@@ -93,13 +93,13 @@ func partyUse(path []any) TextUse {
 // orderUse is the use of an order's text: its title and ID head the agreement (the ID is on the
 // signature page too); its scope titles are headings.
 func orderUse(path []any) TextUse {
-	switch key(path, 0) {
+	switch pathKey(path, 0) {
 	case "title":
 		return TextUse{Critical: "the order title", Bold: true}
 	case "id":
 		return TextUse{Critical: "the order ID", Bold: true}
 	case "scope":
-		return TextUse{Bold: key(path, 2) == "title"}
+		return TextUse{Bold: pathKey(path, 2) == "title"}
 	}
 	return TextUse{}
 }
@@ -107,20 +107,20 @@ func orderUse(path []any) TextUse {
 // projectUse is the use of a project's text: its name and roadmap item titles are headings,
 // its tagline is in italic.
 func projectUse(path []any) TextUse {
-	switch key(path, 0) {
+	switch pathKey(path, 0) {
 	case "name":
 		return TextUse{Bold: true}
 	case "tagline":
 		return TextUse{Italic: true}
 	case "roadmap":
-		return TextUse{Bold: key(path, 1) == "items" && key(path, 3) == "title"}
+		return TextUse{Bold: pathKey(path, 1) == "items" && pathKey(path, 3) == "title"}
 	}
 	return TextUse{}
 }
 
 // brochureUse is the use of a brochure's text: its title is on the cover.
 func brochureUse(path []any) TextUse {
-	return TextUse{Bold: key(path, 0) == "title"}
+	return TextUse{Bold: pathKey(path, 0) == "title"}
 }
 
 // walkText calls fn for each non-empty yaml-tagged string field of v, depth first, in field
