@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/binary"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -23,6 +24,13 @@ type checker struct {
 	dir   string // the workspace, which font paths are relative to
 	from  origins
 	diags cwo.Diagnostics
+	read  map[string]fontFile // font files read, by path as the settings name them
+}
+
+// fontFile is a font file read for the check, or why it could not be.
+type fontFile struct {
+	data []byte
+	err  error
 }
 
 // check returns every problem of s, read from the workspace in dir.
@@ -109,22 +117,74 @@ func (c *checker) fonts(f cwo.Fonts) {
 	}
 }
 
-// font checks one font the way the PDF layer reads it: the file, relative to the workspace
-// unless absolute, and the face ref selects.
+// font checks a font of the setting key the way the PDF layer reads it: the file, relative to
+// the workspace unless absolute, and the face ref selects.
 func (c *checker) font(key, ref string) {
 	path, face := cwo.FontFile(ref)
-	data, err := regfile.ReadFile(FontPath(c.dir, path))
+	f, ok := c.read[path]
+	if !ok { // a collection is often named once per face, and is large
+		f.data, f.err = regfile.ReadFile(FontPath(c.dir, path))
+		if c.read == nil {
+			c.read = map[string]fontFile{}
+		}
+		c.read[path] = f
+	}
+	data, err := f.data, f.err
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is in the message already, as the workspace names it
 		}
-		c.errorf(c.from.of(key), "%s: cannot read %q: %v", key, path, err)
+		c.errorf(c.from.itemOf(key, ref), "%s: cannot read %q: %v", key, path, err)
 		return
 	}
 	if _, err := typeset.Parse(data, face); err != nil {
-		c.errorf(c.from.of(key), "%s: %q: %v", key, ref, err)
+		if need := sfntEnd(data); need > len(data) { // the parser's own words for this vary, and are obscure
+			c.errorf(c.from.itemOf(key, ref), "%s: %q: the file is cut short: its tables need %d bytes and it has %d; copy or download it again",
+				key, ref, need, len(data))
+			return
+		}
+		c.errorf(c.from.itemOf(key, ref), "%s: %q: %v", key, ref, err)
 	}
+}
+
+// sfntEnd is where the last table of a font file (TrueType, OpenType or a collection) ends,
+// by its table directories: more than the file's length when the file was cut short. It is 0
+// when data does not start like a font file.
+func sfntEnd(data []byte) int {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return 0
+	}
+	dirs := []int{0}
+	if string(data[:4]) == "ttcf" {
+		n := int(be.Uint32(data[8:]))
+		dirs = dirs[:0]
+		for i := range n {
+			if 12+4*i+4 > len(data) {
+				return 12 + 4*n
+			}
+			dirs = append(dirs, int(be.Uint32(data[12+4*i:])))
+		}
+	} else if tag := be.Uint32(data); tag != 0x00010000 && string(data[:4]) != "OTTO" && string(data[:4]) != "true" {
+		return 0
+	}
+	end := 0
+	for _, d := range dirs {
+		if d+12 > len(data) {
+			return max(end, d+12)
+		}
+		n := int(be.Uint16(data[d+4:]))
+		end = max(end, d+12+16*n)
+		for i := range n {
+			rec := d + 12 + 16*i
+			if rec+16 > len(data) {
+				break // the records are cut short: end says so already
+			}
+			end = max(end, int(be.Uint32(data[rec+8:]))+int(be.Uint32(data[rec+12:])))
+		}
+	}
+	return end
 }
 
 // FontPath is where a font file named in the settings is: relative to the workspace dir

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -52,6 +53,25 @@ var settingsCases = []settingsCase{
 		want: []string{`cwo.yaml:2:9: error: fonts.bold: cannot read "missing.ttf": no such file or directory`}},
 	{name: "not a font", file: "fonts: {regular: cwo.yaml}\n",
 		want: []string{`cwo.yaml:1:18: error: fonts.regular: "cwo.yaml": not a font: unsupported font format [102 111 110 116]`}},
+	{name: "font lists", file: "fonts:\n  regular: [r.ttf, \"" + cjk + "#Noto Sans CJK JP\"]\n  bold: r.ttf\n  mono: [r.ttf]\n" +
+		"  fallback:\n    - " + cjk + "#1\n    - r.ttf\n"},
+	{name: "broken font in a list", file: "fonts:\n  regular: [r.ttf, broken.ttf]\n",
+		want: []string{`cwo.yaml:2:20: error: fonts.regular: "broken.ttf": the file is cut short: its tables need 148670 bytes and it has 74336; copy or download it again`}},
+	{name: "missing fallback font", file: "fonts:\n  regular: r.ttf\n  fallback:\n    - r.ttf\n    - fonts/missing.ttf\n",
+		want: []string{`cwo.yaml:5:7: error: fonts.fallback: cannot read "fonts/missing.ttf": no such file or directory`}},
+	{name: "broken mono font", file: "fonts: {mono: broken.ttf}\n",
+		want: []string{`cwo.yaml:1:15: error: fonts.mono: "broken.ttf": the file is cut short: its tables need 148670 bytes and it has 74336; copy or download it again`}},
+	{name: "face index out of range", file: "fonts:\n  fallback: [\"" + cjk + "#10\"]\n",
+		want: []string{`cwo.yaml:2:14: error: fonts.fallback: "` + cjk + `#10": face 10: the file has 10 face(s), numbered from 0`}},
+	{name: "face of a single font", file: "fonts:\n  regular: r.ttf#1\n",
+		want: []string{`cwo.yaml:2:12: error: fonts.regular: "r.ttf#1": face 1: the file has 1 face(s), numbered from 0`}},
+	{name: "unknown face name", file: "fonts:\n  regular: \"" + cjk + "#Noto Sans CJK\"\n",
+		want: []string{`cwo.yaml:2:12: error: fonts.regular: "` + cjk + `#Noto Sans CJK": no face named "Noto Sans CJK"; the file has ` +
+			`0 "Noto Sans CJK JP", 1 "Noto Sans CJK KR", 2 "Noto Sans CJK SC", 3 "Noto Sans CJK TC", 4 "Noto Sans CJK HK", ` +
+			`5 "Noto Sans Mono CJK JP", 6 "Noto Sans Mono CJK KR", 7 "Noto Sans Mono CJK SC", 8 "Noto Sans Mono CJK TC", 9 "Noto Sans Mono CJK HK"`}},
+	{name: "fallback in env", env: map[string]string{"CWO_FONTS_FALLBACK": "r.ttf, " + cjk + "#1,broken.ttf,"},
+		want: []string{`"CWO_FONTS_FALLBACK=r.ttf, ` + cjk + `#1,broken.ttf,": error: fonts.fallback: "broken.ttf": the file is cut short: its tables need 148670 bytes and it has 74336; copy or download it again`}},
+	{name: "env overrides a list", file: "fonts:\n  fallback: [broken.ttf]\n", env: map[string]string{"CWO_FONTS_FALLBACK": "r.ttf"}},
 	{name: "bold without regular", file: "fonts:\n  bold: r.ttf\n",
 		want: []string{`cwo.yaml:2:9: error: fonts.regular is required when fonts.bold is set (the other faces default to it)`}},
 	{name: "bold without regular in env", env: map[string]string{"CWO_FONTS_BOLD": "r.ttf"},
@@ -65,6 +85,9 @@ var settingsCases = []settingsCase{
 			`cwo.yaml:2:9: error: locale "xx": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`,
 		}},
 }
+
+// cjk is Noto Sans CJK's collection of ten faces (fonts-noto-cjk), as Debian installs it.
+const cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 // testFlags are the settings flags a command may define; only set ones override.
 func testFlags(t *testing.T, args []string) *pflag.FlagSet {
@@ -86,6 +109,7 @@ func TestCheckNamesTheSource(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, dir, "r.ttf", goregular.TTF)
+			writeFile(t, dir, "broken.ttf", goregular.TTF[:len(goregular.TTF)/2]) // a download cut short
 			if c.file != "" {
 				writeFile(t, dir, FileName, []byte(c.file))
 			}
@@ -106,6 +130,33 @@ func TestCheckNamesTheSource(t *testing.T) {
 				t.Errorf("Load reports\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestSfntEnd: a font file cut short is told from a damaged one by its table directory, for a
+// single font and a collection.
+func TestSfntEnd(t *testing.T) {
+	ttc, err := os.ReadFile(cjk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		data  []byte
+		short bool
+	}{
+		{"TrueType", goregular.TTF, false},
+		{"TrueType cut short", goregular.TTF[:len(goregular.TTF)-100], true},
+		{"TrueType's table directory cut short", goregular.TTF[:20], true},
+		{"collection", ttc, false},
+		{"collection cut short", ttc[:len(ttc)/2], true},
+		{"collection's face offsets cut short", ttc[:14], true},
+		{"not a font", []byte("fonts: {regular: x.ttf}\n"), false},
+		{"nothing", nil, false},
+	} {
+		if got := sfntEnd(tt.data) > len(tt.data); got != tt.short {
+			t.Errorf("%s: cut short = %v, want %v (sfntEnd %d, length %d)", tt.name, got, tt.short, sfntEnd(tt.data), len(tt.data))
+		}
 	}
 }
 

@@ -144,10 +144,23 @@ func (f file) settings() cwo.Settings {
 		Currency: cwo.Currency(strings.ToUpper(f.Currency)),
 		Jobs:     f.Jobs,
 		Fonts: cwo.Fonts{
-			Regular: f.Fonts.Regular, Bold: f.Fonts.Bold, Italic: f.Fonts.Italic, BoldItalic: f.Fonts.BoldItalic,
-			Mono: f.Fonts.Mono, Fallback: f.Fonts.Fallback,
+			Regular: fontList(f.Fonts.Regular), Bold: fontList(f.Fonts.Bold), Italic: fontList(f.Fonts.Italic),
+			BoldItalic: fontList(f.Fonts.BoldItalic), Mono: fontList(f.Fonts.Mono), Fallback: fontList(f.Fonts.Fallback),
 		},
 		Brand:     cwo.Brand{Color: f.Brand.Color},
 		Timesheet: cwo.TimesheetSettings{Columns: f.Timesheet.Columns},
 	}
+}
+
+// fontList is a fonts setting's files without the spaces around them and without empty
+// entries, which a list in an environment variable gets from "a.ttf, b.ttf" or a trailing comma;
+// nil when there are none.
+func fontList(refs []string) []string {
+	var out []string
+	for _, ref := range refs {
+		if ref = strings.TrimSpace(ref); ref != "" {
+			out = append(out, ref)
+		}
+	}
+	return out
 }

@@ -62,6 +62,20 @@ func (o origins) keyOf(key, name string) origin {
 	return o.of(key)
 }
 
+// itemOf returns the origin of value in the list setting at key, such as a file in
+// fonts.fallback: its item in cwo.yaml, else where the list came from (a single value, or an
+// environment variable that separates values with commas).
+func (o origins) itemOf(key, value string) origin {
+	if l := o.node(key); l != nil && l.Kind == yaml.SequenceNode && o.flag(key) == nil && os.Getenv(envName(key)) == "" {
+		for _, item := range l.Content {
+			if strings.TrimSpace(item.Value) == value {
+				return origin{where: FileName, pos: cwo.Pos{Line: item.Line, Col: item.Column}}
+			}
+		}
+	}
+	return o.of(key)
+}
+
 // flag returns the set flag bound to key (see boundFlags), or nil.
 func (o origins) flag(key string) *pflag.Flag {
 	if o.flags == nil || !isBound(key) {

@@ -3,12 +3,16 @@ package render
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/agreement"
 	"github.com/cwo-tool/cwo/render/pdf"
 	"github.com/cwo-tool/cwo/templates"
+	"github.com/cwo-tool/cwo/typeset"
 	"github.com/cwo-tool/cwo/workspace"
 )
 
@@ -109,19 +113,80 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// checkCoverage warns about characters the fonts cannot draw, where they are written.
+// checkCoverage reports the characters the fonts cannot draw, where they are written: an error
+// in text an agreement needs printed as written (cwo.TextUse.Critical: the parties, the
+// signatories, the order title), a warning elsewhere. Each message names a font that has them.
+// Text is checked in the regular style, and also in bold or italic when it is drawn so.
 func checkCoverage(ws *cwo.Workspace, fonts *pdf.Fonts) cwo.Diagnostics {
 	var diags cwo.Diagnostics
 	if fonts == nil {
 		return diags
 	}
-	body := fonts.Style(pdf.Regular)
-	ws.PDFText(func(file string, pos cwo.Pos, text string) {
-		if missing := body.Missing(text); len(missing) > 0 {
-			diags.Warnf(file, pos, "the PDF fonts cannot draw %s; set fonts in cwo.yaml to a font that has them (e.g. Noto Sans CJK)", runeList(missing))
+	styles := []struct {
+		style *typeset.Style
+		name  string // as the message names the fonts
+		key   string // the setting of the style's own fonts
+		used  func(cwo.TextUse) bool
+	}{
+		{fonts.Style(pdf.Regular), "PDF fonts", "", func(cwo.TextUse) bool { return true }},
+		{fonts.Style(pdf.Bold), "bold PDF fonts", "fonts.bold", func(u cwo.TextUse) bool { return u.Bold }},
+		{fonts.Style(pdf.Italic), "italic PDF fonts", "fonts.italic", func(u cwo.TextUse) bool { return u.Italic }},
+	}
+	ws.PDFText(func(v cwo.TextValue) {
+		text, use := v.Text, v.Use
+		if ascii(text) {
+			return // every style ends with an embedded face, which has all of ASCII
+		}
+		var seen []rune // reported for this text by an earlier style
+		for _, st := range styles {
+			if !st.used(use) {
+				continue
+			}
+			var missing []rune
+			for _, r := range st.style.Missing(text) {
+				if !slices.Contains(seen, r) {
+					missing = append(missing, r)
+				}
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			seen = append(seen, missing...)
+			report := diags.Warnf
+			where := ""
+			if use.Critical != "" {
+				report, where = diags.Errorf, " in "+use.Critical
+			}
+			to := "fonts.fallback"
+			if st.key != "" {
+				to = st.key + " or fonts.fallback"
+			}
+			report(v.File, v.Pos(), "the %s cannot draw %s%s; add a font that has them to %s in cwo.yaml, e.g. %s",
+				st.name, runeList(missing), where, to, suggestions(missing))
 		}
 	})
 	return diags
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// suggestions names a font for each script among rs (typeset.Suggest), each once.
+func suggestions(rs []rune) string {
+	var out []string
+	for _, r := range rs {
+		if s := typeset.Suggest(r); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " and ")
 }
 
 func runeList(rs []rune) string {
@@ -131,7 +196,7 @@ func runeList(rs []rune) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(rs)-5))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%q (U+%04X)", r, r))
+		parts = append(parts, fmt.Sprintf("%s (U+%04X)", strconv.Quote(string(r)), r))
 	}
 	return strings.Join(parts, ", ")
 }

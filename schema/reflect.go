@@ -39,6 +39,7 @@ var (
 	dateType     = reflect.TypeFor[cwo.Date]()
 	decimalType  = reflect.TypeFor[cwo.Decimal]()
 	currencyType = reflect.TypeFor[cwo.Currency]()
+	fontsType    = reflect.TypeFor[fontFiles]()
 )
 
 // generator builds one schema, recording which rules it used and what went wrong.
@@ -72,6 +73,9 @@ func (g *generator) base(t reflect.Type, p string) obj {
 			"description": "a number more than zero, such as 150000 or \"12500.50\"; no exponents"}
 	case currencyType:
 		return obj{"type": "string", "pattern": CurrencyPattern, "description": "an ISO 4217 currency code such as USD or EUR"}
+	case fontsType: // config takes one file or a list (viper decodes either into a list)
+		file := obj{"type": "string", "minLength": 1}
+		return obj{"type": []string{"string", "array"}, "minLength": 1, "items": file}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

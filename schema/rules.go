@@ -138,14 +138,22 @@ var progressRules = rules{
 }
 
 var settingsRules = rules{
-	"":                  obj{"description": "Tool settings; CWO_* environment variables and flags override them."},
-	"output":            obj{"description": "where cwo render writes (relative to the workspace)"},
-	"paper":             paperRule,
-	"locale":            obj{"pattern": localePattern(), "description": "how money is written, e.g. en-US or de-DE: a language cwo formats money in, optionally with a region"},
-	"currency":          obj{"pattern": `^[A-Za-z]{3}$`, "description": "default currency of orders and estimates (ISO 4217)"},
-	"jobs":              obj{"minimum": 0, "description": "parallel renders; 0 = one per CPU"},
-	"brand.color":       obj{"pattern": config.ColorPattern, "description": "a colour like #1F4E79"},
-	"fonts":             obj{"description": "TrueType files, relative to the workspace, that replace the embedded fonts"},
+	"":            obj{"description": "Tool settings; CWO_* environment variables and flags override them."},
+	"output":      obj{"description": "where cwo render writes (relative to the workspace)"},
+	"paper":       paperRule,
+	"locale":      obj{"pattern": localePattern(), "description": "how money is written, e.g. en-US or de-DE: a language cwo formats money in, optionally with a region"},
+	"currency":    obj{"pattern": `^[A-Za-z]{3}$`, "description": "default currency of orders and estimates (ISO 4217)"},
+	"jobs":        obj{"minimum": 0, "description": "parallel renders; 0 = one per CPU"},
+	"brand.color": obj{"pattern": config.ColorPattern, "description": "a colour like #1F4E79"},
+	"fonts": obj{"description": "Font files for the PDFs, relative to the workspace unless absolute: TrueType, OpenType/CFF, " +
+		"or a face of a collection (file.ttc#1, file.ttc#Noto Sans CJK JP). Each key takes a file or a list; a character is " +
+		"drawn from the first of the style's fonts that has it, then fonts.fallback, then the embedded Noto Serif (Noto Sans Mono for mono)."},
+	"fonts.regular":     obj{"description": "body text; default: the embedded Noto Serif"},
+	"fonts.bold":        obj{"description": "bold text; default: fonts.regular"},
+	"fonts.italic":      obj{"description": "italic text; default: fonts.regular"},
+	"fonts.bold_italic": obj{"description": "bold italic text; default: fonts.regular"},
+	"fonts.mono":        obj{"description": "monospaced text (code, the fingerprint); default: the embedded Noto Sans Mono"},
+	"fonts.fallback":    obj{"description": "fonts for characters a style's own fonts lack, for every style: other scripts (Noto Sans CJK, Noto Naskh Arabic), a monochrome emoji font"},
 	"timesheet.columns": obj{"propertyNames": obj{"enum": cwo.TimesheetColumns}, "description": "cwo's column names mapped to the CSV's header names"},
 }
 

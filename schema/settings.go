@@ -16,11 +16,16 @@ type settingsFile struct {
 }
 
 type settingsFonts struct {
-	Regular    string `mapstructure:"regular"`
-	Bold       string `mapstructure:"bold"`
-	Italic     string `mapstructure:"italic"`
-	BoldItalic string `mapstructure:"bold_italic"`
+	Regular    fontFiles `mapstructure:"regular"`
+	Bold       fontFiles `mapstructure:"bold"`
+	Italic     fontFiles `mapstructure:"italic"`
+	BoldItalic fontFiles `mapstructure:"bold_italic"`
+	Mono       fontFiles `mapstructure:"mono"`
+	Fallback   fontFiles `mapstructure:"fallback"`
 }
+
+// fontFiles is a fonts setting: one font file, or a list of them in order of preference.
+type fontFiles []string
 
 type settingsBrand struct {
 	Color string `mapstructure:"color"`

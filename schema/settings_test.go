@@ -18,7 +18,13 @@ paper: a4
 locale: de-DE
 currency: EUR
 jobs: 3
-fonts: {regular: r.ttf, bold: b.ttf, italic: i.ttf, bold_italic: bi.ttf}
+fonts:
+  regular: [r.ttf, "r.ttf#0"]
+  bold: b.ttf
+  italic: [i.ttf]
+  bold_italic: bi.ttf
+  mono: r.ttf
+  fallback: [b.ttf, i.ttf]
 brand: {color: "#123456"}
 timesheet: {columns: {date: Datum}}
 `
@@ -48,6 +54,33 @@ func TestSettingsSchemaMatchesConfig(t *testing.T) {
 	}
 	for _, f := range zeroFields(reflect.ValueOf(settings), "Settings") {
 		t.Errorf("%s is not set by any key of the cwo.yaml schema; add the key to settingsFile", f)
+	}
+}
+
+// TestFontsSchema: each fonts key takes a file or a list of files, and nothing else.
+func TestFontsSchema(t *testing.T) {
+	c := compile(t, kindNamed(t, "cwo"))
+	for _, doc := range []string{
+		"fonts: {regular: a.ttf}\n",
+		"fonts: {fallback: [a.ttf, \"b.ttc#Noto Sans CJK JP\", /usr/share/fonts/c.otf]}\n",
+		"fonts: {mono: [m.ttf], bold: b.ttc#1}\n",
+	} {
+		if err := c.Validate(decodeYAML(t, []byte(doc))); err != nil {
+			t.Errorf("schema rejects %q: %v", doc, err)
+		}
+	}
+	for _, tt := range []struct{ doc, want string }{
+		{"fonts: {regular: 12}\n", "/fonts/regular"},
+		{"fonts: {fallback: [a.ttf, 2]}\n", "/fonts/fallback/1"},
+		{"fonts: {fallback: [\"\"]}\n", "/fonts/fallback/0"},
+		{"fonts: {mono: \"\"}\n", "/fonts/mono"},
+		{"fonts: {bold: {file: b.ttf}}\n", "/fonts/bold"},
+		{"fonts: {emoji: e.ttf}\n", "emoji"},
+	} {
+		err := c.Validate(decodeYAML(t, []byte(tt.doc)))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("schema on %q: %v, want an error at %s", tt.doc, err, tt.want)
+		}
 	}
 }
 
