@@ -11,7 +11,7 @@ import (
 // loadFonts reads and parses the font files the settings name (each file once) and builds the
 // run's fonts from them (nil when one fails). config.Load has checked them, so a problem here
 // means a file changed since; it is reported on the file.
-func loadFonts(dir string, f cwo.Fonts) (*pdf.Fonts, cwo.Diagnostics) {
+func loadFonts(dir string, f cwo.Fonts, locale string) (*pdf.Fonts, cwo.Diagnostics) {
 	var diags cwo.Diagnostics
 	files := map[string][]byte{}
 	parse := func(refs []string) []*typeset.Face {
@@ -39,7 +39,7 @@ func loadFonts(dir string, f cwo.Fonts) (*pdf.Fonts, cwo.Diagnostics) {
 		return faces
 	}
 	faces := pdf.Faces{Regular: parse(f.Regular), Bold: parse(f.Bold), Italic: parse(f.Italic),
-		BoldItalic: parse(f.BoldItalic), Mono: parse(f.Mono), Fallback: parse(f.Fallback)}
+		BoldItalic: parse(f.BoldItalic), Mono: parse(f.Mono), Fallback: parse(f.Fallback), Lang: locale}
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -32,6 +32,9 @@ type Face struct {
 	metrics  Metrics
 	advances []uint16 // hmtx advance widths, by glyph ID
 
+	tablesMu sync.Mutex
+	tables   map[string][]byte // raw tables read so far, by tag
+
 	outlines sync.Mutex // guards outliner, a go-text face (not safe for concurrent use)
 	outliner *font.Face
 }
@@ -158,10 +161,19 @@ func (f *Face) Table(tag string) []byte {
 	if len(tag) != 4 {
 		return nil
 	}
+	f.tablesMu.Lock()
+	defer f.tablesMu.Unlock()
+	if b, ok := f.tables[tag]; ok {
+		return b // read once: a CJK font's CFF table is 16 MB, and every document subsets it
+	}
 	b, err := f.loader.RawTable(ot.MustNewTag(tag))
 	if err != nil {
-		return nil
+		b = nil
 	}
+	if f.tables == nil {
+		f.tables = map[string][]byte{}
+	}
+	f.tables[tag] = b
 	return b
 }
 

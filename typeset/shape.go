@@ -26,12 +26,21 @@ type (
 // face that has it. A Style shapes each distinct text once and is safe for concurrent use.
 type Style struct {
 	faces []*Face
+	lang  language.Language
 	cache lineCache
 }
 
-// NewStyle returns a style drawing from faces in order; it needs at least one face.
-func NewStyle(faces ...*Face) *Style {
-	return &Style{faces: faces}
+// NewStyle returns a style drawing from faces in order; it needs at least one face. It shapes
+// text as English (language-specific forms are a font's choice for the language): see
+// NewStyleLang. Shaping never depends on the process's locale, so output is the same
+// everywhere.
+func NewStyle(faces ...*Face) *Style { return NewStyleLang("en", faces...) }
+
+// NewStyleLang is NewStyle shaping text as language lang (a BCP 47 tag such as "de-DE" or
+// "zh-Hans"), which selects a font's forms for that language: Chinese, Japanese or Korean
+// forms of the same ideograph in a CJK font, for example.
+func NewStyleLang(lang string, faces ...*Face) *Style {
+	return &Style{faces: faces, lang: language.NewLanguage(lang)}
 }
 
 // Faces returns the style's faces, in order of preference.
@@ -108,9 +117,14 @@ func (w *worker) shape(s *Style, text string) Line {
 	if len(w.runes) == 0 {
 		return Line{}
 	}
-	levels := w.levels()
+	rtl := RTL(text) // the paragraph's direction, from its first strong character (UAX #9 P2)
+	levels := w.levels(rtl)
+	dir := di.DirectionLTR
+	if rtl {
+		dir = di.DirectionRTL
+	}
 	inputs := w.seg.Split(shaping.Input{Text: w.runes, RunEnd: len(w.runes),
-		Direction: di.DirectionLTR, Size: shapeSize, Language: language.DefaultLanguage()}, w)
+		Direction: dir, Size: shapeSize, Language: s.lang}, w)
 	line := Line{Runs: make([]Run, 0, len(inputs))}
 	lv := make([]bidi.Level, 0, len(inputs))
 	for _, in := range inputs {
@@ -125,11 +139,15 @@ func (w *worker) shape(s *Style, text string) Line {
 
 // levels returns the bidi embedding level of each rune of w.runes (all 0 for text with no
 // right-to-left characters, which skips the algorithm).
-func (w *worker) levels() func(i int) bidi.Level {
+func (w *worker) levels(rtl bool) func(i int) bidi.Level {
 	if !hasRTL(w.runes) {
 		return func(int) bidi.Level { return 0 }
 	}
-	runs := w.para.Segment(w.runes, bidi.LeftToRight)
+	base := bidi.LeftToRight
+	if rtl {
+		base = bidi.RightToLeft
+	}
+	runs := w.para.Segment(w.runes, base)
 	lv := make([]bidi.Level, len(w.runes))
 	for i := 0; i < runs.NumRuns(); i++ {
 		r := runs.Run(i)

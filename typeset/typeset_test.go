@@ -112,6 +112,11 @@ func TestFallbackAndBidi(t *testing.T) {
 			t.Errorf("glyph %d (%q) is an isolated form", g.ID, g.Text)
 		}
 	}
+	// A text that starts right to left is a right-to-left paragraph: its trailing comma
+	// stands at its left end.
+	if l := st.Shape("المفتوحة,"); len(l.Runs) != 2 || l.Runs[0].Text != "," {
+		t.Errorf("runs of an Arabic word and a comma: %+v", l.Runs)
+	}
 	if !typeset.RTL("أحمد Ahmed") || typeset.RTL("Ahmed أحمد") || typeset.RTL("123") {
 		t.Errorf("RTL: paragraph direction from the first strong character")
 	}
@@ -189,5 +194,25 @@ func TestDocumentFaces(t *testing.T) {
 		if m := st.Missing("“”‘’–—… Nguyễn Thị Hương Ελένη Ёлка €"); len(m) != 0 {
 			t.Errorf("%s lacks %q", f.Name(), string(m))
 		}
+	}
+}
+
+// TestShapingLanguage checks that shaping follows the style's language, never the process's
+// locale: the same ideograph takes its Japanese form in English or Japanese text and its
+// simplified Chinese form in Chinese text (the CJK font's locl feature).
+func TestShapingLanguage(t *testing.T) {
+	cjk := face(t, file(t, "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), "Noto Sans CJK JP")
+	const text = "直骨"
+	en := ids(typeset.NewStyle(cjk).Shape(text))
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	if again := ids(typeset.NewStyle(cjk).Shape(text)); !slices.Equal(again, en) {
+		t.Errorf("the process's locale changed the glyphs: %v, then %v", en, again)
+	}
+	if ja := ids(typeset.NewStyleLang("ja", cjk).Shape(text)); !slices.Equal(ja, en) {
+		t.Errorf("ja %v differs from the face's default %v", ja, en)
+	}
+	if zh := ids(typeset.NewStyleLang("zh-Hans", cjk).Shape(text)); slices.Equal(zh, en) {
+		t.Errorf("zh-Hans draws the Japanese forms %v", zh)
 	}
 }

@@ -31,9 +31,11 @@ const (
 	numStyles
 )
 
-// Faces lists, per style, the fonts a workspace names, in order of preference (see NewFonts).
+// Faces lists, per style, the fonts a workspace names, in order of preference (see NewFonts),
+// and the language text is shaped as (the workspace's locale; empty means English).
 type Faces struct {
 	Regular, Bold, Italic, BoldItalic, Mono, Fallback []*typeset.Face
+	Lang                                              string
 }
 
 // Fonts are the styles documents draw text in. Make them once per run (NewFonts): each style
@@ -59,6 +61,11 @@ func NewFonts(f Faces) (*Fonts, error) {
 	}
 	fs := &Fonts{}
 	h := sha256.New()
+	lang := f.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	fmt.Fprintf(h, "lang %s\n", lang)
 	for s := range numStyles {
 		var chain []*typeset.Face
 		if len(own[s]) == 0 {
@@ -68,7 +75,7 @@ func NewFonts(f Faces) (*Fonts, error) {
 		if len(own[s]) > 0 {
 			chain = append(chain, emb[s])
 		}
-		fs.styles[s] = typeset.NewStyle(chain...)
+		fs.styles[s] = typeset.NewStyleLang(lang, chain...)
 		for _, face := range chain {
 			fmt.Fprintf(h, "%d %s\n", s, face.Key())
 		}

@@ -1,6 +1,11 @@
 package mdpdf
 
-import "github.com/cwo-tool/cwo/typeset"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/cwo-tool/cwo/typeset"
+)
 
 // visualOrder returns the order in which a line's fragments stand from left to right, or nil
 // when that is their reading order (no right-to-left text). It applies the bidi algorithm at
@@ -77,4 +82,39 @@ func reorder(order []int, xs, ws []float64) {
 		xs[i] = x
 		x += ws[i]
 	}
+}
+
+// appendFrags appends the fragments of s, a piece of a word: one, or for a piece with
+// right-to-left letters, its leading and trailing punctuation apart (as in "(مؤسسة)," or
+// "الرياض."), so that visualOrder places the punctuation by the bidi rules instead of carrying
+// it along with the word.
+func (r *Renderer) appendFrags(word []frag, s string, a *attr) []frag {
+	if typeset.Strong(s) == typeset.Neutral || !hasRTL(s) {
+		return append(word, r.frag(s, a))
+	}
+	core := strings.TrimFunc(s, isPunct)
+	if core == "" || core == s {
+		return append(word, r.frag(s, a))
+	}
+	i := strings.Index(s, core)
+	if i > 0 {
+		word = append(word, r.frag(s[:i], a))
+	}
+	word = append(word, r.frag(core, a))
+	if rest := s[i+len(core):]; rest != "" {
+		word = append(word, r.frag(rest, a))
+	}
+	return word
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// hasRTL reports whether s has a right-to-left letter.
+func hasRTL(s string) bool {
+	for _, r := range s {
+		if typeset.Strong(string(r)) == typeset.RightToLeft {
+			return true
+		}
+	}
+	return false
 }

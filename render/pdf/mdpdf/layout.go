@@ -71,13 +71,13 @@ func forWords(spans []span, fn func(word []frag, a *attr, brk bool), r *Renderer
 				continue
 			}
 			if i > start {
-				word = append(word, r.frag(s.text[start:i], &s.a))
+				word = r.appendFrags(word, s.text[start:i], &s.a)
 			}
 			fn(word, &s.a, false)
 			word, start = nil, i+1
 		}
 		if start < len(s.text) {
-			word = append(word, r.frag(s.text[start:], &s.a))
+			word = r.appendFrags(word, s.text[start:], &s.a)
 		}
 	}
 	fn(word, &noAttr, false)
