@@ -35,7 +35,7 @@ const (
 
 	// msLocale is the locale the tests run in. typeset shapes in the language of the locale
 	// (go-text's language.DefaultLanguage reads LC_ALL, LC_CTYPE, LANG), and the language picks
-	// glyphs: Noto Sans CJK's locl feature draws Chinese forms of 开, 源, 会 under zh_CN. The
+	// glyphs: Noto Sans CJK's locl feature draws Chinese forms of 京, 源, 金, 会 under zh_CN. The
 	// tests fix it, so that the reference images hold on any machine, and give hb-shape the
 	// same language (msLanguage, what go-text makes of msLocale).
 	msLocale   = "C.UTF-8"
@@ -261,7 +261,10 @@ var msKnownFonts = []string{"NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-It
 	"NotoNaskhArabic-Bold", "NotoSerifHebrew-Regular", "NotoSerifHebrew-Bold", "NotoSerifDevanagari-Regular",
 	"NotoSerifDevanagari-Bold", "NotoSerifThai-Regular", "NotoSerifThai-Bold"}
 
-var pdffontsRow = regexp.MustCompile(`^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$`)
+var (
+	pdffontsRow = regexp.MustCompile(`^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$`)
+	subsetTag   = regexp.MustCompile(`^[A-Z]{6}$`)
+)
 
 // testMultiscriptFonts checks pdffonts: every font embedded as a subset (a six-letter tag),
 // with a ToUnicode map, under its real PostScript name, as CID TrueType or CID Type 0C.
@@ -284,7 +287,7 @@ func testMultiscriptFonts(t *testing.T, ms *multiscript) {
 					continue
 				}
 				tag, name, ok := strings.Cut(m[1], "+")
-				if !ok || !regexp.MustCompile(`^[A-Z]{6}$`).MatchString(tag) {
+				if !ok || !subsetTag.MatchString(tag) {
 					t.Errorf("%s has no subset tag (ABCDEF+)", m[1])
 					name = m[1]
 				}

@@ -125,9 +125,9 @@ type drawnGlyph struct {
 }
 
 // pageGlyphs returns the glyphs each text object (BT … ET) of every page of the PDF at path
-// draws, in the order of the content stream. Positions follow Td-less TJ arrays the way cwo
-// writes them: each number moves the pen by a thousandth of an em, each glyph by its width in
-// the font's /W array; Ts sets the rise.
+// draws, in the order of the content stream. Positions are read the way cwo writes text, one
+// font size per text object: in a TJ array each number moves the pen back by a thousandth of an
+// em and each glyph forward by its width in the font's /W array; Ts sets the rise.
 func pageGlyphs(t *testing.T, path string) [][]drawnGlyph {
 	t.Helper()
 	data, err := os.ReadFile(path)
