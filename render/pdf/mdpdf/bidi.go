@@ -15,18 +15,10 @@ import (
 // run of right-to-left fragments is reversed. Each fragment is shaped on its own, in its own
 // direction.
 func visualOrder(ln line) []int {
-	dirs := make([]typeset.Direction, len(ln.frags))
-	rtl := false
-	for i, f := range ln.frags {
-		if !f.space {
-			dirs[i] = typeset.Strong(f.text)
-		}
-		rtl = rtl || dirs[i] == typeset.RightToLeft
-	}
-	if !rtl {
+	dirs := bidiDirs(ln)
+	if dirs == nil {
 		return nil
 	}
-	resolveNeutrals(dirs)
 	order := make([]int, len(dirs))
 	for i := range order {
 		order[i] = i
@@ -46,6 +38,24 @@ func visualOrder(ln line) []int {
 		i = j
 	}
 	return order
+}
+
+// bidiDirs returns the resolved direction of each fragment of a line, or nil for a line
+// without right-to-left text.
+func bidiDirs(ln line) []typeset.Direction {
+	dirs := make([]typeset.Direction, len(ln.frags))
+	rtl := false
+	for i, f := range ln.frags {
+		if !f.space {
+			dirs[i] = typeset.Strong(f.text)
+		}
+		rtl = rtl || dirs[i] == typeset.RightToLeft
+	}
+	if !rtl {
+		return nil
+	}
+	resolveNeutrals(dirs)
+	return dirs
 }
 
 // resolveNeutrals gives each neutral fragment the direction of the strong fragments around it

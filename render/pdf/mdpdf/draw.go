@@ -1,5 +1,11 @@
 package mdpdf
 
+import (
+	"strings"
+
+	"github.com/cwo-tool/cwo/typeset"
+)
+
 // align is a horizontal alignment.
 type align uint8
 
@@ -46,13 +52,35 @@ func (r *Renderer) drawLine(ln line, b box) {
 	}
 	base := r.baseline(b.top, b.h, size)
 	r.shadeCode(ln, xs, ws, base)
-	for i, f := range ln.frags {
-		if !f.space {
-			r.text(xs[i], base, f.text, *f.a)
-		}
-	}
+	r.drawText(ln, xs, base)
 	r.links(ln, xs, ws, b, base)
 	r.drawMarker(base)
+}
+
+// drawText draws the line's fragments at xs. A run of right-to-left fragments of one look is
+// drawn as one text, shaped as a right-to-left paragraph, from its left end: it reads as one
+// phrase (text extraction gets its words in reading order) and is set as the shaper sets it.
+func (r *Renderer) drawText(ln line, xs []float64, base float64) {
+	dirs := bidiDirs(ln)
+	for i := 0; i < len(ln.frags); {
+		f := ln.frags[i]
+		if dirs == nil || dirs[i] != typeset.RightToLeft {
+			if !f.space {
+				r.text(xs[i], base, f.text, *f.a)
+			}
+			i++
+			continue
+		}
+		j, left := i, xs[i]
+		var b strings.Builder
+		for j < len(ln.frags) && dirs[j] == typeset.RightToLeft && *ln.frags[j].a == *f.a {
+			b.WriteString(ln.frags[j].text)
+			left = min(left, xs[j])
+			j++
+		}
+		r.text(left, base, b.String(), *f.a)
+		i = j
+	}
 }
 
 // positions returns the absolute x and width of every fragment after
