@@ -6,18 +6,24 @@ import (
 )
 
 // suggest returns the candidate closest to s by edit distance, or "" when none is close enough
-// to be a likely typo.
+// to be a likely typo. A candidate that is a prefix of s, or s of it, counts as one edit away;
+// between candidates as close, the smaller true edit distance wins ("bolditalic" suggests
+// "bold_italic", not "bold"), then the alphabetical order.
 func suggest(s string, candidates []string) string {
-	best, bestDist := "", len(s)/2+2
+	best, bestDist, bestTrue := "", len(s)/2+2, 0
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
 	for _, c := range sorted {
-		d := editDistance(s, c)
+		trueDist := editDistance(s, c)
+		d := trueDist
 		if strings.HasPrefix(s, c) || strings.HasPrefix(c, s) {
 			d = min(d, 1)
 		}
-		if d < bestDist && d <= max(2, len(c)/3) {
-			best, bestDist = c, d
+		if d > max(2, len(c)/3) {
+			continue
+		}
+		if d < bestDist || d == bestDist && trueDist < bestTrue {
+			best, bestDist, bestTrue = c, d, trueDist
 		}
 	}
 	return best

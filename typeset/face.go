@@ -99,6 +99,11 @@ func newFace(ld *ot.Loader, data []byte, index int) (*Face, error) {
 	if !face.cff && !ld.HasTable(ot.MustNewTag("glyf")) {
 		return nil, fmt.Errorf("the font has no outlines (glyf or CFF table)")
 	}
+	for _, tag := range []string{"COLR", "CBDT", "sbix", "SVG "} {
+		if ld.HasTable(ot.MustNewTag(tag)) { // its glyphs are pictures a PDF font cannot carry
+			return nil, fmt.Errorf("a colour font (%s table) cannot be embedded in a PDF; use a monochrome font, such as Noto Emoji for emoji", strings.TrimSpace(tag))
+		}
+	}
 	face.metrics = readMetrics(ld, face.upem)
 	face.advances = readAdvances(ld)
 	sum := sha256.Sum256(data)

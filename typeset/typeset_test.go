@@ -3,6 +3,7 @@ package typeset_test
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cwo-tool/cwo/fonts"
@@ -214,5 +215,26 @@ func TestShapingLanguage(t *testing.T) {
 	}
 	if zh := ids(typeset.NewStyleLang("zh-Hans", cjk).Shape(text)); slices.Equal(zh, en) {
 		t.Errorf("zh-Hans draws the Japanese forms %v", zh)
+	}
+}
+
+// TestParseRefusesColourFonts: a colour font's glyphs (COLR, CBDT, sbix, SVG) cannot be drawn
+// from a PDF font, so such a font is refused rather than drawing blanks.
+func TestParseRefusesColourFonts(t *testing.T) {
+	data := append([]byte(nil), fonts.Regular...)
+	n := int(data[4])<<8 | int(data[5])
+	renamed := false
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == "gasp" {
+			copy(rec, "COLR")
+			renamed = true
+		}
+	}
+	if !renamed {
+		t.Fatal("the embedded font has no gasp table to rename")
+	}
+	if _, err := typeset.Parse(data, ""); err == nil || !strings.Contains(err.Error(), "colour font (COLR table)") {
+		t.Errorf("Parse = %v, want the colour-font error", err)
 	}
 }
