@@ -297,6 +297,17 @@ const (
 	RightToLeft
 )
 
+// HasRTL reports whether text has a right-to-left letter (Hebrew, Arabic and the other
+// right-to-left scripts).
+func HasRTL(text string) bool {
+	for _, r := range text {
+		if r >= 0x0590 && Strong(string(r)) == RightToLeft {
+			return true
+		}
+	}
+	return false
+}
+
 // Strong returns the direction of text's first strong character.
 func Strong(text string) Direction {
 	for _, r := range text {

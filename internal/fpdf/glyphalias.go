@@ -35,7 +35,8 @@ func (f *Fpdf) appendText(b []byte, x, y float64, s string) []byte {
 	if a == nil { // the font has no digits: draw the alias as text
 		return f.appendLine(b, x, y, sh.Shape(s))
 	}
-	t := f.beginText(&b, x, y)
+	t := textObject{f: f}
+	b = t.begin(b, x, y)
 	for i, part := range strings.Split(s, alias) {
 		if i > 0 {
 			b = append(t.setFont(b, a.u), " ["...)

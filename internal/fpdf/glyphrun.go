@@ -85,19 +85,19 @@ type textObject struct {
 // appendLine appends the content-stream operators that draw line with its left end at (x, y)
 // on the baseline, in user units, in the current font size.
 func (f *Fpdf) appendLine(b []byte, x, y float64, line shaped.Line) []byte {
-	t := f.beginText(&b, x, y)
+	t := textObject{f: f}
+	b = t.begin(b, x, y)
 	b = t.runs(b, line)
 	return t.end(b)
 }
 
-// beginText appends the start of a text object at (x, y).
-func (f *Fpdf) beginText(b *[]byte, x, y float64) *textObject {
-	*b = append(*b, "BT "...)
-	*b = appendNum(*b, x*f.k)
-	*b = append(*b, ' ')
-	*b = appendNum(*b, (f.h-y)*f.k)
-	*b = append(*b, " Td"...)
-	return &textObject{f: f}
+// begin appends the start of a text object at (x, y).
+func (t *textObject) begin(b []byte, x, y float64) []byte {
+	b = append(b, "BT "...)
+	b = appendNum(b, x*t.f.k)
+	b = append(b, ' ')
+	b = appendNum(b, (t.f.h-y)*t.f.k)
+	return append(b, " Td"...)
 }
 
 // setFont appends a font change when u is not the current font.
@@ -115,42 +115,63 @@ func (t *textObject) setFont(b []byte, u *glyphFontUse) []byte {
 
 // runs appends the glyph runs of line.
 func (t *textObject) runs(b []byte, line shaped.Line) []byte {
-	size := t.f.fontSizePt
 	for _, run := range line.Runs {
 		if len(run.Glyphs) == 0 {
 			continue
 		}
 		u := t.f.useGlyphFont(run.Font)
-		pens := glyphPens(run)
 		if run.Complex {
 			b = append(b, " /Span<</ActualText <FEFF"...)
 			b = appendUTF16Hex(b, run.Text)
 			b = append(b, ">>>BDC"...)
 		}
 		b = append(t.setFont(b, u), " ["...)
-		for _, i := range drawingOrder(run) {
-			g := run.Glyphs[i]
-			if g.YOffset != t.rise {
-				t.rise = g.YOffset
-				b = append(b, "] TJ "...)
-				b = appendNum(b, round2(t.rise*size/1000))
-				b = append(b, " Ts ["...)
-			}
-			if d := round2(t.pen + pens[i] + g.XOffset - t.cur); d != 0 {
-				b = appendNum(b, -d)
-				t.cur += d
-			}
-			b = append(b, '<')
-			b = appendHex4(b, g.ID)
-			b = append(b, '>')
-			t.cur += u.record(g, run.Complex)
+		width := 0.0
+		for _, g := range run.Glyphs {
+			width += g.Advance
 		}
-		t.pen += pens[len(run.Glyphs)]
+		if run.RTL {
+			// Drawn from the right end, so that the glyphs come in reading order and text
+			// extraction, which keeps the order of the content stream within a word, reads it.
+			x := width
+			for i := len(run.Glyphs) - 1; i >= 0; i-- {
+				g := run.Glyphs[i]
+				x -= g.Advance
+				b = t.glyph(b, u, g, t.pen+x, run.Complex)
+			}
+		} else {
+			x := 0.0
+			for _, g := range run.Glyphs {
+				b = t.glyph(b, u, g, t.pen+x, run.Complex)
+				x += g.Advance
+			}
+		}
+		t.pen += width
 		b = append(b, "] TJ"...)
 		if run.Complex {
 			b = append(b, " EMC"...)
 		}
 	}
+	return b
+}
+
+// glyph appends one glyph of an open TJ array, its origin at x (thousandths of an em from
+// the text object's start) plus its offsets.
+func (t *textObject) glyph(b []byte, u *glyphFontUse, g shaped.Glyph, x float64, complex bool) []byte {
+	if g.YOffset != t.rise {
+		t.rise = g.YOffset
+		b = append(b, "] TJ "...)
+		b = appendNum(b, round2(t.rise*t.f.fontSizePt/1000))
+		b = append(b, " Ts ["...)
+	}
+	if d := round2(x + g.XOffset - t.cur); d != 0 {
+		b = appendNum(b, -d)
+		t.cur += d
+	}
+	b = append(b, '<')
+	b = appendHex4(b, g.ID)
+	b = append(b, '>')
+	t.cur += u.record(g, complex)
 	return b
 }
 
@@ -160,30 +181,6 @@ func (t *textObject) end(b []byte) []byte {
 		b = append(b, " 0 Ts"...)
 	}
 	return append(b, " ET"...)
-}
-
-// glyphPens returns where each glyph of run starts, from the run's left end, and (last) the
-// run's width.
-func glyphPens(run shaped.Run) []float64 {
-	pens := make([]float64, len(run.Glyphs)+1)
-	for i, g := range run.Glyphs {
-		pens[i+1] = pens[i] + g.Advance
-	}
-	return pens
-}
-
-// drawingOrder is the order the glyphs of run are drawn in: left to right, except that a
-// right-to-left run is drawn from its right end, so that its glyphs come in reading order and
-// text extraction (which keeps the order of the content stream within a word) reads it right.
-func drawingOrder(run shaped.Run) []int {
-	order := make([]int, len(run.Glyphs))
-	for i := range order {
-		order[i] = i
-		if run.RTL {
-			order[i] = len(order) - 1 - i
-		}
-	}
-	return order
 }
 
 // record notes a glyph drawn with u and returns its width in the font's /W array.

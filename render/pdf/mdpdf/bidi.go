@@ -43,16 +43,18 @@ func visualOrder(ln line) []int {
 // bidiDirs returns the resolved direction of each fragment of a line, or nil for a line
 // without right-to-left text.
 func bidiDirs(ln line) []typeset.Direction {
-	dirs := make([]typeset.Direction, len(ln.frags))
 	rtl := false
+	for _, f := range ln.frags {
+		rtl = rtl || !f.space && typeset.HasRTL(f.text)
+	}
+	if !rtl {
+		return nil
+	}
+	dirs := make([]typeset.Direction, len(ln.frags))
 	for i, f := range ln.frags {
 		if !f.space {
 			dirs[i] = typeset.Strong(f.text)
 		}
-		rtl = rtl || dirs[i] == typeset.RightToLeft
-	}
-	if !rtl {
-		return nil
 	}
 	resolveNeutrals(dirs)
 	return dirs
@@ -99,7 +101,7 @@ func reorder(order []int, xs, ws []float64) {
 // "الرياض."), so that visualOrder places the punctuation by the bidi rules instead of carrying
 // it along with the word.
 func (r *Renderer) appendFrags(word []frag, s string, a *attr) []frag {
-	if typeset.Strong(s) == typeset.Neutral || !hasRTL(s) {
+	if !typeset.HasRTL(s) {
 		return append(word, r.frag(s, a))
 	}
 	core := strings.TrimFunc(s, isPunct)
@@ -118,13 +120,3 @@ func (r *Renderer) appendFrags(word []frag, s string, a *attr) []frag {
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
-
-// hasRTL reports whether s has a right-to-left letter.
-func hasRTL(s string) bool {
-	for _, r := range s {
-		if typeset.Strong(string(r)) == typeset.RightToLeft {
-			return true
-		}
-	}
-	return false
-}
