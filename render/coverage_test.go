@@ -26,7 +26,7 @@ const (
 // Suggestions as checkCoverage words them (typeset.Suggest).
 const (
 	suggestNaskh = "Noto Naskh Arabic (fonts-noto-core)"
-	suggestCJK   = "Noto Sans CJK (fonts-noto-cjk; NotoSansCJK-Regular.ttc#Noto Sans CJK JP, or SC/TC/KR)"
+	suggestCJK   = "Noto Serif CJK (fonts-noto-cjk; NotoSerifCJK-Regular.ttc#Noto Serif CJK JP, or SC/TC/KR)"
 	suggestEmoji = "a monochrome emoji font such as Noto Emoji (not the colour Noto Color Emoji; Noto Sans Symbols 2 " +
 		"from fonts-noto-core and DejaVu Sans from fonts-dejavu-core have some emoji)"
 )
@@ -65,15 +65,15 @@ func TestCoverageSeverity(t *testing.T) {
 		{"funder's legal name", testws.Edit{File: "funders/acme.yaml", Old: "Acme Analytics, Inc.", New: "أحمد"},
 			`funders/acme.yaml:1:13: error: the PDF fonts cannot draw "أ" (U+0623), "ح" (U+062D), "م" (U+0645), "د" (U+062F) in a party's legal name; add a font that has them to fonts.fallback in cwo.yaml, e.g. ` + suggestNaskh},
 		{"funder's address", testws.Edit{File: "funders/acme.yaml", Old: `"Springfield, IL 62701"`, New: `"תל אביב"`},
-			`funders/acme.yaml:4:24: error: the PDF fonts cannot draw "ת" (U+05EA), "ל" (U+05DC), "א" (U+05D0), "ב" (U+05D1), "י" (U+05D9) in a party's address; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Sans Hebrew (fonts-noto-core)`},
+			`funders/acme.yaml:4:24: error: the PDF fonts cannot draw "ת" (U+05EA), "ל" (U+05DC), "א" (U+05D0), "ב" (U+05D1), "י" (U+05D9) in a party's address; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Serif Hebrew (fonts-noto-core)`},
 		{"funder's signatory", testws.Edit{File: "funders/acme.yaml", Old: "name: Jane Doe", New: "name: 山田花子"},
 			`funders/acme.yaml:5:19: error: the PDF fonts cannot draw "山" (U+5C71), "田" (U+7530), "花" (U+82B1), "子" (U+5B50) in a signatory's name; add a font that has them to fonts.fallback in cwo.yaml, e.g. ` + suggestCJK},
 		{"funder's signatory's title", testws.Edit{File: "funders/acme.yaml", Old: "VP Engineering", New: "निदेशक"},
-			`funders/acme.yaml:5:36: error: the PDF fonts cannot draw "न" (U+0928), "ि" (U+093F), "द" (U+0926), "े" (U+0947), "श" (U+0936), and 1 more in a signatory's title; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Sans Devanagari (fonts-noto-core)`},
+			`funders/acme.yaml:5:36: error: the PDF fonts cannot draw "न" (U+0928), "ि" (U+093F), "द" (U+0926), "े" (U+0947), "श" (U+0936), and 1 more in a signatory's title; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Serif Devanagari (fonts-noto-core)`},
 		{"contractor's name", testws.Edit{File: "contractor.yaml", Old: "name: Example Labs\n", New: "name: ตัวอย่าง\n"},
-			`contractor.yaml:1:7: error: the PDF fonts cannot draw "ต" (U+0E15), "ั" (U+0E31), "ว" (U+0E27), "อ" (U+0E2D), "ย" (U+0E22), and 3 more in a party's name; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Sans Thai (fonts-noto-core)`},
+			`contractor.yaml:1:7: error: the PDF fonts cannot draw "ต" (U+0E15), "ั" (U+0E31), "ว" (U+0E27), "อ" (U+0E2D), "ย" (U+0E22), and 3 more in a party's name; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Serif Thai (fonts-noto-core)`},
 		{"contractor's signatory", testws.Edit{File: "contractor.yaml", Old: "Alex Morgan", New: "김민준"},
-			`contractor.yaml:5:19: error: the PDF fonts cannot draw "김" (U+AE40), "민" (U+BBFC), "준" (U+C900) in a signatory's name; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Sans CJK KR (fonts-noto-cjk; NotoSansCJK-Regular.ttc#Noto Sans CJK KR)`},
+			`contractor.yaml:5:19: error: the PDF fonts cannot draw "김" (U+AE40), "민" (U+BBFC), "준" (U+C900) in a signatory's name; add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Serif CJK KR (fonts-noto-cjk; NotoSerifCJK-Regular.ttc#Noto Serif CJK KR)`},
 		{"emoji in the order title", testws.Edit{File: "orders/O-1.yaml", Old: "title: Faster NumPy", New: "title: Faster NumPy 🚀"},
 			`orders/O-1.yaml:1:8: error: the PDF fonts cannot draw "🚀" (U+1F680) in the order title; add a font that has them to fonts.fallback in cwo.yaml, e.g. ` + suggestEmoji},
 		{"one suggestion per script", testws.Edit{File: "funders/acme.yaml", Old: "Acme Analytics, Inc.", New: "山田 أحمد 商事"},

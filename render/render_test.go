@@ -236,7 +236,7 @@ func TestValidateWarnsAboutUndrawableText(t *testing.T) {
 	data, _ := os.ReadFile(funder)
 	os.WriteFile(funder, bytes.Replace(data, []byte("short_name: Acme"), []byte("short_name: 山田商事"), 1), 0o644)
 	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
-	want := `funders/acme.yaml:2:13: warning: the PDF fonts cannot draw "山" (U+5C71), "田" (U+7530), "商" (U+5546), "事" (U+4E8B); add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Sans CJK (fonts-noto-cjk; NotoSansCJK-Regular.ttc#Noto Sans CJK JP, or SC/TC/KR)`
+	want := `funders/acme.yaml:2:13: warning: the PDF fonts cannot draw "山" (U+5C71), "田" (U+7530), "商" (U+5546), "事" (U+4E8B); add a font that has them to fonts.fallback in cwo.yaml, e.g. Noto Serif CJK (fonts-noto-cjk; NotoSerifCJK-Regular.ttc#Noto Serif CJK JP, or SC/TC/KR)`
 	if !strings.Contains(diags.Error(), want) {
 		t.Errorf("diagnostics lack\n  %s\ngot:\n%v", want, diags)
 	}
