@@ -28,13 +28,14 @@ func (f *Fpdf) shapedText(x, y float64, s string) {
 	f.textBuf = b[:0]
 }
 
-// shapedMultiCell is MultiCell for a shaped font. Justified text is set flush left, and a
-// paragraph that reads right to left is set flush right when asked for flush left.
+// shapedMultiCell is MultiCell for a shaped font. Justified text is set ragged: flush left, or
+// flush right for a paragraph that reads right to left (when no alignment is asked for, or
+// justification; an explicit "L" keeps a right-to-left name in line with the labels of a form).
 func (f *Fpdf) shapedMultiCell(w, h float64, txt, border, align string, fill bool) {
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	if align == "" || strings.Contains(align, "J") || strings.Contains(align, "L") {
+	if align == "" || strings.Contains(align, "J") {
 		align = "L"
 		if f.currentFont.shaper.RTL(txt) {
 			align = "R"
