@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -132,5 +133,24 @@ func TestShapedSameBytes(t *testing.T) {
 	}
 	if !bytes.Equal(draw(), draw()) {
 		t.Errorf("two renders differ")
+	}
+}
+
+// TestShapedMultiCellRTLAlignment: a right-to-left paragraph is set flush right by default,
+// and stays flush left when asked for "L".
+func TestShapedMultiCellRTLAlignment(t *testing.T) {
+	start := func(align string) float64 {
+		pdf := shapedDoc(t)
+		pdf.SetXY(20, 100)
+		pdf.MultiCell(300, 14, "مكتب البنية", "", align, false)
+		m := regexp.MustCompile(`BT ([0-9.]+) [0-9.]+ Td /G`).FindSubmatch(pdf.pages[1].Bytes())
+		if m == nil {
+			t.Fatalf("%q: no text object", align)
+		}
+		x, _ := strconv.ParseFloat(string(m[1]), 64)
+		return x
+	}
+	if def, left := start(""), start("L"); def < 200 || left > 30 {
+		t.Errorf("starts: default %.1f (want flush right, past 200), L %.1f (want flush left)", def, left)
 	}
 }
