@@ -28,6 +28,9 @@ func (b *batch) checkWorkspace() error {
 	if diags.HasErrors() {
 		return ErrInvalid
 	}
+	if err := checkOrders(ws, b.opt.Orders); err != nil {
+		return err
+	}
 	b.use(ws, a)
 	return nil
 }

@@ -238,3 +238,21 @@ func TestCommandsAreListedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderUnknownOrder: a mistyped --order renders nothing and exits 2, naming the order it
+// may have meant; --jobs -1 is refused the same way.
+func TestRenderUnknownOrder(t *testing.T) {
+	dir := baseCopy(t)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := cwoRun(t, "render", dir, "--out", out, "--order", "O-11")
+	if code != 2 || !strings.Contains(stderr, `--order: no such order: "O-11" (did you mean "O-1"?); the workspace has O-1, O-2`) {
+		t.Errorf("cwo render --order O-11 = %d\n%s%s", code, stdout, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) > 0 {
+		t.Errorf("a render with an unknown order wrote %d entries", len(entries))
+	}
+	code, _, stderr = cwoRun(t, "render", dir, "--out", out, "--jobs", "-1")
+	if code == 0 || !strings.Contains(stderr, "jobs must be 0 (one per CPU) or more, not -1") {
+		t.Errorf("cwo render --jobs -1 = %d\n%s", code, stderr)
+	}
+}

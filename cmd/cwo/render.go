@@ -86,6 +86,10 @@ func renderRun(cmd *cobra.Command, opts *renderOptions) error {
 		errs, warns := res.Diagnostics.Count()
 		return failed(fmt.Errorf("%s: %s; nothing was rendered", opts.dir, countText(errs, warns)))
 	}
+	var unknown *render.UnknownOrdersError
+	if errors.As(err, &unknown) {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--order: %w", unknown)}
+	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintf(cmd.ErrOrStderr(), "cwo: %s; finished files and the manifest are saved, nothing half-written is left\n", interruptedText(cmd.Context()))
 		return &exitError{code: interruptedCode(cmd.Context()), err: errSilent}
