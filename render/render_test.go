@@ -8,6 +8,7 @@ import (
 	"errors"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"io/fs"
 	"os"
@@ -321,8 +322,23 @@ func TestLogos(t *testing.T) {
 	mustRender(t, dir, out, nil) // a 16-bit PNG, which fpdf alone refuses
 	pdftest.QPDFCheck(t, filepath.Join(out, "agreements", "O-1-v1.pdf"))
 
-	os.WriteFile(filepath.Join(dir, "assets", "logo.png"), []byte("not an image at all"), 0o644)
+	// A PNG cut short after its header: validate decodes it in full and says so.
+	os.WriteFile(filepath.Join(dir, "assets", "logo.png"), buf.Bytes()[:buf.Len()/2], 0o644)
 	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
+	if want := `contractor.yaml:7:7: error: logo "assets/logo.png": a damaged PNG image`; !strings.Contains(diags.Error(), want) {
+		t.Errorf("diagnostics lack %q:\n%v", want, diags)
+	}
+
+	// A JPEG named .png is drawn as the JPEG it is.
+	var jpg bytes.Buffer
+	jpeg.Encode(&jpg, img, nil)
+	os.WriteFile(filepath.Join(dir, "assets", "logo.png"), jpg.Bytes(), 0o644)
+	out = t.TempDir()
+	mustRender(t, dir, out, nil)
+	pdftest.QPDFCheck(t, filepath.Join(out, "agreements", "O-1-v1.pdf"))
+
+	os.WriteFile(filepath.Join(dir, "assets", "logo.png"), []byte("not an image at all"), 0o644)
+	_, diags, _ = render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
 	if want := `contractor.yaml:7:7: error: logo "assets/logo.png": not a readable PNG or JPEG image`; !strings.Contains(diags.Error(), want) {
 		t.Errorf("diagnostics lack %q:\n%v", want, diags)
 	}

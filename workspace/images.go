@@ -37,7 +37,9 @@ func imagePath(rel string) bool {
 		!strings.HasPrefix(rel, "/") && !strings.Contains(rel, "\\")
 }
 
-// image reads one image's header.
+// image reads one image and decodes it in full, so that a file cut short or damaged after its
+// header is reported by validate, not found by render. The format comes from the content: a
+// JPEG named .png is read as the JPEG it is.
 func (l *loader) image(rel string) cwo.Image {
 	data, err := l.fsys.read(rel)
 	if err != nil {
@@ -46,6 +48,12 @@ func (l *loader) image(rel string) cwo.Image {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return cwo.Image{Err: fmt.Errorf("not a readable PNG or JPEG image (%v)", err)}
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > cwo.MaxImagePixels { // refused by its size in validation
+		return cwo.Image{Format: format, Width: cfg.Width, Height: cfg.Height}
+	}
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return cwo.Image{Err: fmt.Errorf("a damaged %s image: %v", strings.ToUpper(format), err)}
 	}
 	return cwo.Image{Format: format, Width: cfg.Width, Height: cfg.Height}
 }

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
@@ -71,10 +70,7 @@ func (a *agreement) image(img *Image, x, y, maxW, h float64) float64 {
 
 // drawImage registers and draws an image, scaled without distortion to fit maxW × h.
 func drawImage(pdf *fpdf.Fpdf, img *Image, x, y, maxW, h float64) float64 {
-	typ := strings.ToUpper(strings.TrimPrefix(path.Ext(img.Name), "."))
-	if typ == "JPEG" {
-		typ = "JPG"
-	}
+	typ := img.Type()
 	info := pdf.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(img.Data))
 	if info == nil || pdf.Err() {
 		return 0

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"path"
-	"strings"
 	"sync"
 )
 
@@ -15,7 +13,7 @@ import (
 // 8-bit, non-interlaced PNG, which fpdf always accepts (it refuses interlaced and 16-bit files).
 // Shared.Image does the same once per run for each file's content.
 func NewImage(name string, data []byte) (*Image, error) {
-	if !isPNG(name) {
+	if !isPNG(data) {
 		return &Image{Name: name, Data: data}, nil
 	}
 	plain, err := plainPNG(data)
@@ -30,7 +28,7 @@ func NewImage(name string, data []byte) (*Image, error) {
 // each time. The images returned for the same content share their bytes; callers must not
 // modify them. A nil Shared decodes every time.
 func (s *Shared) Image(name string, data []byte) (*Image, error) {
-	if s == nil || !isPNG(name) {
+	if s == nil || !isPNG(data) {
 		return NewImage(name, data)
 	}
 	plain, err := s.images.plainPNG(data)
@@ -88,8 +86,16 @@ func (c *imageCache) plainPNG(data []byte) ([]byte, error) {
 	return p.data, p.err
 }
 
-// isPNG reports whether a file is a PNG, by the extension of its name.
-func isPNG(name string) bool { return strings.ToLower(path.Ext(name)) == ".png" }
+// isPNG reports whether a file is a PNG, by its signature: a JPEG named .png is a JPEG.
+func isPNG(data []byte) bool { return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) }
+
+// Type is the image's format as fpdf names it, from its content: "PNG" or "JPG".
+func (img *Image) Type() string {
+	if isPNG(img.Data) {
+		return "PNG"
+	}
+	return "JPG"
+}
 
 // plainPNG decodes a PNG and encodes it again as 8-bit, non-interlaced PNG.
 func plainPNG(data []byte) ([]byte, error) {
