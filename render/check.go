@@ -30,8 +30,7 @@ func Validate(dir string, s cwo.Settings, opt cwo.ValidateOptions) (*cwo.Workspa
 }
 
 // validate is Validate; with execute false it runs the templates for the first order only, to
-// find a template that exceeds a limit once, and leaves an order whose data makes the template
-// fail to fail alone when it renders.
+// find a template that exceeds a limit once (render runs them all, as Validate does).
 func validate(dir string, s cwo.Settings, opt cwo.ValidateOptions, execute bool) (*cwo.Workspace, cwo.Diagnostics, assets) {
 	ws, diags := workspace.Load(dir, s)
 	return check(ws, diags, dir, s, opt, execute)

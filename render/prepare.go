@@ -22,7 +22,10 @@ func (b *batch) load() error {
 
 // checkWorkspace validates the loaded workspace, the templates and the fonts.
 func (b *batch) checkWorkspace() error {
-	ws, diags, a := check(b.ws, b.loaded, b.dir, b.settings, cwo.ValidateOptions{AsOf: b.asOf}, false)
+	// Every order's agreement template runs here, as in validate: a template that fails for one
+	// order stops the run before anything is written (issue 17), at the cost of running the
+	// template twice for the orders that render.
+	ws, diags, a := check(b.ws, b.loaded, b.dir, b.settings, cwo.ValidateOptions{AsOf: b.asOf}, true)
 	b.loaded = nil
 	b.res.Diagnostics = diags
 	if diags.HasErrors() {

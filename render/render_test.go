@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -170,35 +171,42 @@ func TestIncrementalRerun(t *testing.T) {
 	}
 }
 
-func TestTemplateFailureKeepsOldFile(t *testing.T) {
+// TestTemplateFailureStopsTheRun: a template that fails for one order stops the run before
+// anything is written, as validate would report it (issue 17: render wrote the reports and
+// brochures, then failed the agreements), and names the template position and the order.
+func TestTemplateFailureStopsTheRun(t *testing.T) {
 	dir := copyWorkspace(t, "../testdata/base")
 	out := t.TempDir()
 	mustRender(t, dir, out, nil)
-	old, _ := os.ReadFile(filepath.Join(out, "agreements", "O-2-v1.pdf"))
+	before := snapshot(t, out)
 	tmpl := "# Agreement {{.Order.ID}}\n\n{{if eq .Order.ID \"O-2\"}}{{.Order.NoSuchField}}{{end}}Text.\n"
 	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
 	os.WriteFile(filepath.Join(dir, "templates", "agreement.md.tmpl"), []byte(tmpl), 0o644)
-	res, err := renderDir(t, dir, out, nil)
-	if err != nil {
-		t.Fatalf("run: %v", err)
+	res, err := renderDir(t, dir, out, func(o *render.Options) { o.Force = true })
+	if !errors.Is(err, render.ErrInvalid) {
+		t.Fatalf("run: err = %v, want ErrInvalid", err)
 	}
-	if len(res.Failures) != 1 || res.Failures[0].Path != "agreements/O-2-v1.pdf" {
-		t.Fatalf("failures = %v, want only O-2's agreement", res.Failures)
-	}
-	msg := res.Failures[0].Err.Error()
+	msg := res.Diagnostics.Error()
 	if !strings.Contains(msg, "templates/agreement.md.tmpl:3:") || !strings.Contains(msg, "order O-2") {
-		t.Errorf("failure message lacks the template position or order: %s", msg)
+		t.Errorf("diagnostics lack the template position or the order: %s", msg)
 	}
-	if now, _ := os.ReadFile(filepath.Join(out, "agreements", "O-2-v1.pdf")); !bytes.Equal(now, old) {
-		t.Errorf("the failed agreement's previous file was changed")
+	if after := snapshot(t, out); !maps.Equal(before, after) {
+		t.Errorf("the output folder changed")
 	}
-	if c := res.Counts[render.KindAgreements]; c.Rendered != 1 || c.Failed != 1 {
-		t.Errorf("counts = %+v, want 1 rendered (O-1) and 1 failed", *c)
-	}
-	leftovers, _ := filepath.Glob(filepath.Join(out, "agreements", ".*.tmp"))
-	if len(leftovers) > 0 {
-		t.Errorf("temporary files left behind: %v", leftovers)
-	}
+}
+
+// snapshot maps each file under dir to its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(path)
+			files[path] = string(data)
+		}
+		return nil
+	})
+	return files
 }
 
 func TestInvalidWorkspaceWritesNothing(t *testing.T) {
