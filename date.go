@@ -21,9 +21,36 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || len(s) != len(dateLayout) {
+		if msg := impossibleDay(s); msg != "" {
+			return Date{}, fmt.Errorf("%q: %s", s, msg)
+		}
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	return Date{t}, nil
+}
+
+// impossibleDay explains a date in the right form whose month has no such day ("February 2026
+// has no day 30"), or a month that does not exist; it returns "" for anything else.
+func impossibleDay(s string) string {
+	if len(s) != len(dateLayout) || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	y, ok1 := digits(s[0:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:10])
+	switch {
+	case !ok1 || !ok2 || !ok3:
+		return ""
+	case m < 1 || m > 12:
+		return fmt.Sprintf("there is no month %d (the form is YYYY-MM-DD)", m)
+	case d < 1:
+		return "there is no day 0"
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d > last {
+		return fmt.Sprintf("%s %d has no day %d", time.Month(m), y, d)
+	}
+	return ""
 }
 
 // parseDateFast reads a well-formed YYYY-MM-DD without time.Parse; it refuses anything else

@@ -1,6 +1,7 @@
 package cwo
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -42,12 +43,14 @@ func (v *validator) orderRefs(o *WorkOrder) {
 	if o.Funder == "" {
 		v.diags.Errorf(src.File, src.At("funder"), "funder is required")
 	} else if v.ws.Funder(o.Funder) == nil {
-		v.diags.Errorf(src.File, src.At("funder"), "funder %q is not defined%s", o.Funder, DidYouMean(o.Funder, v.funderIDs()))
+		v.diags.Errorf(src.File, src.At("funder"), "funder %q is not defined%s: there is no funders/%s.yaml; %s",
+			o.Funder, DidYouMean(o.Funder, v.funderIDs()), o.Funder, existing("funders", v.funderIDs()))
 	}
 	if o.Project == "" {
 		v.diags.Errorf(src.File, src.At("project"), "project is required")
 	} else if v.ws.Project(o.Project) == nil && o.Project != o.ID {
-		v.diags.Errorf(src.File, src.At("project"), "project %q is not defined%s", o.Project, DidYouMean(o.Project, v.projectIDs()))
+		v.diags.Errorf(src.File, src.At("project"), "project %q is not defined%s: there is no projects/%s.yaml; %s",
+			o.Project, DidYouMean(o.Project, v.projectIDs()), o.Project, existing("projects", v.projectIDs()))
 	}
 }
 
@@ -228,4 +231,16 @@ func (v *validator) exactMoney(m Money, cur Currency) string {
 		return m.String() + " " + string(cur)
 	}
 	return FormatMoney(m, cur, v.ws.Settings.Locale)
+}
+
+// existing lists the records of a folder for a message: "the funders are acme, oori" (at most
+// eight), or "funders/ is empty".
+func existing(folder string, ids []string) string {
+	switch {
+	case len(ids) == 0:
+		return folder + "/ has none"
+	case len(ids) > 8:
+		return fmt.Sprintf("the %s are %s and %d more", folder, strings.Join(ids[:8], ", "), len(ids)-8)
+	}
+	return fmt.Sprintf("the %s are %s", folder, strings.Join(ids, ", "))
 }

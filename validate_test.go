@@ -50,13 +50,17 @@ func TestValidationRules(t *testing.T) {
 		{"wrong type", edit{o1, "version: 1", "version: one"}, "orders/O-1.yaml:5:10: error: version: expected a whole number, got text \"one\""},
 		{"text expected", edit{o1, "title: Faster NumPy", "title: 123"}, "orders/O-1.yaml:1:8: error: title: expected text, got number \"123\" (put it in quotes: \"123\")"},
 		{"repeated key", edit{o1, "status: active", "status: active\nstatus: draft"}, "orders/O-1.yaml:5:1: error: key \"status\" is repeated"},
-		{"impossible date", edit{o1, "issued: 2026-09-15", "issued: 2026-02-30"}, "orders/O-1.yaml:6:9: error: issued: \"2026-02-30\" is not a date in the form YYYY-MM-DD"},
+		{"impossible date", edit{o1, "issued: 2026-09-15", "issued: 2026-02-30"}, "orders/O-1.yaml:6:9: error: issued: \"2026-02-30\": February 2026 has no day 30"},
 		{"amount exponent", edit{o1, "amount: 150000", "amount: 1e400"}, "orders/O-1.yaml:11:11: error: budget.amount: \"1e400\" is not a plain decimal number (like 1250 or 1250.50)"},
 		{"id mismatch", edit{o1, "title: Faster NumPy", "id: O-9\ntitle: Faster NumPy"}, "orders/O-1.yaml:1:5: error: id \"O-9\" does not match the file name (expected \"O-1\")"},
 		{"bad file name", edit{"orders/bad name.yaml", "", "title: x\n"}, "\"orders/bad name.yaml\": error: file name \"bad name.yaml\" is not a valid ID (letters, digits, '.', '_', '-'; starting with a letter or digit)"},
 		// references
-		{"unknown funder", edit{o1, "funder: acme", "funder: acme-corp"}, "orders/O-1.yaml:2:9: error: funder \"acme-corp\" is not defined (did you mean \"acme\"?)"},
-		{"unknown project", edit{o1, "project: numpy", "project: nunpy"}, "orders/O-1.yaml:3:10: error: project \"nunpy\" is not defined (did you mean \"numpy\"?)"},
+		{"unknown funder", edit{o1, "funder: acme", "funder: acme-corp"}, "orders/O-1.yaml:2:9: error: funder \"acme-corp\" is not defined (did you mean \"acme\"?): there is no funders/acme-corp.yaml; the funders are acme"},
+		{"tab indentation", edit{o1, "project: numpy", "\tproject: numpy"}, "orders/O-1.yaml:3:1: error: a tab character is not allowed for indentation in YAML; indent with spaces"},
+		{"colon in a title", edit{o1, "title: Faster NumPy", "title: NumPy: faster arrays"}, "orders/O-1.yaml:1:13: error: a colon followed by a space inside a value starts a new key; put the value in quotes: title: \"...\""},
+		{"day beyond the month", edit{o1, "issued: 2026-09-15", "issued: 2026-09-31"}, "orders/O-1.yaml:6:9: error: issued: \"2026-09-31\": September 2026 has no day 31"},
+		{"month 13", edit{o1, "issued: 2026-09-15", "issued: 2026-13-01"}, "orders/O-1.yaml:6:9: error: issued: \"2026-13-01\": there is no month 13 (the form is YYYY-MM-DD)"},
+		{"unknown project", edit{o1, "project: numpy", "project: nunpy"}, "orders/O-1.yaml:3:10: error: project \"nunpy\" is not defined (did you mean \"numpy\"?): there is no projects/nunpy.yaml; the projects are numpy"},
 		{"unknown roadmap item", edit{o1, "item: simd", "item: simdd"}, "orders/O-1.yaml:16:11: error: roadmap item \"simdd\" is not in project \"numpy\" (did you mean \"simd\"?)"},
 		{"order is its own project", edit{o1, "project: numpy", "project: O-1"}, "orders/O-1.yaml:3:10: error: project \"O-1\" names this order itself; it must name a project in projects/"},
 		{"timesheet unknown order", edit{"timesheets/q4.csv", "2026-10-03,O-1", "2026-10-03,O-3"}, "timesheets/q4.csv:3: error: column order: order \"O-3\" is not defined (did you mean \"O-1\"?)"},
@@ -131,7 +135,7 @@ scope: [{item: simd, hours: 500}]
 	diags := check(t, dir, cwo.ValidateOptions{})
 	want := []string{
 		"orders/O-1.yaml:2:1: error: unknown key \"fundr\" (did you mean \"funder\"?)",
-		"orders/O-1.yaml:8:6: error: end: \"2026-02-30\" is not a date in the form YYYY-MM-DD",
+		"orders/O-1.yaml:8:6: error: end: \"2026-02-30\": February 2026 has no day 30",
 	}
 	for _, w := range want {
 		if !strings.Contains(diags.Error(), w) {
@@ -153,7 +157,7 @@ scope: [{item: simd, hours: 500}]
 	diags = check(t, dir, cwo.ValidateOptions{})
 	want = []string{
 		"orders/O-1.yaml:1:1: error: funder is required",
-		"orders/O-1.yaml:2:10: error: project \"nunpy\" is not defined (did you mean \"numpy\"?)",
+		"orders/O-1.yaml:2:10: error: project \"nunpy\" is not defined (did you mean \"numpy\"?): there is no projects/nunpy.yaml; the projects are numpy",
 		"orders/O-1.yaml:3:9: error: status \"actve\" is not one of draft, sent, signed, active, completed, cancelled (did you mean \"active\"?)",
 		"orders/O-1.yaml:7:6: error: end 2026-09-30 must be after start 2026-10-01",
 	}

@@ -189,11 +189,14 @@ func TestFailedRunForgetsTheState(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, ".cwo-state.json")); err != nil {
 		t.Fatalf("a complete run left no state: %v", err)
 	}
-	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
-	os.WriteFile(filepath.Join(dir, "templates", "agreement.md.tmpl"), []byte("{{ .Order.Nope }}"), 0o644)
+	// An output that cannot be written (a folder, not empty, where the agreement goes) fails
+	// its job; validation errors stop a run before it writes, so they cannot make one fail.
+	target := filepath.Join(out, "agreements", "O-1-v1.pdf")
+	os.Remove(target)
+	os.MkdirAll(filepath.Join(target, "in-the-way"), 0o755)
 	res, _ := renderDir(t, dir, out, func(o *render.Options) { o.Incremental, o.Force = true, true })
 	if len(res.Failures) == 0 {
-		t.Fatal("the broken template did not fail")
+		t.Fatal("the unwritable output did not fail")
 	}
 	if _, err := os.Stat(filepath.Join(out, ".cwo-state.json")); !os.IsNotExist(err) {
 		t.Errorf("a run with failures kept the state file (%v)", err)

@@ -65,7 +65,7 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 		if errors.Is(err, io.EOF) {
 			d.diags.Errorf(d.file, cwo.Pos{}, "file is empty")
 		} else {
-			d.syntaxError(err)
+			d.syntaxError(err, data)
 		}
 		return nil, false
 	}
@@ -81,13 +81,21 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 	return doc.Content[0], true
 }
 
-// syntaxError turns a yaml.v3 parse error into a positioned diagnostic.
-func (d *decoder) syntaxError(err error) {
+// syntaxError turns a yaml.v3 parse error into a positioned diagnostic, explaining the
+// mistakes people who edit YAML by hand make most (a tab, a colon in a value).
+func (d *decoder) syntaxError(err error, data []byte) {
 	msg := err.Error()
 	var pos cwo.Pos
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
+	}
+	if hint, at := explainSyntax(msg, data); hint != "" {
+		if at.Line > 0 {
+			pos = at
+		}
+		d.diags.Errorf(d.file, pos, "%s", hint)
+		return
 	}
 	d.diags.Errorf(d.file, pos, "YAML syntax: %s", msg)
 }
