@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"path"
 	"slices"
 	"strings"
@@ -52,6 +53,11 @@ func load(dir string, s cwo.Settings, only map[string]bool) (*cwo.Workspace, cwo
 	}
 	if err != nil {
 		l.diags.Errorf(dir, cwo.Pos{}, "not a workspace folder: %v", err)
+		return l.ws, l.diags
+	}
+	if !isWorkspace(dir) {
+		l.diags.Errorf(dir, cwo.Pos{}, "not a cwo workspace: it has no contractor.yaml and no orders/ folder "+
+			"(run cwo in the folder that has them, or make one with: cwo init %s)", dir)
 		return l.ws, l.diags
 	}
 	l.loadContractor()
@@ -179,4 +185,15 @@ func (l *loader) read(rel string) ([]byte, bool) {
 func (l *loader) mustRead(rel string) []byte {
 	data, _ := l.read(rel)
 	return data
+}
+
+// isWorkspace reports whether dir looks like a workspace: it has contractor.yaml or orders/. A
+// folder with neither gets one message instead of one per missing file.
+func isWorkspace(dir string) bool {
+	for _, name := range []string{"contractor.yaml", "orders"} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }

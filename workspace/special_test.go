@@ -79,3 +79,14 @@ func TestTimeIndexCountsRows(t *testing.T) {
 		t.Errorf("PeriodRows(O-1, 2026-Q4) = %d, want 3", got)
 	}
 }
+
+// TestNotAWorkspace: a folder with neither contractor.yaml nor orders/ gets one message that
+// says so, not one per missing file.
+func TestNotAWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello"), 0o644)
+	_, diags := workspace.Load(dir, cwo.DefaultSettings())
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "not a cwo workspace: it has no contractor.yaml and no orders/ folder") {
+		t.Errorf("diagnostics = %v", diags)
+	}
+}
