@@ -3,8 +3,8 @@ package workspace
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
