@@ -164,15 +164,27 @@ func summaryFits(c TimeSummary, o *WorkOrder) bool {
 }
 
 // timesheetRows checks every row of one file (its reading problems were reported by the loader).
+// One cause often fails many rows (a scope key renamed, an order's term shortened): the first
+// rows with each problem are reported, and the others counted in one more message.
 func (v *validator) timesheetRows(file string, orders map[string]*WorkOrder) {
+	all := v.diags
+	fold := rowFolder{}
+	var row Diagnostics // a row's problems, apart from all (timeEntry appends to v.diags)
 	err := v.ws.Time.FileEntries(file, func(e TimeEntry) {
+		v.diags = row[:0]
 		v.timeEntry(e, orders[e.Order])
+		row = v.diags
+		for _, d := range row {
+			fold.add(d)
+		}
 	})
+	v.diags = append(all, fold.diagnostics()...)
 	if err != nil {
 		v.diags.Errorf(file, Pos{}, "%v", err)
 	}
 }
 
+// timeEntry checks one row into v.diags.
 func (v *validator) timeEntry(e TimeEntry, o *WorkOrder) {
 	at := Pos{Line: e.Line}
 	if e.Order == "" {
