@@ -6,6 +6,7 @@ package agreement
 
 import (
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/markdown"
 )
 
 // Data is what the agreement template sees (templates/agreement.md.tmpl). Its JSON form,
@@ -59,19 +60,26 @@ func NewData(ws *cwo.Workspace, o *cwo.WorkOrder) *Data {
 	return d
 }
 
+// scopeLine is one scope item as the agreement sets it. Its text is Markdown from data, made
+// safe to set inside the agreement (markdown.Contain: a heading in it becomes bold text, not a
+// clause; a relative link is resolved against the project's roadmap).
 func scopeLine(p *cwo.Project, s cwo.ScopeItem) ScopeLine {
 	l := ScopeLine{Key: s.Key(), Title: s.Title, Text: s.Description, Hours: s.Hours}
-	if s.Item == "" || p == nil {
-		return l
+	base := ""
+	if p != nil {
+		base = p.Roadmap.URL
 	}
-	if it := p.Item(s.Item); it != nil {
-		l.Roadmap = true
-		if l.Title == "" {
-			l.Title = it.Title
-		}
-		if l.Text == "" {
-			l.Text = it.Summary
+	if s.Item != "" && p != nil {
+		if it := p.Item(s.Item); it != nil {
+			l.Roadmap = true
+			if l.Title == "" {
+				l.Title = it.Title
+			}
+			if l.Text == "" {
+				l.Text = it.Summary
+			}
 		}
 	}
+	l.Text = markdown.Contain(l.Text, base)
 	return l
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -14,6 +15,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -369,4 +371,38 @@ func TestTemplateLimitReportedOnce(t *testing.T) {
 			t.Errorf("%s reports the limit %d times, want once:\n%v", name, n, d)
 		}
 	}
+}
+
+// TestDataMarkdownKeepsTheStructure: a heading in a roadmap item's summary is set as bold text
+// inside its scope item, not as a clause that renumbers the agreement, and a relative link in
+// it points into the project's roadmap (issue 17).
+func TestDataMarkdownKeepsTheStructure(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	project := filepath.Join(dir, "projects", "numpy.yaml")
+	data, _ := os.ReadFile(project)
+	summary := "summary: |\n        Faster ufuncs.\n\n        ## Goals\n\n        See [NEP 38](nep-0038-SIMD-optimizations.html).\n"
+	os.WriteFile(project, bytes.Replace(data, []byte("summary: Faster ufuncs.\n"), []byte(summary), 1), 0o644)
+	before := pdftest.Text(t, filepath.Join(mustRenderOne(t, copyWorkspace(t, "../testdata/base")), "agreements", "O-1-v1.pdf"))
+	out := mustRenderOne(t, dir)
+	path := filepath.Join(out, "agreements", "O-1-v1.pdf")
+	text := pdftest.Text(t, path)
+	if regexp.MustCompile(`\d\.\s+Goals`).MatchString(text) {
+		t.Errorf("the data's heading became a numbered clause")
+	}
+	clauses := regexp.MustCompile(`(?m)^(\d+)\.\s+\S`)
+	if a, b := clauses.FindAllString(before, -1), clauses.FindAllString(text, -1); fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("clause numbers changed: %v, now %v", a, b)
+	}
+	raw, _ := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
+	if !bytes.Contains(raw, []byte("/URI (https://numpy.org/neps/nep-0038-SIMD-optimizations.html)")) {
+		t.Errorf("the relative link was not resolved against the roadmap's address")
+	}
+}
+
+// mustRenderOne renders the workspace in dir into a new folder and returns it.
+func mustRenderOne(t *testing.T, dir string) string {
+	t.Helper()
+	out := t.TempDir()
+	mustRender(t, dir, out, nil)
+	return out
 }
