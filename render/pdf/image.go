@@ -13,7 +13,7 @@ import (
 // 8-bit, non-interlaced PNG, which fpdf always accepts (it refuses interlaced and 16-bit files).
 // Shared.Image does the same once per run for each file's content.
 func NewImage(name string, data []byte) (*Image, error) {
-	if !isPNG(data) {
+	if isJPEG(data) {
 		return &Image{Name: name, Data: data}, nil
 	}
 	plain, err := plainPNG(data)
@@ -28,7 +28,7 @@ func NewImage(name string, data []byte) (*Image, error) {
 // each time. The images returned for the same content share their bytes; callers must not
 // modify them. A nil Shared decodes every time.
 func (s *Shared) Image(name string, data []byte) (*Image, error) {
-	if s == nil || !isPNG(data) {
+	if s == nil || isJPEG(data) {
 		return NewImage(name, data)
 	}
 	plain, err := s.images.plainPNG(data)
@@ -89,12 +89,16 @@ func (c *imageCache) plainPNG(data []byte) ([]byte, error) {
 // isPNG reports whether a file is a PNG, by its signature: a JPEG named .png is a JPEG.
 func isPNG(data []byte) bool { return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) }
 
+// isJPEG reports whether a file is a JPEG, by its signature. Anything that is not is handled as
+// a PNG, whose decoder then says what is wrong with it.
+func isJPEG(data []byte) bool { return bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) }
+
 // Type is the image's format as fpdf names it, from its content: "PNG" or "JPG".
 func (img *Image) Type() string {
-	if isPNG(img.Data) {
-		return "PNG"
+	if isJPEG(img.Data) {
+		return "JPG"
 	}
-	return "JPG"
+	return "PNG"
 }
 
 // plainPNG decodes a PNG and encodes it again as 8-bit, non-interlaced PNG.
