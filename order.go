@@ -45,6 +45,10 @@ type WorkOrder struct {
 	Reporting Reporting    `yaml:"reporting"`
 	Clauses   []string     `yaml:"clauses"` // Markdown
 	Src       Source       `yaml:"-" json:"-"`
+
+	// Completion says what completes the work for the payments due on completion
+	// (CompletionTermEnd or CompletionFinalReport); empty, whichever of the two comes first.
+	Completion string `yaml:"completion" json:",omitempty"`
 }
 
 // Budget is a fixed price (Amount) or an hourly rate with a cap on billed hours.
@@ -53,13 +57,6 @@ type Budget struct {
 	Amount   Money  `yaml:"amount"`
 	Rate     Money  `yaml:"rate"`
 	CapHours Hours  `yaml:"cap_hours"`
-}
-
-// Payment is one scheduled payment.
-type Payment struct {
-	Due    Date   `yaml:"due"`
-	Amount Money  `yaml:"amount"`
-	Label  string `yaml:"label"`
 }
 
 // ScopeItem is one piece of the order's scope: a roadmap item (Item) or free text with an ID.
