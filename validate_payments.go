@@ -2,6 +2,7 @@ package cwo
 
 import (
 	"regexp"
+	"slices"
 )
 
 // The payment rules make the schedule agree with the rest of the agreement: with the budget (a
@@ -86,7 +87,7 @@ func (v *validator) paymentLabel(src Source, i int, p Payment) {
 	case labelSignature.MatchString(p.Label):
 		named = OnSignature
 	}
-	if named != "" && named != p.Event() {
+	if named != "" && named != p.Event() && slices.Contains(PaymentEvents, p.Event()) {
 		v.diags.Errorf(src.File, src.At("payments", i, "label"), "payment %d's label %q says it is due on %s, but it is due %s: "+
 			"add on: %s (the agreement then says when that is), or change the label", i+1, p.Label, named, eventPhrase(p), named)
 	}
