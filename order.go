@@ -40,15 +40,12 @@ type WorkOrder struct {
 	Currency  Currency     `yaml:"currency"`
 	Budget    Budget       `yaml:"budget"`
 	Payments  []Payment    `yaml:"payments"`
+	Completes string       `yaml:"completion" json:",omitempty"` // when the work is complete, for payments on completion
 	Scope     []ScopeItem  `yaml:"scope"`
 	Team      []TeamMember `yaml:"team"`
 	Reporting Reporting    `yaml:"reporting"`
 	Clauses   []string     `yaml:"clauses"` // Markdown
 	Src       Source       `yaml:"-" json:"-"`
-
-	// Completion says what completes the work for the payments due on completion
-	// (CompletionTermEnd or CompletionFinalReport); empty, whichever of the two comes first.
-	Completion string `yaml:"completion" json:",omitempty"`
 }
 
 // Budget is a fixed price (Amount) or an hourly rate with a cap on billed hours.

@@ -35,7 +35,7 @@ var Credits = []string{CreditNextInvoices, CreditFinalInvoice}
 const (
 	OnDate       = "date"       // its due date (the default)
 	OnSignature  = "signature"  // both parties signing the order
-	OnCompletion = "completion" // the work's completion, as the order's Completion says
+	OnCompletion = "completion" // the work's completion, as the order's Completes says
 )
 
 // PaymentEvents lists the valid values of a payment's on.

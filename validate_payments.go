@@ -122,8 +122,8 @@ func (v *validator) paymentTotals(o *WorkOrder, cur Currency) {
 // completion uses.
 func (v *validator) completion(o *WorkOrder) {
 	src := o.Src
-	v.oneOf(src, o.Completion, Completions, "completion")
-	if o.Completion != "" && !o.PaysOnCompletion() {
+	v.oneOf(src, o.Completes, Completions, "completion")
+	if o.Completes != "" && !o.PaysOnCompletion() {
 		v.diags.Warnf(src.File, src.At("completion"), "completion is set, but no payment is due on completion (on: %s), so the agreement does not use it", OnCompletion)
 	}
 }
