@@ -40,6 +40,7 @@ type WorkOrder struct {
 	Currency  Currency     `yaml:"currency"`
 	Budget    Budget       `yaml:"budget"`
 	Payments  []Payment    `yaml:"payments"`
+	Completes string       `yaml:"completion" json:",omitempty"` // when the work is complete, for payments on completion
 	Scope     []ScopeItem  `yaml:"scope"`
 	Team      []TeamMember `yaml:"team"`
 	Reporting Reporting    `yaml:"reporting"`
@@ -53,13 +54,6 @@ type Budget struct {
 	Amount   Money  `yaml:"amount"`
 	Rate     Money  `yaml:"rate"`
 	CapHours Hours  `yaml:"cap_hours"`
-}
-
-// Payment is one scheduled payment.
-type Payment struct {
-	Due    Date   `yaml:"due"`
-	Amount Money  `yaml:"amount"`
-	Label  string `yaml:"label"`
 }
 
 // ScopeItem is one piece of the order's scope: a roadmap item (Item) or free text with an ID.

@@ -115,29 +115,6 @@ func (v *validator) notAllowed(src Source, budgetType string, path ...any) {
 	}
 }
 
-func (v *validator) payments(o *WorkOrder, cur Currency) {
-	src := o.Src
-	for i, p := range o.Payments {
-		v.positive(src, p.Amount, "payment amount", "payments", i, "amount")
-		v.money(src, p.Amount, cur, "payments", i, "amount")
-		switch {
-		case p.Due.IsZero():
-			v.diags.Errorf(src.File, src.At("payments", i), "payment %d has no due date", i+1)
-		case !o.Start.IsZero() && !o.End.IsZero() && !p.Due.Within(o.Start, o.End):
-			v.diags.Errorf(src.File, src.At("payments", i, "due"), "payment due %s is outside the order's term %s to %s", p.Due, o.Start, o.End)
-		}
-	}
-	total := o.PaymentsTotal()
-	switch {
-	case o.Budget.Type == BudgetFixed && len(o.Payments) > 0 && total.Cmp(o.Budget.Amount) != 0:
-		v.diags.Errorf(src.File, src.At("payments"), "payments add up to %s but the fixed budget is %s; they must match exactly",
-			v.exactMoney(total, cur), v.exactMoney(o.Budget.Amount, cur))
-	case o.Budget.Type == BudgetHourly && o.Total().Sign() > 0 && total.Cmp(o.Total()) > 0:
-		v.diags.Errorf(src.File, src.At("payments"), "payments add up to %s, more than rate × cap_hours = %s",
-			v.exactMoney(total, cur), v.exactMoney(o.Total(), cur))
-	}
-}
-
 func (v *validator) scope(o *WorkOrder) {
 	src := o.Src
 	if len(o.Scope) == 0 {

@@ -79,7 +79,7 @@ func TestValidationRules(t *testing.T) {
 		// money
 		{"fixed payments mismatch", edit{o1, "amount: 100000", "amount: 99999.99"}, "orders/O-1.yaml:13:3: error: payments add up to $149,999.99 but the fixed budget is $150,000.00; they must match exactly"},
 		{"hourly scope over cap", edit{"orders/O-2.yaml", "hours: 150", "hours: 250"}, "orders/O-2.yaml:12:14: error: scope hours add up to 250, more than cap_hours 200"},
-		{"hourly payments over cap", edit{"orders/O-2.yaml", "amount: 17500", "amount: 35000.01"}, "orders/O-2.yaml:14:3: error: payments add up to $35,000.01, more than rate × cap_hours = $35,000.00"},
+		{"hourly payments over cap", edit{"orders/O-2.yaml", "amount: 13125,", "amount: 21875.01,"}, "orders/O-2.yaml:14:3: error: payments add up to $35,000.01, more than rate × cap_hours = $35,000.00"},
 		{"hourly without rate", edit{"orders/O-2.yaml", "  rate: 175\n", ""}, "orders/O-2.yaml:10:3: error: budget.rate is required"},
 		{"fixed with rate", edit{o1, "amount: 150000", "amount: 150000\n  rate: 100"}, "orders/O-1.yaml:12:9: error: budget.rate is not allowed in a fixed budget"},
 		{"zero amount", edit{o1, "amount: 50000", "amount: 0"}, "orders/O-1.yaml:13:31: error: payment amount must be more than zero, got 0"},

@@ -42,7 +42,7 @@ func TestFingerprintIsStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "5b40819eb594453e41fcd106ffdd789b72de8e04db5c3c07b6f9881a0e191f33"
+	const want = "b191169e64f428882e9dd7988a9a9765a171233405e918ee6553df69964ede71"
 	if fp != want || version != ws.Order("O-1").Version {
 		t.Errorf("OrderFingerprint(O-1) = %s v%d, want %s v%d", fp, version, want, ws.Order("O-1").Version)
 	}

@@ -74,8 +74,11 @@ var funderRules = rules{
 }
 
 var orderRules = rules{
-	"": req("A Community Work Order: best-effort work on one community project, paid by one funder.",
-		"title", "funder", "project", "status", "version", "issued", "start", "end", "budget", "scope"),
+	"": with(req("A Community Work Order: best-effort work on one community project, paid by one funder.",
+		"title", "funder", "project", "status", "version", "issued", "start", "end", "budget", "scope"), "allOf", []any{
+		scheduleCase(cwo.BudgetHourly, obj{"required": []string{"kind"}}),
+		scheduleCase(cwo.BudgetFixed, obj{"properties": obj{"kind": false, "credit": false}}),
+	}),
 	"id":       idRule,
 	"funder":   with(idRule, "description", "a funder's ID: the name of a file in funders/"),
 	"project":  with(idRule, "description", "a project's ID: the name of a file in projects/"),
@@ -87,8 +90,16 @@ var orderRules = rules{
 		budgetCase(cwo.BudgetFixed, []string{"amount"}, "rate", "cap_hours"),
 		budgetCase(cwo.BudgetHourly, []string{"rate", "cap_hours"}, "amount"),
 	}),
-	"budget.type":         obj{"enum": []string{cwo.BudgetFixed, cwo.BudgetHourly}},
-	"payments.*":          req("", "due", "amount"),
+	"budget.type": obj{"enum": []string{cwo.BudgetFixed, cwo.BudgetHourly}},
+	"payments.*": with(req("", "due", "amount"), "allOf", []any{
+		obj{"if": obj{"properties": obj{"kind": obj{"const": cwo.PaymentAdvance}}, "required": []string{"kind"}}, "then": obj{"required": []string{"credit"}}},
+		obj{"if": obj{"required": []string{"credit"}}, "then": obj{"properties": obj{"kind": obj{"const": cwo.PaymentAdvance}}, "required": []string{"kind"}}},
+	}),
+	"payments.*.due":      obj{"description": "the date the payment is invoiced (YYYY-MM-DD), within the term; for a payment on signature or completion, the planned date"},
+	"payments.*.kind":     obj{"enum": cwo.PaymentKinds, "description": "hourly orders (required there): advance (paid ahead, credited against invoices) | estimate (an invoice of the hours worked; the amount is a forecast)"},
+	"payments.*.credit":   obj{"enum": cwo.Credits, "description": "an advance (required there): next-invoices (deducted from the invoices after it until used up) | final-invoice (deducted from the last invoice)"},
+	"payments.*.on":       obj{"enum": cwo.PaymentEvents, "description": "what makes the payment payable: date (default) | signature | completion (as the order's completion says)"},
+	"completion":          obj{"enum": cwo.Completions, "description": "what completes the work for payments on completion: term-end | final-report; default: whichever comes first"},
 	"scope":               obj{"minItems": 1, "description": "what the funder pays for; an order with no scope is a donation, which belongs with the fiscal sponsor"},
 	"scope.*":             with(req("A roadmap item (item) or other work (id and title).", "hours"), "anyOf", []any{obj{"required": []string{"item"}}, obj{"required": []string{"title"}}}),
 	"scope.*.item":        with(idRule, "description", "a roadmap item ID of this order's project"),
@@ -97,6 +108,14 @@ var orderRules = rules{
 	"team.*":              req("", "name"),
 	"reporting.cadence":   obj{"enum": []string{cwo.CadenceQuarterly, cwo.CadenceMonthly}},
 	"clauses.*":           obj{"description": "an extra clause, Markdown text"},
+}
+
+// scheduleCase applies item, a rule for each payment, to the orders with the given budget type.
+func scheduleCase(kind string, item obj) obj {
+	return obj{
+		"if":   obj{"properties": obj{"budget": obj{"properties": obj{"type": obj{"const": kind}}, "required": []string{"type"}}}, "required": []string{"budget"}},
+		"then": obj{"properties": obj{"payments": obj{"items": item}}},
+	}
 }
 
 // budgetCase requires the keys a budget type needs and forbids those it does not allow.

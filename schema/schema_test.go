@@ -131,6 +131,13 @@ func TestSchemasReject(t *testing.T) {
 		{"impossible date spelling", "order", strings.Replace(base, "issued: 2026-09-15", "issued: 15.09.2026", 1), "issued"},
 		{"amount with a comma", "order", strings.Replace(base, "amount: 150000", "amount: \"150,000\"", 1), "amount"},
 		{"rate in a fixed budget", "order", strings.Replace(base, "amount: 150000", "amount: 150000\n  rate: 10", 1), "rate"},
+		{"kind in a fixed budget", "order", strings.Replace(base, "amount: 100000,", "amount: 100000, kind: estimate,", 1), "kind"},
+		{"hourly payment without kind", "order", strings.Replace(base, "type: fixed\n  amount: 150000", "type: hourly\n  rate: 100\n  cap_hours: 1500", 1), "kind"},
+		{"advance without credit", "order", strings.NewReplacer("type: fixed\n  amount: 150000", "type: hourly\n  rate: 100\n  cap_hours: 1500",
+			"on: signature,", "on: signature, kind: advance,", "amount: 100000,", "amount: 100000, kind: estimate,").Replace(base), "credit"},
+		{"credit on a fixed instalment", "order", strings.Replace(base, "amount: 100000,", "amount: 100000, credit: final-invoice,", 1), "credit"},
+		{"unknown payment event", "order", strings.Replace(base, "on: signature", "on: signing", 1), "on"},
+		{"unknown completion", "order", base + "completion: acceptance\n", "completion"},
 		{"missing title", "order", strings.Replace(base, "title: Faster NumPy\n", "", 1), "title"},
 		{"bad ID", "order", strings.Replace(base, "funder: acme", "funder: ../acme", 1), "funder"},
 	}

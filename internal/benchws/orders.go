@@ -138,7 +138,9 @@ func (g *generator) scope(r *rng, o *order) *scopeYAML {
 }
 
 // budget writes the budget and a payment schedule that validates: a fixed order's payments add
-// up to its amount exactly; an hourly order's stay within rate × cap.
+// up to its amount exactly, the first on signature and the last on completion; an hourly order's
+// are an advance on signature, credited against the last invoice, and estimates that add up to
+// the planned hours at the rate, the last on the term's last day.
 func (g *generator) budget(r *rng, y *yamlDoc, o *order, hourly bool, scope *scopeYAML) {
 	n := r.between(3, 6)
 	var amounts []int
@@ -148,9 +150,11 @@ func (g *generator) budget(r *rng, y *yamlDoc, o *order, hourly bool, scope *sco
 		y.line(1, "type: hourly")
 		y.line(1, fmt.Sprintf("rate: %d", rate))
 		y.line(1, fmt.Sprintf("cap_hours: %d", capHours))
-		for range n {
-			amounts = append(amounts, rate*capHours/n/100*100)
+		planned := rate * scope.hours
+		for range n - 1 {
+			amounts = append(amounts, planned/n/100*100)
 		}
+		amounts = append(amounts, planned-(n-1)*(planned/n/100*100))
 	} else {
 		total := 1000 * r.between(40, 600)
 		if o.active {
@@ -169,18 +173,22 @@ func (g *generator) budget(r *rng, y *yamlDoc, o *order, hourly bool, scope *sco
 	y.line(0, "payments:")
 	span := int(o.end.Sub(o.start).Hours() / 24)
 	for k, a := range amounts {
-		label := fmt.Sprintf("Instalment %d", k+1)
-		switch k {
-		case 0:
-			label = "On signature"
-		case n - 1:
-			label = "On completion"
+		label, what := fmt.Sprintf("Instalment %d", k+1), ""
+		switch {
+		case k == 0 && hourly:
+			label, what = "Advance", "kind: advance, credit: final-invoice, on: signature, "
+		case hourly:
+			label, what = fmt.Sprintf("Invoice %d", k), "kind: estimate, "
+		case k == 0:
+			label, what = "On signature", "on: signature, "
+		case k == n-1:
+			label, what = "On completion", "on: completion, "
 		}
 		due := day(o.start, span*k/n)
 		if k == n-1 {
 			due = o.end
 		}
-		y.line(1, fmt.Sprintf("- {due: %s, amount: %d, label: %s}", ymd(due), a, q(label)))
+		y.line(1, fmt.Sprintf("- {due: %s, amount: %d, %slabel: %s}", ymd(due), a, what, q(label)))
 	}
 }
 
