@@ -44,7 +44,9 @@ type WorkOrder struct {
 	Scope     []ScopeItem  `yaml:"scope"`
 	Team      []TeamMember `yaml:"team"`
 	Reporting Reporting    `yaml:"reporting"`
-	Clauses   []string     `yaml:"clauses"` // Markdown
+	Clauses   []string     `yaml:"clauses"`                  // Markdown
+	Locale    string       `yaml:"locale" json:",omitempty"` // BCP 47; "" for the workspace's (locale.go)
+	Paper     string       `yaml:"paper" json:",omitempty"`  // "letter" or "a4"; "" for the workspace's
 	Src       Source       `yaml:"-" json:"-"`
 }
 

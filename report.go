@@ -85,7 +85,7 @@ func (w *Workspace) ReportPeriods(o *WorkOrder) []Period {
 // NewReport computes the report of order o for period p. The workspace must be valid.
 func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 	r := &Report{Order: o, Funder: w.Funder(o.Funder), Project: w.Project(o.Project), Period: p,
-		Currency: w.OrderCurrency(o), Locale: w.Settings.Locale, Budget: o.Total(), HourlyCost: o.HourlyCost(),
+		Currency: w.OrderCurrency(o), Locale: w.OrderLocale(o), Budget: o.Total(), HourlyCost: o.HourlyCost(),
 		StateCounts: map[string]int{}}
 	for _, pr := range w.OrderProgress(o.ID) {
 		if pr.Period == p {

@@ -21,6 +21,7 @@ type Contractor struct {
 	Name          string   `yaml:"name"`
 	LegalName     string   `yaml:"legal_name"`
 	Address       []string `yaml:"address"`
+	Country       string   `yaml:"country" json:",omitempty"` // ISO 3166-1 alpha-2: the default locale and paper (locale.go)
 	Email         string   `yaml:"email"`
 	Website       string   `yaml:"website"`
 	Logo          string   `yaml:"logo"`

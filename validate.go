@@ -154,6 +154,7 @@ func (v *validator) contractor() {
 	v.link(c.Src, c.FiscalSponsor.URL, "fiscal_sponsor", "url")
 	v.link(c.Src, c.Website, "website")
 	v.asset(c.Src, c.Logo, "logo")
+	v.countryRule(c)
 }
 
 // duplicates reports IDs that differ only in case: their output files would collide.

@@ -36,6 +36,7 @@ func (v *validator) order(o *WorkOrder) {
 	for i, m := range o.Team {
 		v.require(src, m.Name, "team", i, "name")
 	}
+	v.localeRules(o)
 }
 
 func (v *validator) orderRefs(o *WorkOrder) {
@@ -207,7 +208,7 @@ func (v *validator) exactMoney(m Money, cur Currency) string {
 	if m.Places() > cur.MinorUnits() {
 		return m.String() + " " + string(cur)
 	}
-	return FormatMoney(m, cur, v.ws.Settings.Locale)
+	return FormatMoney(m, cur, v.ws.Locale())
 }
 
 // existing lists the records of a folder for a message: "the funders are acme, oori" (at most

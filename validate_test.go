@@ -102,6 +102,11 @@ func TestValidationRules(t *testing.T) {
 		{"bad funder kind", edit{"funders/acme.yaml", "kind: company", "kind: corporation"}, "funders/acme.yaml:3:7: error: kind \"corporation\" is not one of company, individual, foundation, government"},
 		{"bad percent", edit{"progress/O-1/2026-Q4.yaml", "percent: 40", "percent: 140"}, "progress/O-1/2026-Q4.yaml:6:40: error: percent must be between 0 and 100, got 140"},
 		{"bad contribution url", edit{"progress/O-1/2026-Q4.yaml", "url: https://github.com/numpy/numpy/pull/27001", "url: javascript:alert(1)"}, "progress/O-1/2026-Q4.yaml:8:11: error: url \"javascript:alert(1)\" is not an http or https URL"},
+		{"bad locale", edit{o1, "status: active", "status: active\nlocale: xx-YY"}, "orders/O-1.yaml:5:9: error: locale \"xx-YY\" is not a BCP 47 language tag like en-US or de-DE"},
+		{"unknown locale language", edit{o1, "status: active", "status: active\nlocale: tlh"}, "orders/O-1.yaml:5:9: error: locale \"tlh\": CLDR has no data for its language"},
+		{"bad order paper", edit{o1, "status: active", "status: active\npaper: a5"}, "orders/O-1.yaml:5:8: error: paper \"a5\" is not one of letter, a4 (did you mean \"a4\"?)"},
+		{"country name", edit{"contractor.yaml", "email:", "country: Germany\nemail:"}, "contractor.yaml:4:10: error: country \"Germany\" is not an ISO 3166-1 country code (two capital letters, like US or DE)"},
+		{"country UK", edit{"contractor.yaml", "email:", "country: UK\nemail:"}, "contractor.yaml:4:10: error: country \"UK\" is not an ISO 3166-1 country code: the United Kingdom is \"GB\""},
 		{"bad json state", edit{"progress/O-1/contributions.json", `"OPEN"`, `"DRAFT"`}, "progress/O-1/contributions.json:2:3: error: pull request 1: state \"DRAFT\" is not OPEN, MERGED or CLOSED"},
 	}
 	for _, tt := range tests {

@@ -9,8 +9,8 @@ import (
 // package fills them and checks them (config/check.go); the domain only reads them.
 type Settings struct {
 	Output    string            // output folder, relative to the workspace unless absolute
-	Paper     string            // "letter" or "a4"
-	Locale    string            // BCP 47 tag for money and dates, e.g. "en-US", "de-DE"
+	Paper     string            // "letter" or "a4"; "" for the contractor's country's (locale.go)
+	Locale    string            // BCP 47 tag for money and dates, e.g. "en-GB"; "" for the country's
 	Currency  Currency          // default currency of orders and estimates
 	Jobs      int               // parallel renders; 0 means one per CPU
 	Fonts     Fonts             // font files, relative to the workspace
@@ -66,7 +66,7 @@ type TimesheetSettings struct {
 
 // DefaultSettings returns the settings used when cwo.yaml says nothing.
 func DefaultSettings() Settings {
-	return Settings{Output: "out", Paper: "letter", Locale: "en-US", Currency: "USD", Brand: Brand{Color: "#1F4E79"}}
+	return Settings{Output: "out", Currency: "USD", Brand: Brand{Color: "#1F4E79"}}
 }
 
 // Workspace is everything cwo knows about one consultancy's funded work, loaded from one folder.
@@ -131,9 +131,9 @@ func (w *Workspace) OrderCurrency(o *WorkOrder) Currency {
 }
 
 // BudgetText describes an order's budget in one line: "fixed $150,000.00" or
-// "hourly $175.00 × 800 h", in the order's currency and the workspace's locale.
+// "hourly $175.00 × 800 h", in the order's currency and locale.
 func (w *Workspace) BudgetText(o *WorkOrder) string {
-	cur, loc := w.OrderCurrency(o), w.Settings.Locale
+	cur, loc := w.OrderCurrency(o), w.OrderLocale(o)
 	if o.Budget.Type == BudgetHourly {
 		return "hourly " + FormatMoney(o.Budget.Rate, cur, loc) + " × " + o.Budget.CapHours.String() + " h"
 	}

@@ -18,13 +18,13 @@ type Data struct {
 	Project       *cwo.Project
 	Scope         []ScopeLine
 	Currency      cwo.Currency // the order's currency
-	Locale        string
-	Hourly        bool       // hourly budget (else fixed)
-	Total         cwo.Money  // fixed price, or rate × cap
-	ScopeHours    cwo.Hours  // planned hours of all scope items
-	PaymentsTotal cwo.Money  // sum of the payment schedule
-	Cadence       string     // "quarterly" or "monthly"
-	ReportTo      cwo.Person // who receives reports
+	Locale        string       // the order's BCP 47 locale (cwo.Workspace.OrderLocale)
+	Hourly        bool         // hourly budget (else fixed)
+	Total         cwo.Money    // fixed price, or rate × cap
+	ScopeHours    cwo.Hours    // planned hours of all scope items
+	PaymentsTotal cwo.Money    // sum of the payment schedule
+	Cadence       string       // "quarterly" or "monthly"
+	ReportTo      cwo.Person   // who receives reports
 }
 
 // ScopeLine is one scope item as the agreement shows it.
@@ -43,7 +43,7 @@ func NewData(ws *cwo.Workspace, o *cwo.WorkOrder) *Data {
 	funder := ws.Funder(o.Funder)
 	d := &Data{
 		Order: o, Funder: funder, Contractor: ws.Contractor, Project: project,
-		Currency: ws.OrderCurrency(o), Locale: ws.Settings.Locale,
+		Currency: ws.OrderCurrency(o), Locale: ws.OrderLocale(o),
 		Hourly: o.Budget.Type == cwo.BudgetHourly, Total: o.Total(),
 		ScopeHours: o.ScopeHours(), PaymentsTotal: o.PaymentsTotal(),
 		Cadence: "quarterly", ReportTo: funder.Contact(),

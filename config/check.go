@@ -51,18 +51,21 @@ func (c *checker) errorf(at origin, format string, args ...any) {
 	c.diags.Errorf(at.where, at.pos, format, args...)
 }
 
+// paper accepts "letter", "a4", and "" (unset: each order's from the contractor's country).
 func (c *checker) paper(p string) {
-	if p != "letter" && p != "a4" {
+	if p != "" && !slices.Contains(cwo.Papers, p) {
 		c.errorf(c.from.of("paper"), "paper must be \"letter\" or \"a4\", not %q", p)
 	}
 }
 
-// locale accepts the locales cwo.FormatMoney has a number style for: a known language, with or
-// without a region ("de", "de-AT"), or a known language-region pair ("de-CH").
+// locale accepts a BCP 47 tag CLDR has data for (cwo.CheckLocale), and "" (unset: each order's
+// from the contractor's country).
 func (c *checker) locale(l string) {
-	if !cwo.KnownLocale(l) {
-		c.errorf(c.from.of("locale"), "locale %q: cwo has no money format for it; use one of %s, optionally with a region (en-GB)",
-			l, strings.Join(cwo.Locales(), ", "))
+	if l == "" {
+		return
+	}
+	if err := cwo.CheckLocale(l); err != nil {
+		c.errorf(c.from.of("locale"), "locale %v", err)
 	}
 }
 

@@ -38,9 +38,12 @@ var settingsCases = []settingsCase{
 	{name: "key in another case", file: "Paper: A5\n",
 		want: []string{`cwo.yaml:1:8: error: paper must be "letter" or "a4", not "a5"`}},
 	{name: "unknown locale in file", file: "locale: xx-YY\n",
-		want: []string{`cwo.yaml:1:9: error: locale "xx-YY": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`}},
+		want: []string{`cwo.yaml:1:9: error: locale "xx-YY" is not a BCP 47 language tag like en-US or de-DE`}},
 	{name: "unknown locale in env", env: map[string]string{"CWO_LOCALE": "tlh"},
-		want: []string{`CWO_LOCALE=tlh: error: locale "tlh": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`}},
+		want: []string{`CWO_LOCALE=tlh: error: locale "tlh": CLDR has no data for its language`}},
+	{name: "private-use region", file: "locale: en-XX\n",
+		want: []string{`cwo.yaml:1:9: error: locale "en-XX": XX is a private-use region, not a country`}},
+	{name: "locale and paper unset", file: "locale: \"\"\npaper: \"\"\n"},
 	{name: "currency", file: "currency: dollars\n",
 		want: []string{`cwo.yaml:1:11: error: currency: "DOLLARS" is not an ISO 4217 currency code (like USD or EUR)`}},
 	{name: "negative jobs in flag", flags: []string{"--jobs=-1"},
@@ -82,7 +85,7 @@ var settingsCases = []settingsCase{
 		want: []string{
 			`CWO_CURRENCY=ABCD: error: currency: "ABCD" is not an ISO 4217 currency code (like USD or EUR)`,
 			`cwo.yaml:1:8: error: paper must be "letter" or "a4", not "a5"`,
-			`cwo.yaml:2:9: error: locale "xx": cwo has no money format for it; use one of ` + strings.Join(cwo.Locales(), ", ") + `, optionally with a region (en-GB)`,
+			`cwo.yaml:2:9: error: locale "xx" is not a BCP 47 language tag like en-US or de-DE`,
 		}},
 }
 
@@ -160,18 +163,16 @@ func TestSfntEnd(t *testing.T) {
 	}
 }
 
-// TestKnownLocales checks that the locales the check accepts are those FormatMoney formats with
-// a style of their own: a listed language with any region, or a listed pair.
-func TestKnownLocales(t *testing.T) {
+// TestLocales checks that the check accepts the locales CLDR has data for, with a region or not
+// and with either separator, and no other.
+func TestLocales(t *testing.T) {
 	for _, tt := range []struct {
 		locale string
-		known  bool
-	}{{"en-US", true}, {"de", true}, {"de-AT", true}, {"de_CH", true}, {"pt-BR", true}, {"", false}, {"xx-YY", false}, {"tlh", false}} {
-		if got := cwo.KnownLocale(tt.locale); got != tt.known {
-			t.Errorf("KnownLocale(%q) = %v, want %v", tt.locale, got, tt.known)
+		ok     bool
+	}{{"en-US", true}, {"de", true}, {"de-AT", true}, {"de_CH", true}, {"pt-BR", true}, {"en-001", true},
+		{"xx-YY", false}, {"tlh", false}, {"en-XX", false}} {
+		if err := cwo.CheckLocale(tt.locale); (err == nil) != tt.ok {
+			t.Errorf("CheckLocale(%q) = %v, want ok = %v", tt.locale, err, tt.ok)
 		}
-	}
-	if !strings.Contains(strings.Join(cwo.Locales(), " "), "de-CH") {
-		t.Errorf("Locales() = %v, want the pair de-CH among them", cwo.Locales())
 	}
 }

@@ -39,7 +39,8 @@ func TestDefaultsWithoutFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Output != "out" || s.Paper != "letter" || s.Locale != "en-US" || s.Currency != "USD" || s.Jobs != 0 {
+	// Paper and locale are unset: each order's come from the contractor's country (cwo.OrderPaper).
+	if s.Output != "out" || s.Paper != "" || s.Locale != "" || s.Currency != "USD" || s.Jobs != 0 {
 		t.Errorf("defaults = %+v", s)
 	}
 }

@@ -43,7 +43,7 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 	}
 	diags = append(diags, cwo.Validate(ws, opt)...)
 	var a assets
-	fonts, fontDiags := loadFonts(dir, s.Fonts, s.Locale)
+	fonts, fontDiags := loadFonts(dir, s.Fonts, ws.Locale())
 	diags = append(diags, fontDiags...)
 	a.fonts = fonts
 	set, err := templates.Load(dir)

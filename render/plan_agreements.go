@@ -49,6 +49,7 @@ func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 		return nil, err
 	}
 	opt := b.pdfOptions()
+	opt.Paper = b.ws.OrderPaper(o)
 	h := outdir.NewHasher().Text("kind", KindAgreements).Text("cwo", cwo.Version).Text("fingerprint", fp).
 		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
 	if logo != nil {
@@ -66,14 +67,14 @@ func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 				return fmt.Errorf("order %s: %w", o.ID, err)
 			}
 			doc := &pdf.AgreementDoc{Order: o, Funder: data.Funder, Contractor: data.Contractor, Project: data.Project,
-				Body: body, Fingerprint: fp, Logo: logo}
+				Body: body, Fingerprint: fp, Logo: logo, Locale: data.Locale}
 			return pdf.Agreement(w, doc, opt)
 		},
 	}, nil
 }
 
 func (b *batch) pdfOptions() pdf.Options {
-	return pdf.Options{Paper: b.settings.Paper, Brand: b.settings.Brand.Color, Fonts: b.fonts, Shared: b.shared}
+	return pdf.Options{Paper: b.ws.Paper(), Brand: b.settings.Brand.Color, Fonts: b.fonts, Shared: b.shared}
 }
 
 // contractorLogo reads the contractor's logo once for all agreements.

@@ -36,12 +36,12 @@ func (b *batch) planBrochures() ([]*Job, error) {
 // brochureDoc chooses the projects and items a brochure shows, leaving out stale roadmaps.
 func (b *batch) brochureDoc(br *cwo.Brochure, logo *pdf.Image) (*pdf.BrochureDoc, error) {
 	doc := &pdf.BrochureDoc{Brochure: br, Contractor: b.ws.Contractor, Date: br.Date, Paper: br.Paper,
-		Currency: b.ws.Settings.Currency, Locale: b.ws.Settings.Locale, Logo: logo}
+		Currency: b.ws.Settings.Currency, Locale: b.ws.Locale(), Logo: logo}
 	if doc.Date.IsZero() {
 		doc.Date = b.ws.AsOf()
 	}
 	if doc.Paper == "" {
-		doc.Paper = b.settings.Paper
+		doc.Paper = b.ws.Paper()
 	}
 	for i, p := range brochureProjects(b.ws, br) {
 		if cwo.Stale(p.Roadmap.Reviewed, doc.Date) && !br.IncludeStale {

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"strings"
-
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
 )
@@ -12,8 +10,16 @@ var (
 	idRule    = obj{"type": "string", "pattern": IDPattern, "maxLength": cwo.MaxIDLength, "description": "an ID: letters, digits, '.', '_', '-', starting with a letter or digit"}
 	urlRule   = obj{"type": "string", "pattern": `^(https?://|mailto:)\S+$`, "description": "an http, https or mailto URL"}
 	imageRule = obj{"type": "string", "pattern": `\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$`, "description": "a PNG or JPEG file, relative to the workspace"}
-	paperRule = obj{"type": "string", "enum": []string{"letter", "a4"}, "description": "paper size: letter or a4"}
+	paperRule = obj{"type": "string", "enum": cwo.Papers, "description": "paper size: letter or a4"}
+	// localeRule has the shape of a BCP 47 tag; config and validate check that CLDR knows it.
+	localeRule = obj{"type": "string", "pattern": LocalePattern, "description": "a BCP 47 locale (en-US, en-GB, en-001, de-DE): " +
+		"how amounts, numbers and dates are written; default: from the contractor's country"}
 )
+
+// LocalePattern matches the shape of a BCP 47 tag: a language, then optionally a script, a region
+// and more subtags, with "-" or "_" between them. cwo.CheckLocale accepts only tags of this shape
+// (and only those whose subtags are registered).
+const LocalePattern = `^[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?([-_][A-Za-z0-9]{1,8})*$`
 
 // req returns a rule that requires keys, with a description.
 func req(desc string, keys ...string) obj {
@@ -44,6 +50,8 @@ var contractorRules = rules{
 	"website":            urlRule,
 	"fiscal_sponsor.url": urlRule,
 	"logo":               imageRule,
+	"country": obj{"type": "string", "pattern": `^[A-Z]{2}$`, "description": "ISO 3166-1 alpha-2 country code (US, GB, DE): " +
+		"agreements default to its locale and paper (A4 and day-month-year outside the Letter countries of the Americas)"},
 }
 
 var projectRules = rules{
@@ -108,6 +116,8 @@ var orderRules = rules{
 	"team.*":              req("", "name"),
 	"reporting.cadence":   obj{"enum": []string{cwo.CadenceQuarterly, cwo.CadenceMonthly}},
 	"clauses.*":           obj{"description": "an extra clause, Markdown text"},
+	"locale":              localeRule,
+	"paper":               with(paperRule, "description", "paper size of this order's agreement: letter or a4; default: cwo.yaml's, else the contractor's country's"),
 }
 
 // scheduleCase applies item, a rule for each payment, to the orders with the given budget type.
@@ -160,7 +170,7 @@ var settingsRules = rules{
 	"":            obj{"description": "Tool settings; CWO_* environment variables and flags override them."},
 	"output":      obj{"description": "where cwo render writes (relative to the workspace)"},
 	"paper":       paperRule,
-	"locale":      obj{"pattern": localePattern(), "description": "how money is written, e.g. en-US or de-DE: a language cwo formats money in, optionally with a region"},
+	"locale":      localeRule,
 	"currency":    obj{"pattern": `^[A-Za-z]{3}$`, "description": "default currency of orders and estimates (ISO 4217)"},
 	"jobs":        obj{"minimum": 0, "description": "parallel renders; 0 = one per CPU"},
 	"brand.color": obj{"pattern": config.ColorPattern, "description": "a colour like #1F4E79"},
@@ -174,16 +184,4 @@ var settingsRules = rules{
 	"fonts.mono":        obj{"description": "monospaced text (code, the fingerprint); default: the embedded Noto Sans Mono"},
 	"fonts.fallback":    obj{"description": "fonts for characters a style's own fonts lack, for every style: other scripts (Noto Sans CJK, Noto Naskh Arabic), a monochrome emoji font"},
 	"timesheet.columns": obj{"propertyNames": obj{"enum": cwo.TimesheetColumns}, "description": "cwo's column names mapped to the CSV's header names"},
-}
-
-// localePattern matches the locales config accepts (cwo.KnownLocale): a language of cwo.Locales,
-// optionally with a region or more subtags.
-func localePattern() string {
-	var langs []string
-	for _, l := range cwo.Locales() {
-		if !strings.Contains(l, "-") {
-			langs = append(langs, l)
-		}
-	}
-	return `^(` + strings.Join(langs, "|") + `)([-_][A-Za-z0-9]{1,8})*$`
 }

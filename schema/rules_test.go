@@ -52,13 +52,25 @@ func TestDecimalRuleIsTheRootsRule(t *testing.T) {
 	}
 }
 
-// TestLocaleRuleIsConfigsRule checks that the cwo.yaml schema's locale pattern accepts the
-// locales config accepts, and refuses some it refuses.
+// TestLocaleRuleIsConfigsRule checks that the schemas' locale pattern accepts every locale
+// cwo.CheckLocale accepts, and refuses what is not shaped like a BCP 47 tag (which
+// cwo.CheckLocale refuses too).
 func TestLocaleRuleIsConfigsRule(t *testing.T) {
-	pattern := regexp.MustCompile(localePattern())
-	for _, l := range append(cwo.Locales(), "en-GB", "de_AT", "xx", "xx-YY", "tlh", "") {
-		if got, want := pattern.MatchString(l), cwo.KnownLocale(l); got != want {
-			t.Errorf("locale pattern matches %q = %v, cwo.KnownLocale = %v", l, got, want)
+	pattern := regexp.MustCompile(LocalePattern)
+	for _, l := range []string{"en", "en-US", "en-GB", "de_AT", "en-001", "zh-Hant-TW", "sr-Latn", "de-DE-u-co-phonebk", "pt-BR"} {
+		if err := cwo.CheckLocale(l); err != nil {
+			t.Errorf("cwo.CheckLocale(%q) = %v, want nil", l, err)
+		}
+		if !pattern.MatchString(l) {
+			t.Errorf("locale pattern refuses %q, which cwo.CheckLocale accepts", l)
+		}
+	}
+	for _, l := range []string{"", "english", "en US", "e", "en-", "1en"} {
+		if cwo.CheckLocale(l) == nil {
+			t.Errorf("cwo.CheckLocale(%q) = nil, want an error", l)
+		}
+		if pattern.MatchString(l) {
+			t.Errorf("locale pattern matches %q", l)
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // Formats says how a document writes money and dates.
 type Formats struct {
 	Currency cwo.Currency // default currency for money
-	Locale   string       // BCP 47, e.g. "en-US"
+	Locale   string       // BCP 47, e.g. "en-US": the order's (cwo.Workspace.OrderLocale)
 }
 
 // allowedSprig is the allow-list of sprig functions: strings, lists, simple math and defaults.
@@ -95,8 +95,9 @@ func cwoFuncs(f Formats) map[string]any {
 			}
 			return cwo.FormatMoney(m, c, loc)
 		},
-		// date DATE: "September 15, 2026" (en-US) or "15 September 2026".
-		"date": func(d cwo.Date) string { return formatDate(d, loc) },
+		// date DATE: "15 September 2026", or "September 15, 2026" where the locale's English puts
+		// the month first (en-US, en-CA): the one date style of the document (cwo.FormatDate).
+		"date": func(d cwo.Date) string { return cwo.FormatDate(d, loc) },
 		// hours HOURS: "1,250" or "7.5" with the locale's separators.
 		"hours": func(h cwo.Hours) string { return formatHours(h, loc) },
 		// plural N SINGULAR PLURAL: the word that fits the count.
@@ -115,16 +116,6 @@ func cwoFuncs(f Formats) map[string]any {
 		// sum AMOUNTS...: adds up decimals.
 		"sum": cwo.SumDecimals,
 	}
-}
-
-func formatDate(d cwo.Date, locale string) string {
-	if d.IsZero() {
-		return ""
-	}
-	if strings.HasPrefix(locale, "en-US") || locale == "en" {
-		return d.Format("January 2, 2006")
-	}
-	return d.Format("2 January 2006")
 }
 
 func formatHours(h cwo.Hours, locale string) string {

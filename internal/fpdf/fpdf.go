@@ -2544,7 +2544,7 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 	if y == -1 {
 		y = f.y
 	}
-	if f.isCurrentUTF8 {
+	if f.isCurrentUTF8 || f.currentFont.shaper != nil { // cwo patch 21: shaped fonts take UTF-8 too
 		txtStr = utf8toutf16(txtStr)
 	}
 	f.outlines = append(f.outlines, outlineType{text: txtStr, level: level, y: y, p: f.PageNo(), prev: -1, last: -1, next: -1, first: -1})
@@ -5085,9 +5085,25 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation))) // cwo patch 22
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+}
+
+// pdfDate writes t as a PDF date with its offset from UT (cwo patch 22): D:20260929000000Z in
+// UT, D:20260929100000+02'00' elsewhere. Without the offset, readers took the date for local
+// time, and it could not equal the XMP metadata's dates, which carry it.
+func pdfDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	if off == 0 {
+		return s + "Z"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return s + fmt.Sprintf("%c%02d'%02d'", sign, off/3600, off%3600/60)
 }
 
 func (f *Fpdf) putcatalog() {
