@@ -85,6 +85,11 @@ func FormatDate(d Date, locale string) string {
 	return cldr.LongDate(d.Time(), locale)
 }
 
+// LanguageTag returns the language of a document written in English with the conventions of
+// locale, as a BCP 47 tag for the PDF's /Lang: English of the locale's region ("en-US", "en-GB",
+// "en-001"; "en-DE" for de-DE, whose figures the document follows but not its words).
+func LanguageTag(locale string) string { return cldr.EnglishTag(locale) }
+
 // localeRules checks an order's own locale and paper.
 func (v *validator) localeRules(o *WorkOrder) {
 	if o.Locale != "" {

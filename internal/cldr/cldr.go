@@ -75,3 +75,14 @@ func CountryLocale(cc string) string {
 	}
 	return l
 }
+
+// EnglishTag returns the BCP 47 tag of English as written in the region of locale (see Region):
+// "en-US" for en-US and en, "en-GB" for en-GB, "en-001" for en-001, "en-DE" for de-DE; "en" for a
+// locale Check refuses. It is the language of a document whose words are English and whose
+// figures follow locale.
+func EnglishTag(locale string) string {
+	if r := Region(locale); r != "" {
+		return "en-" + r
+	}
+	return "en"
+}

@@ -26,6 +26,14 @@ func TestRegion(t *testing.T) {
 	}
 }
 
+func TestEnglishTag(t *testing.T) {
+	for in, want := range map[string]string{"en-US": "en-US", "en": "en-US", "en-GB": "en-GB", "en-001": "en-001", "de-DE": "en-DE", "pl": "en-PL", "xx": "en"} {
+		if got := EnglishTag(in); got != want {
+			t.Errorf("EnglishTag(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestCheckCountry(t *testing.T) {
 	for _, good := range []string{"US", "DE", "PL", "JP", "CA"} {
 		if err := CheckCountry(good); err != nil {

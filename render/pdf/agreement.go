@@ -20,6 +20,7 @@ type AgreementDoc struct {
 	Body        string // the agreement text in Markdown, from the template
 	Fingerprint string // SHA-256 hex of everything the agreement shows
 	Logo        *Image // the contractor's logo, or nil
+	Locale      string // BCP 47: how dates are written, and the document's language (cwo.LanguageTag)
 }
 
 // Image is a PNG or JPEG file's bytes.
@@ -30,11 +31,12 @@ type Image struct {
 
 // agreement draws one agreement; its methods are the page sections from top to bottom.
 type agreement struct {
-	pdf   *fpdf.Fpdf
-	d     *AgreementDoc
-	brand rgb
-	pageW float64
-	pageH float64
+	pdf     *fpdf.Fpdf
+	d       *AgreementDoc
+	brand   rgb
+	pageW   float64
+	pageH   float64
+	outline *outline
 }
 
 // Agreement writes the signature-ready agreement for one work order to w: title block, the
@@ -43,12 +45,16 @@ type agreement struct {
 func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	a := &agreement{pdf: newDocument(opt, d.Order.Issued), d: d, brand: brandColor(opt.Brand)}
 	a.pageW, a.pageH = a.pdf.GetPageSize()
+	a.outline = newOutline(a.pdf)
 	a.metadata()
 	a.pdf.SetHeaderFuncMode(a.header, true)
 	a.pdf.SetFooterFunc(a.footer)
 	a.pdf.AddPage()
+	a.outline.add(d.Order.Title, 0, -1)
 	a.titleBlock()
-	if err := mdpdf.New(a.pdf, a.bodyStyle()).Render([]byte(d.Body)); err != nil {
+	body := a.bodyStyle()
+	body.OnHeading = a.outline.heading
+	if err := mdpdf.New(a.pdf, body).Render([]byte(d.Body)); err != nil {
 		return fmt.Errorf("agreement text: %w", err)
 	}
 	fields := a.signaturePage()
@@ -88,13 +94,21 @@ func statusMark(status string) (word string, fill rgb) {
 	return "", rgb{}
 }
 
+// metadata sets the agreement's document information, its equal XMP metadata and its language.
 func (a *agreement) metadata() {
 	o, c, f := a.d.Order, a.d.Contractor, a.d.Funder
-	a.pdf.SetTitle(fmt.Sprintf("%s: Community Work Order %s v%d", o.Title, o.ID, o.Version), true)
-	a.pdf.SetSubject(fmt.Sprintf("Community Work Order between %s and %s for work on %s", c.LegalName, f.LegalName, a.d.Project.Name), true)
-	a.pdf.SetAuthor(c.Name, true)
-	a.pdf.SetKeywords(fmt.Sprintf("Community Work Order, %s, %s, %s, fingerprint %s", o.ID, a.d.Project.Name, f.DisplayName(), a.d.Fingerprint), true)
+	docInfo{
+		Title:    fmt.Sprintf("%s: Community Work Order %s v%d", o.Title, o.ID, o.Version),
+		Subject:  fmt.Sprintf("Community Work Order between %s and %s for work on %s", c.LegalName, f.LegalName, a.d.Project.Name),
+		Author:   c.Name,
+		Keywords: fmt.Sprintf("Community Work Order, %s, %s, %s, fingerprint %s", o.ID, a.d.Project.Name, f.DisplayName(), a.d.Fingerprint),
+		Lang:     cwo.LanguageTag(a.d.Locale),
+		Date:     pinnedTime(o.Issued),
+	}.apply(a.pdf)
 }
+
+// date writes d in the document's one date style (cwo.FormatDate).
+func (a *agreement) date(d cwo.Date) string { return cwo.FormatDate(d, a.d.Locale) }
 
 func (a *agreement) bodyStyle() mdpdf.Style {
 	b := [3]int{a.brand.r, a.brand.g, a.brand.b}

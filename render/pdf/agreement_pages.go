@@ -42,7 +42,7 @@ func (a *agreement) facts() {
 	o := a.d.Order
 	cells := [][2]string{
 		{"Order", o.ID}, {"Version", fmt.Sprint(o.Version)},
-		{"Issued", o.Issued.Format("2 January 2006")}, {"Status", strings.ToUpper(o.Status[:1]) + o.Status[1:]},
+		{"Issued", a.date(o.Issued)}, {"Status", strings.ToUpper(o.Status[:1]) + o.Status[1:]},
 	}
 	width := (a.pageW - 2*marginSide) / float64(len(cells))
 	y := pdf.GetY()
@@ -99,13 +99,14 @@ func (a *agreement) signaturePage() []pdfupdate.Field {
 	pdf := a.pdf
 	o := a.d.Order
 	pdf.AddPage()
+	a.outline.add("Signatures", 0, -1)
 	pdf.SetFont(familyBody, "B", 15)
 	setColor(pdf, a.brand)
 	pdf.CellFormat(0, 20, "Signatures", "", 1, "L", false, 0, "")
 	pdf.Ln(4)
 	pdf.SetFont(familyBody, "", bodySize)
 	setColor(pdf, textColor)
-	pdf.MultiCell(0, 14, signingText(o), "", "L", false)
+	pdf.MultiCell(0, 14, signingText(o, a.date(o.Issued)), "", "L", false)
 	pdf.Ln(4)
 	pdf.SetFont(familyMono, "", 8.5)
 	pdf.CellFormat(0, 12, a.d.Fingerprint, "", 1, "L", false, 0, "")
@@ -163,8 +164,8 @@ func (a *agreement) signatureRows(x, lineY, w float64, rows [][2]string) {
 }
 
 // signingText introduces the signature blocks: what the parties sign, or, for an order that
-// cannot be signed, why not.
-func signingText(o *cwo.WorkOrder) string {
+// cannot be signed, why not; issued is the order's date in the document's date style.
+func signingText(o *cwo.WorkOrder, issued string) string {
 	fp := "Each page of this version carries the first twelve digits of its fingerprint in the footer; the whole fingerprint is:"
 	switch o.Status {
 	case cwo.StatusDraft:
@@ -173,8 +174,8 @@ func signingText(o *cwo.WorkOrder) string {
 			o.ID, o.Version, fp)
 	case cwo.StatusCancelled:
 		return fmt.Sprintf("Community Work Order %s, version %d, issued %s, has been cancelled: it cannot be signed "+
-			"and has no signature fields. %s", o.ID, o.Version, o.Issued.Format("2 January 2006"), fp)
+			"and has no signature fields. %s", o.ID, o.Version, issued, fp)
 	}
 	return fmt.Sprintf("The parties sign Community Work Order %s, version %d, issued %s. %s",
-		o.ID, o.Version, o.Issued.Format("2 January 2006"), fp)
+		o.ID, o.Version, issued, fp)
 }

@@ -225,9 +225,33 @@ func TestHostileTextStaysText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The XMP metadata is XML text, uncompressed: the name is there as escaped text, which is
+	// data, not PDF syntax. Look for actions everywhere else.
+	out, xmp := cutMetadata(t, out)
+	if !bytes.Contains(xmp, []byte("Acme ) Tj ET BT /F1 99 Tf (pwned) Tj \\ ( &lt;&lt;/S /JavaScript")) {
+		t.Errorf("the XMP metadata does not hold the hostile name as escaped text:\n%s", xmp)
+	}
 	for _, bad := range []string{"/JavaScript", "/JS ", "/Launch", "/Type /EmbeddedFile", "/Filespec", "/URI (file:", "/URI (javascript"} {
 		if bytes.Contains(out, []byte(bad)) {
 			t.Errorf("the PDF contains %s", bad)
 		}
 	}
+}
+
+// cutMetadata returns qdf, a PDF written by qpdf --qdf, without the bytes of its XMP metadata
+// stream, and those bytes.
+func cutMetadata(t *testing.T, qdf []byte) (rest, xmp []byte) {
+	t.Helper()
+	i := bytes.Index(qdf, []byte("/Type /Metadata"))
+	if i < 0 {
+		t.Fatal("the PDF has no XMP metadata stream")
+	}
+	start := bytes.Index(qdf[i:], []byte("stream\n"))
+	end := bytes.Index(qdf[i:], []byte("endstream"))
+	if start < 0 || end < start {
+		t.Fatal("the XMP metadata stream has no end")
+	}
+	start, end = i+start+len("stream\n"), i+end
+	rest = append(append([]byte{}, qdf[:start]...), qdf[end:]...)
+	return rest, qdf[start:end]
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/fpdf"
@@ -12,7 +11,7 @@ import (
 
 // Options are the settings every document shares.
 type Options struct {
-	Paper  string  // "letter" or "a4"
+	Paper  string  // "letter" or "a4" (cwo.Papers); anything else is Letter
 	Brand  string  // "#RRGGBB"
 	Fonts  *Fonts  // nil: the embedded fonts
 	Shared *Shared // what the run's documents share; nil: the document shares nothing
@@ -65,7 +64,7 @@ func brandColor(s string) rgb {
 // pinned to date, so the same input gives the same bytes.
 func newDocument(opt Options, date cwo.Date) *fpdf.Fpdf {
 	size := fpdf.SizeType{Wd: 612, Ht: 792}
-	if opt.Paper == "a4" {
+	if opt.Paper == cwo.PaperA4 {
 		size = fpdf.SizeType{Wd: 595.28, Ht: 841.89}
 	}
 	pdf := newDocumentSize(opt, date, size)
@@ -83,15 +82,12 @@ func newDocumentSize(opt Options, date cwo.Date, size fpdf.SizeType) *fpdf.Fpdf 
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: size, Cache: shared.fpdf})
 	addFonts(pdf, opt.Fonts)
-	t := date.Time()
-	if t.IsZero() {
-		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
+	t := pinnedTime(date)
 	pdf.SetCreationDate(t)
 	pdf.SetModificationDate(t)
 	pdf.SetCatalogSort(true)
-	pdf.SetCreator("cwo "+cwo.Version, true)
-	pdf.SetProducer("cwo "+cwo.Version, true)
+	pdf.SetCreator(tool(), true)
+	pdf.SetProducer(tool(), true)
 	return pdf
 }
 

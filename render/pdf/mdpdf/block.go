@@ -120,6 +120,7 @@ func (r *Renderer) heading(n *markdown.Heading, next []markdown.Block) {
 	if b, h := r.keep(next, 0); !r.fits(float64(len(lines))*lh + max(after, b) + h) {
 		r.newPage()
 	}
+	r.markHeading(n, num)
 	al := alignLeft
 	if n.Level == 1 {
 		al = alignCenter

@@ -56,6 +56,9 @@ type Style struct {
 	// links and rules (table grid, block-quote bar, thematic breaks). Table
 	// header rows and code blocks are shaded with a light tint of Rule.
 	Text, Heading, Link, Rule [3]int
+	// OnHeading, when set, is called as each heading is drawn, on the page it is drawn on and
+	// before its text (heading_mark.go).
+	OnHeading func(HeadingMark)
 }
 
 // Renderer draws Markdown into one document. It keeps clause numbering
