@@ -15,7 +15,7 @@ func TestInfoDatesCarryTheirZone(t *testing.T) {
 	}{
 		{time.Date(2026, 9, 29, 0, 0, 0, 0, time.UTC), "(D:20260929000000Z)"},
 		{time.Date(2026, 9, 29, 10, 30, 0, 0, time.FixedZone("CEST", 2*3600)), "(D:20260929103000+02'00')"},
-		{time.Date(2026, 9, 29, 10, 30, 0, 0, time.FixedZone("NST", -(3*3600 + 30*60))), "(D:20260929103000-03'30')"},
+		{time.Date(2026, 9, 29, 10, 30, 0, 0, time.FixedZone("NST", -(3*3600+30*60))), "(D:20260929103000-03'30')"},
 	}
 	for _, tt := range tests {
 		pdf := NewCustom(&InitType{UnitStr: "pt", Size: SizeType{Wd: 200, Ht: 200}})
