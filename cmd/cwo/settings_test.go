@@ -19,7 +19,7 @@ func TestSettingsErrorsNameTheirSource(t *testing.T) {
 	}{
 		{name: "env", env: [2]string{"CWO_PAPER", "A5"}, want: `cwo: CWO_PAPER=A5: error: paper must be "letter" or "a4", not "a5"`},
 		{name: "flag", args: []string{"--jobs", "-1"}, want: `cwo: --jobs=-1: error: jobs must be 0 (one per CPU) or more, not -1`},
-		{name: "file", file: "output: out\nlocale: xx-YY\n", want: `cwo: cwo.yaml:2:9: error: locale "xx-YY": cwo has no money format for it`},
+		{name: "file", file: "output: out\nlocale: xx-YY\n", want: `cwo: cwo.yaml:2:9: error: locale "xx-YY" is not a BCP 47 language tag like en-US or de-DE`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := baseCopy(t)

@@ -7,13 +7,13 @@ import (
 )
 
 // TestInfoDatesCarryTheirZone checks that the document information's dates say their offset from
-// UT: Z for UT, +hh'mm' or -hh'mm' otherwise.
+// UT, +hh'mm' or -hh'mm' (+00'00' in UT).
 func TestInfoDatesCarryTheirZone(t *testing.T) {
 	tests := []struct {
 		at   time.Time
 		want string
 	}{
-		{time.Date(2026, 9, 29, 0, 0, 0, 0, time.UTC), "(D:20260929000000Z)"},
+		{time.Date(2026, 9, 29, 0, 0, 0, 0, time.UTC), "(D:20260929000000+00'00')"},
 		{time.Date(2026, 9, 29, 10, 30, 0, 0, time.FixedZone("CEST", 2*3600)), "(D:20260929103000+02'00')"},
 		{time.Date(2026, 9, 29, 10, 30, 0, 0, time.FixedZone("NST", -(3*3600+30*60))), "(D:20260929103000-03'30')"},
 	}

@@ -5090,15 +5090,13 @@ func (f *Fpdf) putinfo() {
 	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
 }
 
-// pdfDate writes t as a PDF date with its offset from UT (cwo patch 22): D:20260929000000Z in
-// UT, D:20260929100000+02'00' elsewhere. Without the offset, readers took the date for local
-// time, and it could not equal the XMP metadata's dates, which carry it.
+// pdfDate writes t as a PDF date with its offset from UT (cwo patch 22): D:20260929000000+00'00'
+// in UT, D:20260929100000+02'00' elsewhere. Without the offset, readers took the date for local
+// time, and it could not equal the XMP metadata's dates, which carry it. UT is written +00'00',
+// not Z: pdfcpu's strict validation refuses a Z that ends the string.
 func pdfDate(t time.Time) string {
 	s := "D:" + t.Format("20060102150405")
 	_, off := t.Zone()
-	if off == 0 {
-		return s + "Z"
-	}
 	sign := byte('+')
 	if off < 0 {
 		sign, off = '-', -off

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/pdftest"
@@ -81,12 +82,18 @@ func TestAgreementXMPEqualsInfo(t *testing.T) {
 		pairs := [][3]string{
 			{"Title", info["Title"], x.Title}, {"Author", info["Author"], x.Creator}, {"Subject", info["Subject"], x.Description},
 			{"Keywords", info["Keywords"], x.Keywords}, {"Creator", info["Creator"], x.CreatorTool}, {"Producer", info["Producer"], x.Producer},
-			{"CreationDate", info["CreationDate"], x.CreateDate}, {"ModDate", info["ModDate"], x.ModifyDate},
 			{"Lang", tt.lang, x.Language},
 		}
 		for _, p := range pairs {
 			if p[1] == "" || p[1] != p[2] {
 				t.Errorf("%s: Info %s = %q, XMP %q; want equal and set", tt.locale, p[0], p[1], p[2])
+			}
+		}
+		for _, p := range [][3]string{{"CreationDate", info["CreationDate"], x.CreateDate}, {"ModDate", info["ModDate"], x.ModifyDate}} {
+			a, errA := time.Parse(time.RFC3339, p[1]) // both must say their offset from UT
+			b, errB := time.Parse(time.RFC3339, p[2])
+			if errA != nil || errB != nil || !a.Equal(b) {
+				t.Errorf("%s: Info %s = %q, XMP %q; want the same instant, each with its zone", tt.locale, p[0], p[1], p[2])
 			}
 		}
 		if info["CreationDate"] != "2026-09-15T00:00:00Z" {

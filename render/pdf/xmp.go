@@ -45,7 +45,8 @@ func (i docInfo) apply(pdf *fpdf.Fpdf) {
 
 // xmp returns the XMP packet of the metadata: Dublin Core's title, creator (the author),
 // description (the subject), language and format; PDF's keywords and producer; XMP's creator
-// tool and dates, in the form ISO 8601 and the PDF's dates share (2026-09-29T00:00:00Z).
+// tool and dates, with their offset from UT as the PDF's dates have it: 2026-09-29T00:00:00Z
+// for the PDF's D:20260929000000+00'00'.
 func (i docInfo) xmp() []byte {
 	var b bytes.Buffer
 	date := i.Date.Format(time.RFC3339)
