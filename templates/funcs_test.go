@@ -23,11 +23,12 @@ func exec(t *testing.T, text string, data any, f Formats) (string, error) {
 func TestFunctionExamples(t *testing.T) {
 	us := Formats{Currency: "USD", Locale: "en-US"}
 	de := Formats{Currency: "EUR", Locale: "de-DE"}
+	intl := Formats{Currency: "EUR", Locale: "en-001"}
 	data := map[string]any{
 		"Amount": cwo.MustDecimal("150000"), "Cents": cwo.MustDecimal("12500.5"),
 		"Date": cwo.MustDate("2026-09-15"), "Hours": cwo.MustDecimal("1250"), "Half": cwo.MustDecimal("7.5"),
 		"Part": cwo.MustDecimal("40"), "Whole": cwo.MustDecimal("160"),
-		"Address": []string{"1 Main St", "Springfield"},
+		"Address": []string{"1 Main St", "Springfield"}, "Unset": cwo.Date{},
 	}
 	tests := []struct {
 		name, text string
@@ -39,6 +40,10 @@ func TestFunctionExamples(t *testing.T) {
 		{"money other currency", `{{money .Amount "GBP"}}`, us, "£150,000.00"},
 		{"date en-US", `{{date .Date}}`, us, "September 15, 2026"},
 		{"date de-DE", `{{date .Date}}`, de, "15 September 2026"},
+		{"money en-001", `{{money .Cents}}`, intl, "€12,500.50"},
+		{"money en-001 in dollars", `{{money .Amount "USD"}}`, intl, "US$150,000.00"},
+		{"date en-001", `{{date .Date}}`, intl, "15 September 2026"},
+		{"date unset", `{{date .Unset}}`, intl, ""},
 		{"hours", `{{hours .Hours}}`, us, "1,250"},
 		{"hours fraction de", `{{hours .Half}}`, de, "7,5"},
 		{"plural one", `{{plural 1 "hour" "hours"}}`, us, "hour"},
