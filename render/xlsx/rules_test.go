@@ -170,7 +170,7 @@ func TestNumberFormats(t *testing.T) {
 		{"EUR", "en-US", `"€"#,##0.00`},
 		{"JPY", "en-US", `"¥"#,##0`},
 		{"CHF", "en-US", `"CHF" #,##0.00`},
-		{"GBP", "fr-FR", `#,##0.00 "£"`},
+		{"GBP", "fr-FR", `#,##0.00 "£GB"`}, // CLDR's French marks the pound as British
 	}
 	for _, tt := range tests {
 		t.Run(tt.currency+" "+tt.locale, func(t *testing.T) {
