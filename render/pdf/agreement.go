@@ -40,24 +40,28 @@ type agreement struct {
 }
 
 // Agreement writes the signature-ready agreement for one work order to w: title block, the
-// Markdown body, and a signature page with an empty signature field for each party. On error
-// nothing is written to w.
+// Markdown body, and the signatures with an empty signature field for each party, on the page
+// of the last clause when they fit there and otherwise on the next page with the last clause's
+// closing lines. On error nothing is written to w.
 func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	a := &agreement{pdf: newDocument(opt, d.Order.Issued), d: d, brand: brandColor(opt.Brand)}
 	a.pageW, a.pageH = a.pdf.GetPageSize()
 	a.outline = newOutline(a.pdf)
+	a.pdf.SetCellMargin(0) // every text flush with the text block's edges
 	a.metadata()
 	a.pdf.SetHeaderFuncMode(a.header, true)
 	a.pdf.SetFooterFunc(a.footer)
 	a.pdf.AddPage()
 	a.outline.add(d.Order.Title, 0, -1)
 	a.titleBlock()
-	body := a.bodyStyle()
-	body.OnHeading = a.outline.heading
-	if err := mdpdf.New(a.pdf, body).Render([]byte(d.Body)); err != nil {
+	style := a.bodyStyle()
+	style.OnHeading = a.outline.heading
+	body := mdpdf.New(a.pdf, style)
+	body.KeepWithEnd(a.signaturesHeight())
+	if err := body.Render([]byte(d.Body)); err != nil {
 		return fmt.Errorf("agreement text: %w", err)
 	}
-	fields := a.signaturePage()
+	fields := a.signatures()
 	data, err := finish(a.pdf)
 	if err != nil {
 		return err
@@ -113,8 +117,8 @@ func (a *agreement) date(d cwo.Date) string { return cwo.FormatDate(d, a.d.Local
 func (a *agreement) bodyStyle() mdpdf.Style {
 	b := [3]int{a.brand.r, a.brand.g, a.brand.b}
 	return mdpdf.Style{
-		Family: familyBody, Mono: familyMono, Size: bodySize, Leading: 1.4,
-		HeadingSizes:   [4]float64{18, 12.5, 10.5, 10},
+		Family: familyBody, Mono: familyMono, Size: bodySize, Leading: bodyLeading,
+		HeadingSizes:   headingSizes,
 		NumberHeadings: true,
 		Text:           [3]int{textColor.r, textColor.g, textColor.b},
 		Heading:        b, Link: b,

@@ -44,13 +44,16 @@ func (a *agreement) facts() {
 		{"Order", o.ID}, {"Version", fmt.Sprint(o.Version)},
 		{"Issued", a.date(o.Issued)}, {"Status", strings.ToUpper(o.Status[:1]) + o.Status[1:]},
 	}
-	width := (a.pageW - 2*marginSide) / float64(len(cells))
+	widths := a.factWidths(cells)
 	y := pdf.GetY()
 	setDrawColor(pdf, ruleColor)
 	pdf.SetLineWidth(0.5)
 	pdf.Line(marginSide, y, a.pageW-marginSide, y)
+	x := marginSide
 	for i, c := range cells {
-		pdf.SetXY(marginSide+float64(i)*width, y+6)
+		width := widths[i]
+		pdf.SetXY(x, y+6)
+		x += width
 		pdf.SetFont(familyBody, "", 7.5)
 		setColor(pdf, mutedColor)
 		pdf.CellFormat(width, 10, strings.ToUpper(c[0]), "", 2, "L", false, 0, "")
@@ -60,6 +63,30 @@ func (a *agreement) facts() {
 	}
 	pdf.SetXY(marginSide, y+36)
 	pdf.Line(marginSide, y+36, a.pageW-marginSide, y+36)
+}
+
+// factWidths shares the text width between the facts' columns: each gets the width of its
+// value (or label) and an equal part of what is left, or a part in proportion to it when the
+// values are too wide together.
+func (a *agreement) factWidths(cells [][2]string) []float64 {
+	pdf := a.pdf
+	nat, sum := make([]float64, len(cells)), 0.0
+	for i, c := range cells {
+		pdf.SetFont(familyBody, "B", 10.5)
+		nat[i] = pdf.GetStringWidth(c[1])
+		pdf.SetFont(familyBody, "", 7.5)
+		nat[i] = max(nat[i], pdf.GetStringWidth(strings.ToUpper(c[0]))) + 12
+		sum += nat[i]
+	}
+	total := a.pageW - 2*marginSide
+	for i := range nat {
+		if sum <= total {
+			nat[i] += (total - sum) / float64(len(nat))
+		} else {
+			nat[i] *= total / sum
+		}
+	}
+	return nat
 }
 
 // image draws img at x, y with height h (width from the aspect ratio, at most maxW when set) and
@@ -87,79 +114,140 @@ func drawImage(pdf *fpdf.Fpdf, img *Image, x, y, maxW, h float64) float64 {
 	return w
 }
 
-// Signature page layout.
+// Signature section layout, in points.
 const (
+	sigGapBefore  = 24.0 // above the section, as above a clause heading
+	sigHeadingH   = 22.0
+	sigTextLineH  = bodySize * bodyLeading
 	sigBlockGap   = 28.0
 	sigFieldH     = 44.0
-	sigLineOffset = 70.0 // from the top of a party's block to its signature line
+	sigLineOffset = 70.0 // from the top of a party's block to its signature line, at least
+	sigRoleH      = 11.0 // the role label ("FOR THE FUNDER")
+	sigPartyLineH = 13.0 // a line of the party's legal name
+	sigLabelW     = 44.0 // the labels under the signature line
+	sigRowH       = 20.0 // a row of labels under the signature line
+	sigValueLineH = 14.0 // a line of a printed name or title
 )
 
-// signaturePage draws the signature page and returns the signature fields over its lines.
-func (a *agreement) signaturePage() []pdfupdate.Field {
+// sigLayout is the geometry of the signature section, which the parties' names and titles
+// stretch: the signature lines and the rows under them line up across the two blocks.
+type sigLayout struct {
+	colW       float64
+	textLines  int
+	lineOffset float64    // from a block's top to its signature line
+	rows       [4]float64 // heights of the rows under the line
+}
+
+// sigRows are the rows under a party's signature line: a label and what is printed after it.
+func sigRows(who cwo.Person) [4][2]string {
+	return [4][2]string{{"Signature", ""}, {"Name", who.Name}, {"Title", who.Title}, {"Date", ""}}
+}
+
+// signatureLayout measures the signature section.
+func (a *agreement) signatureLayout() sigLayout {
+	pdf := a.pdf
+	l := sigLayout{colW: (a.pageW - 2*marginSide - sigBlockGap) / 2, lineOffset: sigLineOffset}
+	pdf.SetFont(familyBody, "", bodySize)
+	l.textLines = len(pdf.SplitText(signingText(a.d.Order, a.date(a.d.Order.Issued)), a.pageW-2*marginSide))
+	c, f := a.d.Contractor, a.d.Funder
+	for _, p := range []struct {
+		name string
+		who  cwo.Person
+	}{{c.LegalName, c.Signatory}, {f.LegalName, f.Signatory}} {
+		pdf.SetFont(familyBody, "B", bodySize)
+		name := float64(max(len(pdf.SplitText(p.name, l.colW)), 1))
+		l.lineOffset = max(l.lineOffset, sigRoleH+name*sigPartyLineH+24)
+		pdf.SetFont(familyBody, "", bodySize)
+		for i, r := range sigRows(p.who) {
+			lines := float64(max(len(pdf.SplitText(r[1], l.colW-sigLabelW)), 1))
+			l.rows[i] = max(l.rows[i], sigRowH+(lines-1)*sigValueLineH)
+		}
+	}
+	return l
+}
+
+// signaturesHeight returns the height of the signature section, with the space above it.
+func (a *agreement) signaturesHeight() float64 {
+	l := a.signatureLayout()
+	return sigGapBefore + sigHeadingH + float64(l.textLines)*sigTextLineH + 4 + 12 + 28 + l.lineOffset + 3 +
+		l.rows[0] + l.rows[1] + l.rows[2] + l.rows[3]
+}
+
+// signatures draws the signature section below the agreement text, or at the top of a new page
+// when it does not fit there, and returns the signature fields over its lines.
+func (a *agreement) signatures() []pdfupdate.Field {
 	pdf := a.pdf
 	o := a.d.Order
-	pdf.AddPage()
+	y := pdf.GetY() + sigGapBefore
+	if pdf.GetY()+a.signaturesHeight() > a.pageH-marginBottom+0.01 {
+		pdf.AddPage()
+		y = pdf.GetY()
+	}
+	margin := pdf.GetCellMargin()
+	pdf.SetCellMargin(0) // flush with the text above
+	defer pdf.SetCellMargin(margin)
+	l := a.signatureLayout()
+	pdf.SetXY(marginSide, y)
 	a.outline.add("Signatures", 0, -1)
-	pdf.SetFont(familyBody, "B", 15)
+	pdf.SetFont(familyBody, "B", headingSizes[1])
 	setColor(pdf, a.brand)
-	pdf.CellFormat(0, 20, "Signatures", "", 1, "L", false, 0, "")
-	pdf.Ln(4)
+	pdf.CellFormat(0, sigHeadingH, "Signatures", "", 1, "L", false, 0, "")
 	pdf.SetFont(familyBody, "", bodySize)
 	setColor(pdf, textColor)
-	pdf.MultiCell(0, 14, signingText(o, a.date(o.Issued)), "", "L", false)
+	pdf.MultiCell(0, sigTextLineH, signingText(o, a.date(o.Issued)), "", "L", false)
 	pdf.Ln(4)
 	pdf.SetFont(familyMono, "", 8.5)
 	pdf.CellFormat(0, 12, a.d.Fingerprint, "", 1, "L", false, 0, "")
 	pdf.Ln(28)
 	top := pdf.GetY()
-	colW := (a.pageW - 2*marginSide - sigBlockGap) / 2
 	c, f := a.d.Contractor, a.d.Funder
 	fields := []pdfupdate.Field{
-		a.signatureBlock(marginSide, top, colW, "For the Contractor", c.LegalName, c.Signatory, pdfupdate.FieldContractor),
-		a.signatureBlock(marginSide+colW+sigBlockGap, top, colW, "For the Funder", f.LegalName, f.Signatory, pdfupdate.FieldFunder),
+		a.signatureBlock(marginSide, top, l, "For the Contractor", c.LegalName, c.Signatory, pdfupdate.FieldContractor),
+		a.signatureBlock(marginSide+l.colW+sigBlockGap, top, l, "For the Funder", f.LegalName, f.Signatory, pdfupdate.FieldFunder),
 	}
 	return fields
 }
 
 // signatureBlock draws one party's signature line, printed name, title and date line.
-func (a *agreement) signatureBlock(x, y, w float64, role, party string, who cwo.Person, field string) pdfupdate.Field {
+func (a *agreement) signatureBlock(x, y float64, l sigLayout, role, party string, who cwo.Person, field string) pdfupdate.Field {
 	pdf := a.pdf
+	w := l.colW
 	pdf.SetXY(x, y)
 	pdf.SetFont(familyBody, "B", 8)
 	setColor(pdf, a.brand)
-	pdf.CellFormat(w, 11, strings.ToUpper(role), "", 2, "L", false, 0, "")
+	pdf.CellFormat(w, sigRoleH, strings.ToUpper(role), "", 2, "L", false, 0, "")
 	pdf.SetFont(familyBody, "B", bodySize)
 	setColor(pdf, textColor)
-	pdf.MultiCell(w, 13, party, "", "L", false)
-	lineY := y + sigLineOffset
+	pdf.MultiCell(w, sigPartyLineH, party, "", "L", false)
+	lineY := y + l.lineOffset
 	setDrawColor(pdf, textColor)
 	pdf.SetLineWidth(0.7)
 	pdf.Line(x, lineY, x+w, lineY)
-	rows := [][2]string{{"Signature", ""}, {"Name", who.Name}, {"Title", who.Title}, {"Date", ""}}
-	a.signatureRows(x, lineY, w, rows)
+	a.signatureRows(x, lineY, l, sigRows(who))
 	return pdfupdate.Field{Name: field, Page: pdf.PageNo(), Rect: [4]float64{x, a.pageH - lineY, x + w, a.pageH - lineY + sigFieldH}}
 }
 
-// signatureRows writes the labels under the signature line, with a line to write the date on.
-func (a *agreement) signatureRows(x, lineY, w float64, rows [][2]string) {
+// signatureRows writes the labels under the signature line and what is printed after them,
+// wrapped, with a line to write the date on.
+func (a *agreement) signatureRows(x, lineY float64, l sigLayout, rows [4][2]string) {
 	pdf := a.pdf
+	w := l.colW
 	y := lineY + 3
-	for _, r := range rows {
+	for i, r := range rows {
 		pdf.SetXY(x, y)
 		pdf.SetFont(familyBody, "", 7.5)
 		setColor(pdf, mutedColor)
-		pdf.CellFormat(44, 14, r[0], "", 0, "L", false, 0, "")
+		pdf.CellFormat(sigLabelW, 14, r[0], "", 0, "L", false, 0, "")
 		pdf.SetFont(familyBody, "", bodySize)
 		setColor(pdf, textColor)
-		if r[0] != "Signature" {
-			pdf.CellFormat(w-44, 14, fitText(pdf, r[1], w-44), "", 0, "L", false, 0, "")
-		}
+		pdf.SetXY(x+sigLabelW, y)
+		pdf.MultiCell(w-sigLabelW, sigValueLineH, r[1], "", "L", false)
 		if r[0] == "Date" {
 			setDrawColor(pdf, ruleColor)
 			pdf.SetLineWidth(0.5)
-			pdf.Line(x+44, y+13, x+w, y+13)
+			pdf.Line(x+sigLabelW, y+13, x+w, y+13)
 		}
-		y += 20
+		y += l.rows[i]
 	}
 }
 

@@ -23,7 +23,8 @@ func testDoc(status string) *AgreementDoc {
 		Contractor: &cwo.Contractor{Name: "Example Labs", LegalName: "Example Labs, LLC", Signatory: cwo.Person{Name: "Stéfan van der Walt", Title: "Director"}},
 		Project:    &cwo.Project{Name: "NumPy"},
 		Body: "## Team\n\nŁukasz Langa and Zoë Martin, for 12.500,00 € — in full.\n\n" +
-			"| Name | Role |\n|---|---|\n| Zoë | Lead |\n\n[site](https://numpy.org) and [bad](javascript:alert(1))\n",
+			"| Name | Role |\n|---|---|\n| Zoë | Lead |\n\n[site](https://numpy.org) and [bad](javascript:alert(1))\n\n" +
+			"## Terms\n\n" + strings.Repeat("The parties agree to the terms of this clause, which fill the first page. ", 30) + "\n",
 		Fingerprint: strings.Repeat("3f9a12c0e4b1", 5) + "abcd",
 	}
 }

@@ -7,11 +7,11 @@ import (
 	"github.com/cwo-tool/cwo/markdown"
 )
 
-// block draws one block; next are the blocks that follow it in its container.
-func (r *Renderer) block(b markdown.Block, next []markdown.Block) {
+// block draws one block.
+func (r *Renderer) block(b markdown.Block) {
 	switch b := b.(type) {
 	case *markdown.Heading:
-		r.heading(b, next)
+		r.heading(b)
 	case *markdown.Paragraph:
 		if b.Tight {
 			r.paragraph(b.Inlines, r.tightGap())
@@ -39,19 +39,24 @@ func (r *Renderer) tightGap() float64 { return r.em() * 0.25 }
 // paragraph draws inline content as body text.
 func (r *Renderer) paragraph(ins []markdown.Inline, after float64) {
 	lines := r.layout(r.inlines(ins, r.body()), r.p.width)
-	r.flow(lines, r.lineH(), alignLeft, r.st.Justify)
+	r.flow(lines, r.lineH(), alignLeft, r.st.Justify, r.tail)
 	r.gap(after)
 }
 
-// flow draws lines of height lh in the current frame, moving to new pages
-// as needed without leaving a single line of a paragraph alone at the foot
-// (orphan) or the head (widow) of a page.
-func (r *Renderer) flow(lines []line, lh float64, al align, justify bool) {
+// minLines is the fewest lines of a paragraph left at the foot or carried to the head of a
+// page when it is split (orphan and widow control).
+const minLines = 2
+
+// flow draws lines of height lh in the current frame, moving to new pages as needed without
+// leaving fewer than minLines lines of them at the foot (orphans) or the head (widows) of a
+// page, and keeping their last minLines lines on the page where tail, the height of what must
+// follow them, fits.
+func (r *Renderer) flow(lines []line, lh float64, al align, justify bool, tail float64) {
 	for i := 0; i < len(lines) && !r.pdf.Err(); {
-		n := r.linesHere(len(lines)-i, lh)
+		n := r.linesHere(len(lines)-i, lh, tail)
 		if n == 0 {
 			r.newPage()
-			n = max(r.linesHere(len(lines)-i, lh), 1)
+			n = max(r.linesHere(len(lines)-i, lh, tail), 1)
 		}
 		for _, ln := range lines[i : i+n] {
 			top := r.room(lh)
@@ -64,28 +69,23 @@ func (r *Renderer) flow(lines []line, lh float64, al align, justify bool) {
 	}
 }
 
-// linesHere returns how many of the rest lines to draw on this page; 0
-// means start a new page first.
-func (r *Renderer) linesHere(rest int, lh float64) int {
-	gap := r.p.gap
-	if r.p.atTop() {
-		gap = 0
-	}
-	k := int((r.p.limit - r.p.y - gap + eps) / lh)
-	switch {
-	case k >= rest:
+// linesHere returns how many of the rest lines of a paragraph to draw on this page; 0 means
+// start a new page first. A paragraph is split only with minLines lines on each side of the
+// break; when all its lines fit but tail does not, its last minLines lines go on to the next
+// page with tail. At the top of a page, where a new page would not help, it takes what fits.
+func (r *Renderer) linesHere(rest int, lh, tail float64) int {
+	avail := r.avail()
+	k := int((avail + eps) / lh)
+	if k >= rest && float64(rest)*lh+tail <= avail+eps {
 		return rest
-	case r.p.atTop():
-		if rest-k == 1 && k >= 3 {
-			return k - 1
-		}
-		return max(k, 1)
-	case k < 2:
-		return 0
-	case rest-k == 1 && k >= 3:
-		return k - 1
 	}
-	return k
+	if n := min(k, rest-minLines); n >= minLines {
+		return n
+	}
+	if !r.p.atTop() {
+		return 0
+	}
+	return max(min(k, rest), 1)
 }
 
 // headingSpec returns the size, gap before and gap after of a heading.
@@ -98,9 +98,12 @@ func (r *Renderer) headingSpec(level int) (size, before, after float64) {
 	return size, before, after
 }
 
+// headingLineH is the height of a heading line at size points.
+func (r *Renderer) headingLineH(size float64) float64 { return r.pt(size) * 1.25 }
+
 // heading draws a heading, numbered when configured, keeping it on the
-// same page as the start of the blocks that follow it.
-func (r *Renderer) heading(n *markdown.Heading, next []markdown.Block) {
+// same page as the start of the blocks that follow it (its tail).
+func (r *Renderer) heading(n *markdown.Heading) {
 	size, before, after := r.headingSpec(n.Level)
 	a := attr{face: bold, size: size, color: r.st.Heading}
 	num := r.number(n.Level)
@@ -115,9 +118,9 @@ func (r *Renderer) heading(n *markdown.Heading, next []markdown.Block) {
 	if len(lines) == 0 {
 		lines = []line{{last: true}}
 	}
-	lh := r.pt(size) * 1.25
+	lh := r.headingLineH(size)
 	r.gap(before)
-	if b, h := r.keep(next, 0); !r.fits(float64(len(lines))*lh + max(after, b) + h) {
+	if !r.fits(float64(len(lines))*lh + r.tail) {
 		r.newPage()
 	}
 	r.markHeading(n, num)
@@ -160,42 +163,6 @@ func (r *Renderer) number(level int) string {
 	return strings.Join(parts, ".")
 }
 
-// keep returns the space that the start of bs[0] needs on the page of a
-// preceding heading: the gap it asks for before itself and the height of
-// its first part. bs[1:] are the blocks after it.
-func (r *Renderer) keep(bs []markdown.Block, depth int) (before, h float64) {
-	if len(bs) == 0 || depth > 3 {
-		return 0, 0
-	}
-	switch n := bs[0].(type) {
-	case *markdown.Heading:
-		size, before, after := r.headingSpec(n.Level)
-		b, h := r.keep(bs[1:], depth+1)
-		return before, r.pt(size)*1.25 + max(after, b) + h
-	case *markdown.List:
-		_, h := r.keepItem(n.Items, depth+1)
-		return r.paraGap(), h
-	case *markdown.Quote:
-		_, h := r.keep(n.Blocks, depth+1)
-		return r.paraGap(), h
-	case *markdown.CodeBlock:
-		return r.paraGap(), 2*r.codeLineH() + 2*r.codePad()
-	case *markdown.Table:
-		return r.paraGap(), r.tableKeep(n)
-	case *markdown.ThematicBreak:
-		return r.em(), r.em()
-	}
-	return 0, 2 * r.lineH()
-}
-
-// keepItem is keep for the first of a list's items.
-func (r *Renderer) keepItem(items []markdown.Item, depth int) (before, h float64) {
-	if len(items) == 0 || depth > 3 {
-		return 0, 0
-	}
-	return r.keep(items[0].Blocks, depth+1)
-}
-
 // rule draws a thematic break across the frame.
 func (r *Renderer) rule() {
 	r.flushMarker()
@@ -227,6 +194,6 @@ func (r *Renderer) htmlBlock(n *markdown.HTMLBlock) {
 	for _, l := range n.Lines {
 		spans = append(spans, span{text: clean(l), a: a}, span{a: a, brk: true})
 	}
-	r.flow(r.layout(spans, r.p.width), r.lineH(), alignLeft, false)
+	r.flow(r.layout(spans, r.p.width), r.lineH(), alignLeft, false, r.tail)
 	r.gap(r.paraGap())
 }

@@ -9,7 +9,7 @@ func (r *Renderer) columnWidths(rows []row, cols int, minW, pad float64) []float
 	for _, rw := range rows {
 		for c, cl := range rw.cells {
 			n, w := r.measure(cl.spans)
-			nat[c] = max(nat[c], n+pad)
+			nat[c] = max(nat[c], n+cl.pad+pad)
 			word[c] = max(word[c], min(w+pad, r.p.width/2))
 		}
 	}

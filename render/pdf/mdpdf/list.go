@@ -19,12 +19,10 @@ func (r *Renderer) list(n *markdown.List) {
 	}
 	marks := r.markers(n)
 	a := r.body()
-	indent := r.em() * 1.6
-	for _, m := range marks {
-		indent = max(indent, r.width(m, a.face, a.size)+r.em()*0.7)
-	}
+	indent := r.listIndent(n)
 	r.listDepth++
 	restore := r.frame(indent)
+	end := r.tail
 	for i, item := range n.Items {
 		if r.pdf.Err() {
 			break
@@ -35,9 +33,14 @@ func (r *Renderer) list(n *markdown.List) {
 		m := marks[min(i, len(marks)-1)]
 		x := r.p.left - r.width(m, a.face, a.size) - r.em()*0.5
 		r.marker = &marker{text: m, a: a, x: max(x, r.p.margin)}
+		r.tail = 0 // items do not keep with each other; the last one has the list's tail
+		if i == len(n.Items)-1 {
+			r.tail = end
+		}
 		r.blocks(item.Blocks)
 		r.flushMarker()
 	}
+	r.tail = end
 	restore()
 	r.listDepth--
 	if n.Nested && n.Tight {
@@ -45,6 +48,16 @@ func (r *Renderer) list(n *markdown.List) {
 	} else {
 		r.gap(r.paraGap())
 	}
+}
+
+// listIndent is the width of the marker column of n: wide enough for its widest marker.
+func (r *Renderer) listIndent(n *markdown.List) float64 {
+	a := r.body()
+	indent := r.em() * 1.6
+	for _, m := range r.markers(n) {
+		indent = max(indent, r.width(m, a.face, a.size)+r.em()*0.7)
+	}
+	return indent
 }
 
 // itemGap is the space between the items of n.

@@ -72,11 +72,24 @@ type Renderer struct {
 	quotes    []*quoteBar
 	marker    *marker
 	listDepth int
+	tail      float64 // what must follow the block being drawn on its page (keep.go)
+	end       float64 // what the caller draws after the text (KeepWithEnd)
 }
 
 // New returns a Renderer that draws into pdf using st.
 func New(pdf *fpdf.Fpdf, st Style) *Renderer {
 	return &Renderer{pdf: pdf, st: normalize(st)}
+}
+
+// KeepWithEnd tells the renderer that the caller will draw a block h document units high right
+// after the text of the next Render, and wants it on the page of the text's last lines: Render
+// then ends the text where h fits below it, carrying its last lines (at least two of a
+// paragraph, two body rows of a table, or a whole heading with what it keeps) to a new page when
+// they do not fit with h on the current one. The caller checks that h fits below the position
+// Render leaves (it may not when h is taller than the space under a page's first lines).
+// Zero, the default, keeps nothing.
+func (r *Renderer) KeepWithEnd(h float64) {
+	r.end = max(h, 0)
 }
 
 // Render parses src as data text with package markdown (CommonMark with GFM
@@ -107,6 +120,7 @@ func (r *Renderer) Render(src []byte) (err error) {
 	if err := r.begin(); err != nil {
 		return err
 	}
+	r.tail = r.end
 	r.blocks(doc.Blocks)
 	r.finish(saved)
 	if err := r.pdf.Error(); err != nil {
@@ -134,11 +148,15 @@ func (r *Renderer) begin() error {
 	return r.p.init(r)
 }
 
-// blocks draws bs one after the other.
+// blocks draws bs one after the other, each with its tail (keep.go); the last one has the
+// tail of the container.
 func (r *Renderer) blocks(bs []markdown.Block) {
+	end := r.tail
 	for i := 0; i < len(bs) && !r.pdf.Err(); i++ {
-		r.block(bs[i], bs[i+1:])
+		r.tail = r.joined(bs[i], bs[i+1:], end, 0)
+		r.block(bs[i])
 	}
+	r.tail = end
 }
 
 // normalize fills zero and out-of-range Style values with defaults.

@@ -7,6 +7,8 @@ type cell struct {
 	spans []span
 	lines []line
 	al    align
+	src   markdown.Align // the alignment of its column as written
+	pad   float64        // space kept free at the right, to line up decimal marks (figures.go)
 }
 
 // row is a laid-out table row; n is its number of lines.
@@ -15,6 +17,7 @@ type row struct {
 	n     int
 	h     float64
 	head  bool
+	total bool // a summary row (table_page.go)
 }
 
 // table is a laid-out table.
@@ -25,53 +28,7 @@ type table struct {
 	lh, px, py float64 // line height, horizontal and vertical cell padding
 	repeat     bool    // repeat the header row on every page
 	room       float64 // page height available to body rows
-}
-
-// table draws a GFM table. Rows are never split across pages unless a
-// single row is taller than a page; the header row is repeated at the top
-// of every page the table continues on.
-func (r *Renderer) table(n *markdown.Table) {
-	t := r.buildTable(n)
-	if t == nil {
-		r.tableFallback(n)
-		return
-	}
-	r.gap(r.paraGap())
-	if !r.fits(t.keep()) {
-		r.newPage()
-	}
-	if t.head.n > 0 {
-		r.tableRow(t, &t.head, false)
-	}
-	for i := range t.rows {
-		if r.pdf.Err() {
-			return
-		}
-		r.tableRow(t, &t.rows[i], true)
-	}
-	r.gap(r.paraGap())
-}
-
-// keep is the height of the header row plus the first row, or its first
-// line when the row is taller than a page and will be split anyway.
-func (t *table) keep() float64 {
-	h := t.head.h
-	if len(t.rows) > 0 {
-		if first := t.rows[0].h; first <= t.room {
-			h += first
-		} else {
-			h += t.lh + 2*t.py
-		}
-	}
-	return h
-}
-
-// tableKeep returns the keep height of a table for heading placement.
-func (r *Renderer) tableKeep(n *markdown.Table) float64 {
-	if t := r.buildTable(n); t != nil {
-		return t.keep()
-	}
-	return 2 * r.lineH()
+	page       float64 // page height available to the table
 }
 
 // buildTable measures and lays out n, or returns nil when its columns
@@ -87,6 +44,8 @@ func (r *Renderer) buildTable(n *markdown.Table) *table {
 	if cols == 0 || float64(cols)*minW > r.p.width+eps {
 		return nil
 	}
+	markTotal(rows)
+	r.alignFigures(rows, cols)
 	t.widths = r.columnWidths(rows, cols, minW, 2*t.px)
 	for i := range rows {
 		t.layoutRow(r, &rows[i])
@@ -97,6 +56,7 @@ func (r *Renderer) buildTable(n *markdown.Table) *table {
 	t.rows = rows
 	t.repeat = t.head.n > 0 && t.head.h <= (r.p.limit-r.p.top)/3
 	t.room = r.p.limit - r.p.top
+	t.page = t.room
 	if t.repeat {
 		t.room -= t.head.h
 	}
@@ -120,7 +80,7 @@ func (r *Renderer) tableCells(cells []markdown.Cell, head bool) row {
 	}
 	rw := row{head: head}
 	for _, c := range cells {
-		cl := cell{spans: r.inlines(c.Inlines, a)}
+		cl := cell{spans: r.inlines(c.Inlines, a), src: c.Align}
 		switch c.Align {
 		case markdown.AlignCenter:
 			cl.al = alignCenter
@@ -140,7 +100,11 @@ func (t *table) layoutRow(r *Renderer, rw *row) {
 			break
 		}
 		cl := &rw.cells[c]
-		cl.lines = r.layout(cl.spans, t.widths[c]-2*t.px)
+		cl.lines = r.layout(cl.spans, t.widths[c]-2*t.px-cl.pad)
+		if len(cl.lines) > 1 { // a wrapped figure is set flush right
+			cl.pad = 0
+			cl.lines = r.layout(cl.spans, t.widths[c]-2*t.px)
+		}
 		rw.n = max(rw.n, len(cl.lines))
 	}
 	rw.h = float64(rw.n)*t.lh + 2*t.py
@@ -209,10 +173,14 @@ func (r *Renderer) rowPart(t *table, rw *row, from, to int) {
 			cl := rw.cells[c]
 			for j := from; j < min(to, len(cl.lines)); j++ {
 				y := top + t.py + float64(j-from)*t.lh
-				r.drawLine(cl.lines[j], box{x: x + t.px, top: y, h: t.lh, w: w - 2*t.px, align: cl.al})
+				r.drawLine(cl.lines[j], box{x: x + t.px, top: y, h: t.lh, w: w - 2*t.px - cl.pad, align: cl.al})
 			}
 		}
 		x += w
+	}
+	if rw.total && from == 0 { // a total is set off by a heavier rule
+		r.pdf.SetLineWidth(r.pt(1))
+		r.pdf.Line(r.p.left, top, x, top)
 	}
 	r.drawMarker(r.baseline(top+t.py, t.lh, r.st.Size))
 	r.p.y += h
@@ -222,7 +190,8 @@ func (r *Renderer) rowPart(t *table, rw *row, from, to int) {
 // row, cells separated by vertical bars.
 func (r *Renderer) tableFallback(n *markdown.Table) {
 	r.gap(r.paraGap())
-	for _, rw := range r.tableRows(n) {
+	rows := r.tableRows(n)
+	for i, rw := range rows {
 		if r.pdf.Err() {
 			break
 		}
@@ -233,7 +202,11 @@ func (r *Renderer) tableFallback(n *markdown.Table) {
 			}
 			spans = append(spans, cl.spans...)
 		}
-		r.flow(r.layout(spans, r.p.width), r.lineH(), alignLeft, false)
+		tail := 0.0
+		if i == len(rows)-1 {
+			tail = r.tail
+		}
+		r.flow(r.layout(spans, r.p.width), r.lineH(), alignLeft, false, tail)
 		r.gap(r.tightGap())
 	}
 	r.gap(r.paraGap())
