@@ -5,8 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/cwo-tool/cwo/fonts"
 	"github.com/cwo-tool/cwo/internal/fpdf"
+	"github.com/cwo-tool/cwo/internal/pdftest"
 	"github.com/cwo-tool/cwo/internal/shaped"
 	"github.com/cwo-tool/cwo/typeset"
 )
@@ -151,71 +150,18 @@ type bboxPage struct {
 	lines         []bboxLine
 }
 
-var (
-	rePage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
-	reWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-)
-
-// bboxPages parses the output of pdftotext -bbox for path, grouping words
-// into visual lines (pdftotext's own line grouping splits lines at wide
-// gaps such as the one after a clause number).
+// bboxPages returns the lines of every page of path (pdftest.Lines).
 func bboxPages(t testing.TB, path string) []bboxPage {
 	t.Helper()
-	out := pdftotext(t, path, "-bbox")
 	var pages []bboxPage
-	for _, chunk := range strings.Split(out, "<page ")[1:] {
-		m := rePage.FindStringSubmatch("<page " + chunk)
-		if m == nil {
-			t.Fatalf("unexpected pdftotext page header: %.80s", chunk)
+	for _, p := range pdftest.Lines(t, path) {
+		bp := bboxPage{width: p.Width, height: p.Height}
+		for _, l := range p.Lines {
+			bp.lines = append(bp.lines, bboxLine{text: l.Text, xMin: l.XMin, yMin: l.YMin, xMax: l.XMax, yMax: l.YMax})
 		}
-		p := bboxPage{width: atof(t, m[1]), height: atof(t, m[2])}
-		var words []bboxLine
-		for _, wm := range reWord.FindAllStringSubmatch(chunk, -1) {
-			words = append(words, bboxLine{
-				text: unescapeXML(wm[5]),
-				xMin: atof(t, wm[1]), yMin: atof(t, wm[2]),
-				xMax: atof(t, wm[3]), yMax: atof(t, wm[4]),
-			})
-		}
-		p.lines = groupLines(words)
-		pages = append(pages, p)
+		pages = append(pages, bp)
 	}
 	return pages
-}
-
-// groupLines joins words whose bottoms are within a point of each other.
-func groupLines(words []bboxLine) []bboxLine {
-	sort.SliceStable(words, func(i, j int) bool {
-		if d := words[i].yMax - words[j].yMax; d < -1 || d > 1 {
-			return d < 0
-		}
-		return words[i].xMin < words[j].xMin
-	})
-	var lines []bboxLine
-	for _, w := range words {
-		if n := len(lines); n > 0 && w.yMax-lines[n-1].yMax < 1 && lines[n-1].yMax-w.yMax < 1 {
-			l := &lines[n-1]
-			l.text += " " + w.text
-			l.xMin, l.xMax = min(l.xMin, w.xMin), max(l.xMax, w.xMax)
-			l.yMin, l.yMax = min(l.yMin, w.yMin), max(l.yMax, w.yMax)
-			continue
-		}
-		lines = append(lines, w)
-	}
-	return lines
-}
-
-func atof(t testing.TB, s string) float64 {
-	t.Helper()
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func unescapeXML(s string) string {
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
 }
 
 // isChrome reports whether l is the test document's header or footer.

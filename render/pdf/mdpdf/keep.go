@@ -22,7 +22,7 @@ func keepsWithNext(b markdown.Block) bool {
 	case *markdown.Heading:
 		return true
 	case *markdown.Paragraph:
-		return wholly(b.Inlines, true) || strings.HasSuffix(strings.TrimSpace(plainInlines(b.Inlines)), ":")
+		return wholly(b.Inlines, true) || strings.HasSuffix(strings.TrimSpace(markdown.InlineText(b.Inlines)), ":")
 	}
 	return false
 }
@@ -53,35 +53,7 @@ func wholly(ins []markdown.Inline, strong bool) bool {
 			return false
 		}
 	}
-	return e != nil && e.Strong == strong && strings.TrimSpace(plainInlines(e.Inlines)) != ""
-}
-
-// plainInlines returns the text of ins without markup.
-func plainInlines(ins []markdown.Inline) string {
-	var b strings.Builder
-	var walk func([]markdown.Inline)
-	walk = func(ins []markdown.Inline) {
-		for _, in := range ins {
-			switch in := in.(type) {
-			case markdown.Text:
-				b.WriteString(string(in))
-			case markdown.Code:
-				b.WriteString(string(in))
-			case markdown.RawHTML:
-				b.WriteString(string(in))
-			case markdown.SoftBreak, markdown.HardBreak:
-				b.WriteByte(' ')
-			case *markdown.Emphasis:
-				walk(in.Inlines)
-			case *markdown.Link:
-				walk(in.Inlines)
-			case *markdown.Image:
-				walk(in.Alt)
-			}
-		}
-	}
-	walk(ins)
-	return b.String()
+	return e != nil && e.Strong == strong && strings.TrimSpace(markdown.InlineText(e.Inlines)) != ""
 }
 
 // maxKeepDepth bounds how far a chain of joined blocks is followed.

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cwo-tool/cwo/internal/pdftest"
 )
 
 // pageTexts returns the body lines of every page of path, top to bottom (header and footer
@@ -288,13 +290,14 @@ func TestIsFigure(t *testing.T) {
 	}
 }
 
-// bboxWords returns every word pdftotext -bbox finds in path, as one-word lines.
+// bboxWords returns every word of path.
 func bboxWords(t *testing.T, path string) []bboxLine {
 	t.Helper()
 	var words []bboxLine
-	for _, wm := range reWord.FindAllStringSubmatch(pdftotext(t, path, "-bbox"), -1) {
-		words = append(words, bboxLine{text: unescapeXML(wm[5]), xMin: atof(t, wm[1]), yMin: atof(t, wm[2]),
-			xMax: atof(t, wm[3]), yMax: atof(t, wm[4])})
+	for _, p := range pdftest.Words(t, path) {
+		for _, w := range p.Lines {
+			words = append(words, bboxLine{text: w.Text, xMin: w.XMin, yMin: w.YMin, xMax: w.XMax, yMax: w.YMax})
+		}
 	}
 	return words
 }
