@@ -98,12 +98,8 @@ func (r *Renderer) keep(bs []markdown.Block, end float64, depth int) (before, h 
 	case *markdown.Heading:
 		size, before, _ := r.headingSpec(n.Level)
 		return before, r.headingLineH(size)*float64(r.headingLines(n, size)) + tail
-	case *markdown.Paragraph:
-		gap := r.paraGap()
-		if n.Tight {
-			gap = r.tightGap()
-		}
-		return gap, r.paragraphKeep(len(r.layout(r.inlines(n.Inlines, r.body()), r.p.width)), tail)
+	case *markdown.Paragraph: // a paragraph asks for space only below itself
+		return 0, r.paragraphKeep(len(r.layout(r.inlines(n.Inlines, r.body()), r.p.width)), tail)
 	case *markdown.List:
 		restore := r.frame(r.listIndent(n))
 		defer restore()
@@ -128,7 +124,7 @@ func (r *Renderer) keep(bs []markdown.Block, end float64, depth int) (before, h 
 	case *markdown.ThematicBreak:
 		return r.em(), r.em()
 	}
-	return r.paraGap(), r.paragraphKeep(2, tail)
+	return 0, r.paragraphKeep(2, tail)
 }
 
 // paragraphKeep is the first part of a paragraph of n lines with the given tail: two lines

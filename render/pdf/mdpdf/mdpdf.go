@@ -6,9 +6,17 @@
 // automatic numbering ("1.", "1.1", "1.1.1"), paragraphs with bold, italic
 // and monospace runs, clickable links, nested lists, block quotes, code
 // blocks and tables whose header row repeats on every page they span.
-// Headings are kept on the same page as the start of what follows them,
-// paragraphs avoid single orphan and widow lines, and words or URLs wider
-// than a line are broken between characters.
+// Words or URLs wider than a line are broken between characters.
+//
+// Pages break as a typesetter would break them. A heading, a lead-in (a
+// paragraph ending with a colon) and a paragraph wholly in bold stay on the
+// page where the next block starts; a trailer (a paragraph wholly in
+// italics) stays with the end of the block before it (keep.go). A paragraph
+// is split with at least two lines on each side of the break; a table only
+// between body rows, with at least two on each side and never before a
+// closing total row (table_page.go). Columns of figures are set flush right
+// with their decimal marks lined up (figures.go). KeepWithEnd keeps what the
+// caller draws after the text, such as signatures, with its last lines.
 //
 // The renderer does all line breaking and page breaking itself (it draws with
 // Text, Line, Rect and LinkString only), so it never draws into the bottom
