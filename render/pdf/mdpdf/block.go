@@ -14,9 +14,9 @@ func (r *Renderer) block(b markdown.Block) {
 		r.heading(b)
 	case *markdown.Paragraph:
 		if b.Tight {
-			r.paragraph(b.Inlines, r.tightGap())
+			r.paragraph(b, r.tightGap())
 		} else {
-			r.paragraph(b.Inlines, r.paraGap())
+			r.paragraph(b, r.paraGap())
 		}
 	case *markdown.List:
 		r.list(b)
@@ -36,9 +36,9 @@ func (r *Renderer) block(b markdown.Block) {
 func (r *Renderer) paraGap() float64  { return r.em() * 0.7 }
 func (r *Renderer) tightGap() float64 { return r.em() * 0.25 }
 
-// paragraph draws inline content as body text.
-func (r *Renderer) paragraph(ins []markdown.Inline, after float64) {
-	lines := r.layout(r.inlines(ins, r.body()), r.p.width)
+// paragraph draws a paragraph as body text.
+func (r *Renderer) paragraph(p *markdown.Paragraph, after float64) {
+	lines := r.paragraphLines(p)
 	r.flow(lines, r.lineH(), alignLeft, r.st.Justify, r.tail)
 	r.gap(after)
 }

@@ -50,6 +50,17 @@ var nastyInputs = []string{
 	"[ref]\n\n[ref]: https://example.org \"title\"",
 	"`" + strings.Repeat("code ", 500) + "`",
 	"**bold `code` *both*** ~~strike~~ <span>raw</span> \\*escaped\\*",
+	// Keeps, trailers and tables that cannot be broken as the rules want.
+	strings.Repeat("**Lead**\n\n", 200) + "end",
+	strings.Repeat("Lead-in:\n\n", 200) + "*trailer*",
+	strings.Repeat("*trailer*\n\n", 200),
+	"## H\n\n### H\n\n#### H\n\nIntro:\n\n" + strings.Repeat("word ", 2000) + "\n\n*trailer*",
+	"Intro:\n\n| a | b |\n|---|---:|\n" + strings.Repeat("| "+strings.Repeat("tall ", 300)+" | 1 |\n", 3) + "| **Total** | **3** |\n\n*trailer*",
+	"| a |\n|---|\n| **Total** |\n| **Total** |",
+	"| a | b |\n|---|---|\n" + strings.Repeat("| **x** | **1** |\n", 80),
+	"- item\n\n  *trailer in an item*\n- " + strings.Repeat("word ", 900) + "\n\n  *trailer*",
+	"> quoted:\n>\n> ```\n" + strings.Repeat("> code\n", 120) + "> ```\n\n*trailer*",
+	"| n |\n|---|\n| 1.5 |\n| 1,234.567 |\n| (12) |\n| −3 % |\n| € |\n| 1.2.3 |\n| USD 1 |",
 }
 
 // nestedList returns a bullet list nested depth levels deep.
@@ -78,6 +89,16 @@ func renderAny(t testing.TB, src []byte) {
 func TestNastyInputs(t *testing.T) {
 	for _, s := range nastyInputs {
 		renderAny(t, []byte(s))
+	}
+	for _, end := range []float64{200, 5000} { // a block that fits a page and one that does not
+		for _, s := range nastyInputs {
+			pdf := newDoc(t)
+			r := New(pdf, testStyle())
+			r.KeepWithEnd(end)
+			if err := r.Render([]byte(s)); err != nil {
+				t.Fatalf("Render(%.60q) keeping %.0f with its end: %v", s, end, err)
+			}
+		}
 	}
 }
 

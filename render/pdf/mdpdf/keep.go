@@ -99,7 +99,7 @@ func (r *Renderer) keep(bs []markdown.Block, end float64, depth int) (before, h 
 		size, before, _ := r.headingSpec(n.Level)
 		return before, r.headingLineH(size)*float64(r.headingLines(n, size)) + tail
 	case *markdown.Paragraph: // a paragraph asks for space only below itself
-		return 0, r.paragraphKeep(len(r.layout(r.inlines(n.Inlines, r.body()), r.p.width)), tail)
+		return 0, r.paragraphKeep(len(r.paragraphLines(n)), tail)
 	case *markdown.List:
 		restore := r.frame(r.listIndent(n))
 		defer restore()
@@ -144,4 +144,40 @@ func (r *Renderer) headingLines(n *markdown.Heading, size float64) int {
 		indent = r.em() * 2.4
 	}
 	return max(len(r.layout(r.inlines(n.Inlines, a), r.p.width-indent)), 1)
+}
+
+// laidOut is a block laid out at a frame width, kept for when it is drawn after a block before
+// it measured it (keep): a paragraph's lines or a table.
+type laidOut struct {
+	width float64
+	lines []line
+	table *table
+}
+
+// paragraphLines returns the lines of p in the current frame.
+func (r *Renderer) paragraphLines(p *markdown.Paragraph) []line {
+	if m, ok := r.laid[p]; ok && m.width == r.p.width {
+		return m.lines
+	}
+	lines := r.layout(r.inlines(p.Inlines, r.body()), r.p.width)
+	r.remember(p, laidOut{width: r.p.width, lines: lines})
+	return lines
+}
+
+// tableOf returns n laid out in the current frame, or nil (see buildTable).
+func (r *Renderer) tableOf(n *markdown.Table) *table {
+	if m, ok := r.laid[n]; ok && m.width == r.p.width {
+		return m.table
+	}
+	t := r.buildTable(n)
+	r.remember(n, laidOut{width: r.p.width, table: t})
+	return t
+}
+
+// remember keeps the layout of b until the next Render.
+func (r *Renderer) remember(b markdown.Block, m laidOut) {
+	if r.laid == nil {
+		r.laid = map[markdown.Block]laidOut{}
+	}
+	r.laid[b] = m
 }

@@ -82,6 +82,7 @@ type Renderer struct {
 	listDepth int
 	tail      float64 // what must follow the block being drawn on its page (keep.go)
 	end       float64 // what the caller draws after the text (KeepWithEnd)
+	laid      map[markdown.Block]laidOut
 }
 
 // New returns a Renderer that draws into pdf using st.
@@ -152,7 +153,7 @@ func (r *Renderer) begin() error {
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("mdpdf: fonts not registered: %w", err)
 	}
-	r.quotes, r.marker, r.listDepth = nil, nil, 0
+	r.quotes, r.marker, r.listDepth, r.laid = nil, nil, 0, nil
 	return r.p.init(r)
 }
 

@@ -12,7 +12,7 @@ import "github.com/cwo-tool/cwo/markdown"
 
 // table draws a GFM table.
 func (r *Renderer) table(n *markdown.Table) {
-	t := r.buildTable(n)
+	t := r.tableOf(n)
 	if t == nil {
 		r.tableFallback(n)
 		return
@@ -131,7 +131,7 @@ func (t *table) keep(tail float64) float64 {
 
 // tableKeep returns the keep height of a table followed by tail, for the blocks before it.
 func (r *Renderer) tableKeep(n *markdown.Table, tail float64) float64 {
-	if t := r.buildTable(n); t != nil {
+	if t := r.tableOf(n); t != nil {
 		return t.keep(tail)
 	}
 	return r.paragraphKeep(len(n.Rows)+1, tail)
