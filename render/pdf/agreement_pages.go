@@ -124,6 +124,7 @@ const (
 	sigLineOffset = 70.0 // from the top of a party's block to its signature line, at least
 	sigRoleH      = 11.0 // the role label ("FOR THE FUNDER")
 	sigPartyLineH = 13.0 // a line of the party's legal name
+	sigPartyMin   = 9.0  // the smallest size a legal name is set at to fit its line
 	sigLabelW     = 44.0 // the labels under the signature line
 	sigRowH       = 20.0 // a row of labels under the signature line
 	sigValueLineH = 14.0 // a line of a printed name or title
@@ -133,6 +134,7 @@ const (
 // stretch: the signature lines and the rows under them line up across the two blocks.
 type sigLayout struct {
 	colW       float64
+	partySize  float64 // of the parties' legal names: smaller, down to sigPartyMin, to fit a line
 	textLines  int
 	lineOffset float64    // from a block's top to its signature line
 	rows       [4]float64 // heights of the rows under the line
@@ -150,11 +152,20 @@ func (a *agreement) signatureLayout() sigLayout {
 	pdf.SetFont(familyBody, "", bodySize)
 	l.textLines = len(pdf.SplitText(signingText(a.d.Order, a.date(a.d.Order.Issued)), a.pageW-2*marginSide))
 	c, f := a.d.Contractor, a.d.Funder
+	l.partySize = bodySize
+	for _, name := range []string{c.LegalName, f.LegalName} {
+		for ; l.partySize > sigPartyMin; l.partySize -= 0.5 {
+			pdf.SetFont(familyBody, "B", l.partySize)
+			if pdf.GetStringWidth(name) <= l.colW {
+				break
+			}
+		}
+	}
 	for _, p := range []struct {
 		name string
 		who  cwo.Person
 	}{{c.LegalName, c.Signatory}, {f.LegalName, f.Signatory}} {
-		pdf.SetFont(familyBody, "B", bodySize)
+		pdf.SetFont(familyBody, "B", l.partySize)
 		name := float64(max(len(pdf.SplitText(p.name, l.colW)), 1))
 		l.lineOffset = max(l.lineOffset, sigRoleH+name*sigPartyLineH+24)
 		pdf.SetFont(familyBody, "", bodySize)
@@ -216,7 +227,7 @@ func (a *agreement) signatureBlock(x, y float64, l sigLayout, role, party string
 	pdf.SetFont(familyBody, "B", 8)
 	setColor(pdf, a.brand)
 	pdf.CellFormat(w, sigRoleH, strings.ToUpper(role), "", 2, "L", false, 0, "")
-	pdf.SetFont(familyBody, "B", bodySize)
+	pdf.SetFont(familyBody, "B", l.partySize)
 	setColor(pdf, textColor)
 	pdf.MultiCell(w, sigPartyLineH, party, "", "L", false)
 	lineY := y + l.lineOffset
