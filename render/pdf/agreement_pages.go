@@ -134,7 +134,7 @@ const (
 // stretch: the signature lines and the rows under them line up across the two blocks.
 type sigLayout struct {
 	colW       float64
-	partySize  float64 // of the parties' legal names: smaller, down to sigPartyMin, to fit a line
+	partySize  float64 // of the parties' legal names: smaller, down to sigPartyMin, to fit a line each
 	textLines  int
 	lineOffset float64    // from a block's top to its signature line
 	rows       [4]float64 // heights of the rows under the line
@@ -154,9 +154,10 @@ func (a *agreement) signatureLayout() sigLayout {
 	c, f := a.d.Contractor, a.d.Funder
 	l.partySize = bodySize
 	for _, name := range []string{c.LegalName, f.LegalName} {
-		for ; l.partySize > sigPartyMin; l.partySize -= 0.5 {
-			pdf.SetFont(familyBody, "B", l.partySize)
+		for size := bodySize; size >= sigPartyMin; size -= 0.5 {
+			pdf.SetFont(familyBody, "B", size)
 			if pdf.GetStringWidth(name) <= l.colW {
+				l.partySize = min(l.partySize, size) // a name too long for any size wraps
 				break
 			}
 		}

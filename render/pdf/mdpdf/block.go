@@ -109,7 +109,7 @@ func (r *Renderer) heading(n *markdown.Heading) {
 	num := r.number(n.Level)
 	indent := 0.0
 	if num != "" {
-		indent = max(r.width(num, bold, size)+r.pt(size)*0.7, r.em()*2.4)
+		indent = r.numberIndent(num, size)
 	}
 	lines := r.layout(r.inlines(n.Inlines, a), r.p.width-indent)
 	if len(lines) == 0 && num == "" {
@@ -137,6 +137,22 @@ func (r *Renderer) heading(n *markdown.Heading) {
 		r.p.y += lh
 	}
 	r.gap(after)
+}
+
+// numberIndent is the width of a heading's number column: room for num and for any number of
+// its level with a two-digit clause ("10.", "12.3"), so that the headings of a level line up.
+func (r *Renderer) numberIndent(num string, size float64) float64 {
+	widest := []byte(num)
+	for i, c := range widest {
+		if c >= '0' && c <= '9' {
+			widest[i] = '0'
+		}
+	}
+	if len(widest) < 2 || widest[1] != '0' {
+		widest = append([]byte{'0'}, widest...)
+	}
+	w := max(r.width(num, bold, size), r.width(string(widest), bold, size))
+	return max(w+r.pt(size)*0.7, r.em()*2.4)
 }
 
 // number advances the clause counters and returns the heading's number.

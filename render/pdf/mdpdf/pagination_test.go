@@ -301,3 +301,30 @@ func bboxWords(t *testing.T, path string) []bboxLine {
 	}
 	return words
 }
+
+// TestHeadingTextsLineUp checks that the texts of numbered headings of one level start at one
+// x, whether their number has one digit or two ("9." and "10.", "9.1" and "10.1").
+func TestHeadingTextsLineUp(t *testing.T) {
+	var b strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&b, "## Clause%d\n\n### Sub%d\n\nText.\n\n", i, i)
+	}
+	path := writePDF(t, "numbers.pdf", renderDoc(t, []byte(b.String())))
+	x := map[string]float64{}
+	for _, w := range bboxWords(t, path) {
+		for _, level := range []string{"Clause", "Sub"} {
+			if !strings.HasPrefix(w.text, level) {
+				continue
+			}
+			if _, ok := x[level]; !ok {
+				x[level] = w.xMin
+			}
+			if d := w.xMin - x[level]; d < -0.1 || d > 0.1 {
+				t.Errorf("%s starts at x=%.2f, the first heading of its level at %.2f", w.text, w.xMin, x[level])
+			}
+		}
+	}
+	if len(x) != 2 {
+		t.Fatalf("headings not found: %v", x)
+	}
+}
