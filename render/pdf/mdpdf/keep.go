@@ -140,8 +140,12 @@ func (r *Renderer) paragraphKeep(n int, tail float64) float64 {
 func (r *Renderer) headingLines(n *markdown.Heading, size float64) int {
 	a := attr{face: bold, size: size, color: r.st.Heading}
 	indent := 0.0
-	if r.st.NumberHeadings && n.Level >= 2 {
-		indent = r.em() * 2.4
+	if r.st.NumberHeadings && n.Level >= 2 { // as wide as heading's number column is for "1.", "1.1" ...
+		num := "0."
+		if n.Level > 2 {
+			num = "0" + strings.Repeat(".0", min(n.Level, 6)-2)
+		}
+		indent = r.numberIndent(num, size)
 	}
 	return max(len(r.layout(r.inlines(n.Inlines, a), r.p.width-indent)), 1)
 }
