@@ -102,7 +102,7 @@ func TestPaymentText(t *testing.T) {
 }
 
 // runningLine matches the lines every page repeats (footer, running header, initials boxes).
-var runningLine = regexp.MustCompile(`(?m)^.*( · page \d+ of \d+ · |^Example Labs {3,}|^\s+Contractor\s+Funder\s*$).*$`)
+var runningLine = regexp.MustCompile(`(?m)^.*( · page \d+ of \d+ · |^\f?Example Labs {3,}|^\s+Contractor\s+Funder\s*$).*$`)
 
 // bodyText returns pdftotext's text without the lines each page repeats and with every run of
 // white space made one space, so that a sentence reads the same wherever lines and pages break.

@@ -390,7 +390,13 @@ func TestDataMarkdownKeepsTheStructure(t *testing.T) {
 		t.Errorf("the data's heading became a numbered clause")
 	}
 	clauses := regexp.MustCompile(`(?m)^(\d+)\.\s+\S`)
-	if a, b := clauses.FindAllString(before, -1), clauses.FindAllString(text, -1); fmt.Sprint(a) != fmt.Sprint(b) {
+	numbers := func(s string) (n []string) { // the numbers only: pdftotext's spacing follows the page
+		for _, m := range clauses.FindAllStringSubmatch(s, -1) {
+			n = append(n, m[1])
+		}
+		return n
+	}
+	if a, b := numbers(before), numbers(text); fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Errorf("clause numbers changed: %v, now %v", a, b)
 	}
 	raw, _ := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
