@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
 )
 
 // benchRows is the number of rows of the benchmark's timesheet file: a fifth of the 1,000,000
