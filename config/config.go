@@ -38,6 +38,7 @@ type file struct {
 	Timesheet struct {
 		Columns map[string]string `mapstructure:"columns"`
 	} `mapstructure:"timesheet"`
+	Timesheets any `mapstructure:"timesheets"` // decoded from the YAML by timesheets.go
 }
 
 // fonts: each key takes one file or a list (an environment variable separates files with
@@ -97,7 +98,9 @@ func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
 		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
 	}
 	s := f.settings()
-	if diags := check(dir, s, from); len(diags) > 0 {
+	imports, importDiags := decodeImports(from.file)
+	s.Timesheet.Imports = imports
+	if diags := append(check(dir, s, from), importDiags...).Sort(); len(diags) > 0 {
 		return s, diags
 	}
 	return s, nil
