@@ -55,7 +55,7 @@ func BenchmarkScanTimesheet(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		s := scanTimesheet(fsys, "timesheets/bench.csv", 0, nil)
+		s := scanTimesheet(fsys, "timesheets/bench.csv", 0, &timeSettings{}, nil)
 		if s.rows != benchRows || len(s.diags) > 0 {
 			b.Fatalf("rows %d, diagnostics %v", s.rows, s.diags)
 		}
@@ -73,7 +73,7 @@ func BenchmarkScanTimesheetFor(b *testing.B) {
 	orders := map[string]bool{"CWO-2026-007": true, "CWO-2026-123": true}
 	b.ReportAllocs()
 	for b.Loop() {
-		s := scanTimesheetFor(fsys, "timesheets/bench.csv", 0, nil, orders)
+		s := scanTimesheetFor(fsys, "timesheets/bench.csv", 0, &timeSettings{}, orders)
 		if s.rows != 2*benchRows/400 || len(s.diags) > 0 {
 			b.Fatalf("rows %d, diagnostics %v", s.rows, s.diags)
 		}
