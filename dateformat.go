@@ -126,8 +126,8 @@ func (f DateFormat) fields(s string) (y, m, d int, ok bool) {
 		switch {
 		case p.field == 'Y':
 			lo, hi = 4, 4
-		case p.field == 'y' || i+1 < len(f.parts) && f.parts[i+1].field != 0:
-			lo = 2 // without a separator after it, a field has all its digits
+		case p.field == 'y' || f.adjacent(i):
+			lo = 2 // next to another field without a separator, a field has all its digits
 		}
 		n := 0
 		for n < hi && n < len(s) && s[n] >= '0' && s[n] <= '9' {
@@ -150,4 +150,9 @@ func (f DateFormat) fields(s string) (y, m, d int, ok bool) {
 		}
 	}
 	return y, m, d, s == ""
+}
+
+// adjacent reports whether part i touches another field, with no separator between them.
+func (f DateFormat) adjacent(i int) bool {
+	return i > 0 && f.parts[i-1].field != 0 || i+1 < len(f.parts) && f.parts[i+1].field != 0
 }

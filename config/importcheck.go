@@ -26,7 +26,11 @@ func checkImport(d *importDecoder, n *yaml.Node, imp cwo.TimesheetImport) {
 			cwo.DidYouMean(imp.Preset, cwo.PresetNames()), strings.Join(cwo.PresetNames(), ", "))
 	}
 	if imp.Encoding != "" && !slices.Contains(cwo.Encodings, imp.Encoding) {
-		d.errorf(at("encoding"), "%s.encoding: %q is not one of %s%s", name, imp.Encoding, strings.Join(cwo.Encodings, ", "), cwo.DidYouMean(imp.Encoding, cwo.Encodings))
+		hint := cwo.DidYouMean(imp.Encoding, cwo.Encodings)
+		if hint == "" && strings.ContainsAny(imp.Encoding, "1l") && !strings.Contains(imp.Encoding, "utf") {
+			hint = " (Excel's \"ANSI\" text on a Western Windows, Latin-1 included, is windows-1252)"
+		}
+		d.errorf(at("encoding"), "%s.encoding: %q is not one of %s%s", name, imp.Encoding, strings.Join(cwo.Encodings, ", "), hint)
 	}
 	if imp.Delimiter != "" && !slices.Contains(cwo.Delimiters, imp.Delimiter) {
 		d.errorf(at("delimiter"), "%s.delimiter: %q is not one of \",\", \";\", \"\\t\" (a tab), \"|\" or \"auto\"", name, imp.Delimiter)
@@ -50,12 +54,16 @@ func (d *importDecoder) files(name string, n *yaml.Node, files []string) {
 	if len(files) == 0 {
 		d.errorf(n, "%s.files is required: the timesheet files it reads, like \"timesheets/toggl-*.csv\"", name)
 	}
-	for _, f := range files {
+	for i, f := range files {
+		at := n
+		if n.Kind == yaml.SequenceNode && i < len(n.Content) {
+			at = n.Content[i]
+		}
 		dir, base := path.Split(f)
 		if _, err := path.Match(f, ""); err != nil {
-			d.errorf(n, "%s.files: %q is not a pattern: %v", name, f, err)
+			d.errorf(at, "%s.files: %q is not a pattern: %v", name, f, err)
 		} else if dir != "timesheets/" || base == "" {
-			d.errorf(n, "%s.files: %q must name files in timesheets/, like \"timesheets/%s\"", name, f, orDefault(base, "toggl-*.csv"))
+			d.errorf(at, "%s.files: %q must name files in timesheets/, like \"timesheets/%s\"", name, f, orDefault(base, "toggl-*.csv"))
 		}
 	}
 }

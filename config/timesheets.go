@@ -49,19 +49,18 @@ func decodeImports(doc *yaml.Node) ([]cwo.TimesheetImport, cwo.Diagnostics) {
 	return out, d.diags
 }
 
-// mappingValue returns the value of key in the mapping n, matching keys without regard to case
-// as viper does, or nil.
+// mappingValue returns the value of the first key of the mapping n that is key without regard
+// to case (as viper matches keys), or nil.
 func mappingValue(n *yaml.Node, key string) *yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	var v *yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if strings.EqualFold(n.Content[i].Value, key) {
-			v = n.Content[i+1]
+			return n.Content[i+1]
 		}
 	}
-	return v
+	return nil
 }
 
 // item decodes one import; false when it is not a mapping.
@@ -170,16 +169,10 @@ func (d *importDecoder) names(at string, v *yaml.Node) []cwo.ImportName {
 		d.errorf(v, "%s: expected a mapping of the tracker's names to cwo's, like {\"SciPy – Array API support\": CWO-2026-003}; got %s", at, cwo.DescribeYAML(v))
 		return nil
 	}
-	var out []cwo.ImportName
-	seen := map[string]bool{}
+	var out []cwo.ImportName // YAML refuses a name twice
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k := v.Content[i]
 		from := d.scalar(at, k)
-		if seen[from] {
-			d.errorf(k, "%s: %q is listed twice", at, from)
-			continue
-		}
-		seen[from] = true
 		out = append(out, cwo.ImportName{From: from, To: d.scalar(at+"."+from, v.Content[i+1]), At: cwo.Pos{Line: k.Line, Col: k.Column}})
 	}
 	return out
