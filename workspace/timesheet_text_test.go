@@ -74,7 +74,7 @@ func TestDetectDelimiter(t *testing.T) {
 		{"date,order,person,hours\n", ','},
 		{"date;order;person;hours\r\n1;2;3;4\n", ';'},
 		{"date\torder\tperson\thours\n", '\t'},
-		{"\"a;b\",\"c;d\",e\n", ','},       // separators inside quotes do not count
+		{"\"a;b\",\"c;d\",e\n", ','},         // separators inside quotes do not count
 		{"date;order\na,b,c,d,e,f,g\n", ';'}, // only the header line counts
 		{"date\n", ','},
 	} {
@@ -126,4 +126,3 @@ func TestImportHours(t *testing.T) {
 		}
 	}
 }
-
