@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +28,7 @@ func TestImports(t *testing.T) {
 		t.Run(c.Name(), func(t *testing.T) {
 			dir, exports := importCase(t, filepath.Join("testdata/imports", c.Name()))
 			golden.Check(t, c.Name(), loadImport(t, dir, exports))
+			checkRereads(t, dir, exports)
 		})
 	}
 }
@@ -91,4 +93,52 @@ func loadImport(t *testing.T, dir string, exports []string) string {
 		}
 	}
 	return out.String()
+}
+
+// checkRereads checks that a report's rows, read again from the files at the offsets the
+// load kept, are the rows the load read, and that a load limited to the order (an incremental
+// run's) finds the same rows.
+func checkRereads(t *testing.T, dir string, exports []string) {
+	t.Helper()
+	s, err := config.Load(dir, nil)
+	if err != nil {
+		return // the golden file shows why
+	}
+	const order = "CWO-2026-003"
+	q4 := cwo.Period{Year: 2026, Quarter: 4}
+	full, diags := workspace.Load(dir, s)
+	if diags.HasErrors() {
+		return
+	}
+	var want []string
+	for _, rel := range exports {
+		full.Time.FileEntries(rel, func(e cwo.TimeEntry) {
+			if e.Order == order {
+				want = append(want, entryText(e))
+			}
+		})
+	}
+	if len(want) == 0 {
+		t.Fatalf("no entries of %s read from %v", order, exports)
+	}
+	scoped, _ := workspace.LoadOrders(dir, s, []string{order})
+	for name, ws := range map[string]*cwo.Workspace{"full load": full, "load of " + order: scoped} {
+		entries, err := ws.PeriodEntries(order, q4)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got []string
+		for _, e := range entries {
+			if slices.Contains(exports, e.File) {
+				got = append(got, entryText(e))
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: the period's entries from the exports are\n%s\nwant\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+func entryText(e cwo.TimeEntry) string {
+	return fmt.Sprintf("%s:%d %s %s %q %q %s %q", e.File, e.Line, e.Date, e.Order, e.Person, e.Item, e.Hours, e.Note)
 }
