@@ -151,6 +151,9 @@ func (s *fileScan) scanImport(text *textFile, rule *importRule, only map[string]
 	st := &importStats{}
 	readRecords(text.reader(), rel, s.file.comma, maxRecordBytes, &s.diags, func(header []string) bool {
 		f, ok := rule.header(header, rel, &s.diags)
+		if f != nil {
+			f.cp1252 = s.file.enc == textWindows1252
+		}
 		s.file.imp = f
 		return ok
 	}, func(rec []string, line int, span rowSpan) {

@@ -105,8 +105,9 @@ func table(names []cwo.ImportName) map[string]string {
 
 // importFile is how one file is read by an import: the positions of each field's columns.
 type importFile struct {
-	rule *importRule
-	cols [numFields][]int // nil when the file has no such column
+	rule   *importRule
+	cols   [numFields][]int // nil when the file has no such column
+	cp1252 bool             // the file is in Windows-1252, which cannot hold most of the world's names
 }
 
 // header finds the columns of the rule's fields in a file's header row.

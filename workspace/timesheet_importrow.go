@@ -62,6 +62,9 @@ func (f *importFile) entry(rec []string, file string, line int, st *importStats,
 	if e.Item, itemOK = f.item(rec, line, st, diags, file); !itemOK || !ok {
 		return e, rowBad
 	}
+	if f.cp1252 && strings.Contains(e.Person, "??") {
+		st.lost.add(line)
+	}
 	return e, rowGood
 }
 

@@ -18,6 +18,7 @@ type importStats struct {
 	noItem   valueRows // item values items: does not map
 	zero     lineList  // entries of zero length
 	running  lineList  // entries without an end yet
+	lost     lineList  // people named with "??", where Excel wrote what Windows-1252 lacks
 }
 
 // maxValues bounds the distinct values a valueRows keeps, so a hostile file cannot make it grow.
@@ -107,6 +108,10 @@ func (st *importStats) report(f *importFile, file string, diags *cwo.Diagnostics
 	if st.running.n > 0 {
 		diags.Warnf(file, cwo.Pos{Line: st.running.lines[0]}, "skipped %s still running, with no end (%s): stop the timer and export again to count it",
 			entries(st.running.n), st.running.String())
+	}
+	if st.lost.n > 0 {
+		diags.Warnf(file, cwo.Pos{Line: st.lost.lines[0]}, "question marks in the person's name (%s): Excel writes \"?\" for each letter that "+
+			"Windows-1252 cannot hold (Greek, Cyrillic, Polish, Chinese ...); save the file as \"CSV UTF-8\" and remove encoding: from cwo.yaml %s", st.lost.String(), r.name)
 	}
 	keys := slices.Sorted(maps.Keys(r.items))
 	for _, v := range st.noItem.sorted() {
