@@ -165,3 +165,17 @@ func TestNamedColumnMustExist(t *testing.T) {
 		t.Errorf("diagnostics lack %q, or name a preset's optional column:\n%s", want, text)
 	}
 }
+
+// A preset's header names are found in another letter case too, as a tracker's next version
+// may write them.
+func TestImportHeaderCase(t *testing.T) {
+	csv := "USER,Project,START DATE,Duration,Start date\nPriya Raman,SIMD,2026-10-05,01:30:00,2026-10-06\n"
+	ws, diags := loadWith(t, "timesheets/t.csv", csv, cwo.TimesheetImport{
+		Files: []string{"timesheets/t.csv"}, Preset: "toggl", Orders: names("SIMD", "O-1")})
+	if diags != "" {
+		t.Errorf("diagnostics:\n%s", diags)
+	}
+	if got := entriesOf(t, ws, "timesheets/t.csv"); got != `2 2026-10-06 O-1 Priya Raman "" 1.5|` {
+		t.Errorf("entries %s (want the exact name first: Start date)", got)
+	}
+}

@@ -116,21 +116,17 @@ func (r *importRule) header(header []string, file string, diags *cwo.Diagnostics
 		diags.Errorf(file, cwo.Pos{Line: 1}, "header has %d columns; at most %d are read", len(header), maxTimesheetColumns)
 		return nil, false
 	}
-	pos := make(map[string]int, len(header))
 	names := make([]string, len(header))
 	for i, h := range header {
 		names[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if _, dup := pos[names[i]]; !dup {
-			pos[names[i]] = i
-		}
 	}
 	f := &importFile{rule: r}
 	ok := true
 	for field, c := range r.columns {
 		var at []int
 		for _, h := range c.headers {
-			i, found := pos[h]
-			if !found {
+			i := columnOf(names, h)
+			if i < 0 {
 				if c.named || r.needs(field) {
 					diags.Errorf(file, cwo.Pos{Line: 1}, "header has no %q column, which %s reads the %s from%s (the columns are %s)",
 						h, r.source(c), cwo.ImportColumns[field], cwo.DidYouMean(h, names), quoteList(names))
@@ -144,6 +140,16 @@ func (r *importRule) header(header []string, file string, diags *cwo.Diagnostics
 		f.cols[field] = at
 	}
 	return f, ok && r.complete(f, file, diags)
+}
+
+// columnOf returns the position of the column name in a header's names: the first that is
+// name, else the first that is name in another letter case (a tracker's next version may
+// capitalize its headers differently); -1 when there is none.
+func columnOf(names []string, name string) int {
+	if i := slices.Index(names, name); i >= 0 {
+		return i
+	}
+	return slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, name) })
 }
 
 // needs reports whether a file must have the field's columns: the order and the person
