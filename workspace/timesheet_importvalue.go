@@ -102,5 +102,9 @@ func (r *importRule) hours(s string) (cwo.Hours, error) {
 	case strings.Contains(s, ",") && !strings.Contains(s, ":"):
 		return cwo.Hours{}, fmt.Errorf("%q is not hours (like 7.5 or 7:30); for a decimal comma, set decimal: \",\" in cwo.yaml %s", s, r.name)
 	}
-	return parseHours(s)
+	h, err := parseHours(s)
+	if err == nil && h.Sign() < 0 {
+		return cwo.Hours{}, fmt.Errorf("%q is less than no time", s)
+	}
+	return h, err
 }

@@ -114,7 +114,7 @@ func TestImportHours(t *testing.T) {
 		{comma, "3,5", "3.5"}, {comma, "2", "2"}, {comma, "1:30", "1.5"},
 		{dot, "3,5", `"3,5" is not hours (like 7.5 or 7:30); for a decimal comma, set decimal: ","`},
 		{comma, "3.5", `"3.5" is not hours with a decimal comma`},
-		{dot, "", "is empty"},
+		{dot, "", "is empty"}, {dot, "-1.5", `"-1.5" is less than no time`},
 	} {
 		h, err := tc.r.hours(tc.s)
 		got := h.String()
