@@ -179,3 +179,18 @@ func TestImportHeaderCase(t *testing.T) {
 		t.Errorf("entries %s (want the exact name first: Start date)", got)
 	}
 }
+
+// Without orders:, a tracker's project name is one error for all its rows, saying where to
+// map it, not an error for each row that its order is not defined.
+func TestImportProjectNameWithoutOrders(t *testing.T) {
+	csv := "User,Project,Start date,Duration\n" +
+		"Priya Raman,NumPy – SIMD,2026-10-05,01:30:00\nPriya Raman,O-1,2026-10-06,1.5\nPriya Raman,NumPy – SIMD,2026-10-07,2.5\n"
+	ws, diags := loadWith(t, "timesheets/t.csv", csv, cwo.TimesheetImport{Files: []string{"timesheets/t.csv"}, Preset: "toggl"})
+	want := `timesheets/t.csv:2: error: column "Project": "NumPy – SIMD" is not an order ID (lines 2 and 4); map the tracker's names to orders in cwo.yaml timesheets[0].orders` + "\n"
+	if diags != want {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", diags, want)
+	}
+	if got := entriesOf(t, ws, "timesheets/t.csv"); got != `3 2026-10-06 O-1 Priya Raman "" 1.5|` {
+		t.Errorf("entries %s", got)
+	}
+}

@@ -23,9 +23,9 @@ const (
 func (f *importFile) entry(rec []string, file string, line int, st *importStats, diags *cwo.Diagnostics) (cwo.TimeEntry, rowResult) {
 	r := f.rule
 	e := cwo.TimeEntry{Person: f.value(rec, fPerson), Note: f.value(rec, fNote), File: file, Line: line}
-	var skip bool
-	if e.Order, skip = f.order(rec, line, st); skip {
-		return e, rowSkipped
+	var res rowResult
+	if e.Order, res = f.order(rec, line, st); res != rowGood {
+		return e, res
 	}
 	if f.cols[fEnd] != nil && f.value(rec, fEnd) == "" {
 		st.running.add(line)
@@ -68,20 +68,28 @@ func (f *importFile) entry(rec []string, file string, line int, st *importStats,
 	return e, rowGood
 }
 
-// order returns the order of a row, and true when the row is to be skipped: its value is not
-// in orders: (counted in st), orders: maps it to "" or to an order that is not defined
-// (reported once, at cwo.yaml).
-func (f *importFile) order(rec []string, line int, st *importStats) (string, bool) {
+// order returns the order of a row. The row is skipped when its value is not in orders:
+// (counted in st), or orders: maps it to "" or to an order that is not defined (reported once,
+// at cwo.yaml). Without orders:, a value that cannot be an order ID (a tracker's project name)
+// makes the row bad, counted in st to be reported once.
+func (f *importFile) order(rec []string, line int, st *importStats) (string, rowResult) {
 	v := f.value(rec, fOrder)
 	if f.rule.orders == nil {
-		return v, false
+		if v != "" && !cwo.ValidID(v) {
+			st.notID.add(v, line)
+			return v, rowBad
+		}
+		return v, rowGood
 	}
 	to, ok := f.rule.orders[v]
-	if !ok {
+	switch {
+	case !ok:
 		st.unmapped.add(v, line)
-		return "", true
+		return "", rowSkipped
+	case to == "" || f.rule.noOrder[v]:
+		return "", rowSkipped
 	}
-	return to, to == "" || f.rule.noOrder[v]
+	return to, rowGood
 }
 
 // item returns the scope key of a row: its item value, through items: when it maps them. A

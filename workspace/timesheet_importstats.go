@@ -16,6 +16,7 @@ import (
 type importStats struct {
 	unmapped valueRows // order values orders: does not map
 	noItem   valueRows // item values items: does not map
+	notID    valueRows // order values that are not order IDs, without orders:
 	zero     lineList  // entries of zero length
 	running  lineList  // entries without an end yet
 	lost     lineList  // people named with "??", where Excel wrote what Windows-1252 lacks
@@ -112,6 +113,10 @@ func (st *importStats) report(f *importFile, file string, diags *cwo.Diagnostics
 	if st.lost.n > 0 {
 		diags.Warnf(file, cwo.Pos{Line: st.lost.lines[0]}, "question marks in the person's name (%s): Excel writes \"?\" for each letter that "+
 			"Windows-1252 cannot hold (Greek, Cyrillic, Polish, Chinese ...); save the file as \"CSV UTF-8\" and remove encoding: from cwo.yaml %s", st.lost.String(), r.name)
+	}
+	for _, v := range st.notID.sorted() {
+		diags.Errorf(file, cwo.Pos{Line: st.notID.byVal[v].lines[0]}, "column %s: %q is not an order ID (%s); map the tracker's names to orders in cwo.yaml %s.orders",
+			f.columnName(fOrder), v, st.notID.byVal[v].String(), r.name)
 	}
 	keys := slices.Sorted(maps.Keys(r.items))
 	for _, v := range st.noItem.sorted() {
