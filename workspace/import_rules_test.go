@@ -194,3 +194,33 @@ func TestImportProjectNameWithoutOrders(t *testing.T) {
 		t.Errorf("entries %s", got)
 	}
 }
+
+// A file of cwo's own columns in UTF-16 (with its byte order mark) is read without settings,
+// and its rows are read again at their offsets in the decoded text.
+func TestUTF16WithoutSettings(t *testing.T) {
+	text := "date,order,person,item,hours,note\r\n2026-10-05,O-2,Zoë Martin,docs,1.5,Ελληνικά\r\n2026-11-02,O-2,Zoë Martin,docs,2,日本語\r\n"
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		if r > 0xFFFF {
+			t.Fatal("keep to the BMP")
+		}
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	ws, diags := loadWith(t, "timesheets/u16.csv", string(u16))
+	if diags != "" {
+		t.Errorf("diagnostics:\n%s", diags)
+	}
+	entries, err := ws.PeriodEntries("O-2", cwo.Period{Year: 2026, Quarter: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		if e.File == "timesheets/u16.csv" {
+			got = append(got, fmt.Sprintf("%d %s %s %s", e.Line, e.Person, e.Hours, e.Note))
+		}
+	}
+	if want := "2 Zoë Martin 1.5 Ελληνικά|3 Zoë Martin 2 日本語"; strings.Join(got, "|") != want {
+		t.Errorf("entries %q, want %q", got, want)
+	}
+}

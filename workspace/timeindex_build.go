@@ -114,29 +114,33 @@ func openScan(fsys *files, rel, declared string) (*fileScan, *textFile) {
 // scanTimesheet reads one file, reporting bad rows, and groups the good ones (only those of
 // the orders in only, when it is not nil).
 func scanTimesheet(fsys *files, rel string, fileNo uint16, set *timeSettings, only map[string]bool) *fileScan {
-	rule := set.ruleFor(rel)
 	s, text := openScan(fsys, rel, set.encoding(rel))
 	if text == nil {
 		return s
 	}
 	defer text.fh.Close()
+	s.scanText(text, set, fileNo, only)
+	return s
+}
+
+// scanText reads the text of one file, as an import of set or as cwo's own CSV.
+func (s *fileScan) scanText(text *textFile, set *timeSettings, fileNo uint16, only map[string]bool) {
 	ref := func(span rowSpan) rowRef {
 		return rowRef{off: uint32(span.off), n: uint32(span.n), line: uint32(span.line), file: fileNo}
 	}
-	if rule != nil {
+	if rule := set.ruleFor(s.file.rel); rule != nil {
 		s.scanImport(text, rule, only, ref)
-		return s
+		return
 	}
-	cols, diags := readTimesheet(text.reader(), rel, set.columns, func(e cwo.TimeEntry, rec []string, span rowSpan) {
+	cols, diags := readTimesheet(text.reader(), s.file.rel, set.columns, func(e cwo.TimeEntry, rec []string, span rowSpan) {
 		if only == nil || only[e.Order] {
 			s.add(e, rec, ref(span))
 		}
 	})
-	s.diags = diags
+	s.diags = append(s.diags, diags...)
 	if cols != nil {
 		s.file.cols = *cols
 	}
-	return s
 }
 
 // scanImport reads one file as an import rule says.

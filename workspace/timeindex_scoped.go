@@ -19,17 +19,14 @@ import (
 // record it cannot parse is reported and skipped. Any other file, whose rows name the orders
 // through cwo.yaml's tables or in another encoding, is read whole.
 func scanTimesheetFor(fsys *files, rel string, fileNo uint16, set *timeSettings, orders map[string]bool) *fileScan {
-	if set.ruleFor(rel) != nil {
-		return scanTimesheet(fsys, rel, fileNo, set, orders)
-	}
-	s, text := openScan(fsys, rel, "")
+	s, text := openScan(fsys, rel, set.encoding(rel))
 	if text == nil {
 		return s
 	}
 	defer text.fh.Close()
-	if s.file.enc != textUTF8 {
-		text.fh.Close()
-		return scanTimesheet(fsys, rel, fileNo, set, orders)
+	if set.ruleFor(rel) != nil || s.file.enc != textUTF8 {
+		s.scanText(text, set, fileNo, orders)
+		return s
 	}
 	columns := set.columns
 	ids := make([][]byte, 0, len(orders))
