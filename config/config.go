@@ -65,7 +65,9 @@ const envPrefix = "CWO"
 // Load reads dir/cwo.yaml (a missing file means defaults), then CWO_* environment variables
 // (CWO_OUTPUT, CWO_LOCALE, CWO_FONTS_REGULAR ...), then the flags in fs that were set and whose
 // names match a setting ("output", "jobs"; fs may be nil). An unknown key in cwo.yaml is an error
-// naming its line and column and the nearest setting (keys.go).
+// naming its line and column and the nearest setting (keys.go). cwo.yaml's timesheets: (the
+// imports of time trackers' exports) is read from the YAML itself, and from no variable or flag
+// (timesheets.go).
 //
 // Load then checks the settings against every rule of check.go. When any is broken, the error is
 // a cwo.Diagnostics listing each problem with where its value came from: cwo.yaml:line:col, the
