@@ -15,7 +15,7 @@ type Settings struct {
 	Jobs      int               // parallel renders; 0 means one per CPU
 	Fonts     Fonts             // font files, relative to the workspace
 	Brand     Brand             // colours
-	Timesheet TimesheetSettings // CSV column mapping
+	Timesheet TimesheetSettings // how timesheet files are read
 }
 
 // Fonts names the font files documents draw text from, relative to the workspace unless
@@ -58,10 +58,12 @@ type Brand struct {
 // other header names.
 var TimesheetColumns = []string{"date", "order", "person", "item", "hours", "note"}
 
-// TimesheetSettings maps cwo's column names (date, order, person, item, hours, note) to the
-// column names of a CSV export.
+// TimesheetSettings say how the timesheet files are read. A file that a pattern of Imports
+// matches is read as the first such import says; any other timesheets/*.csv is cwo's own CSV,
+// whose column names Columns may map (cwo's name → the file's).
 type TimesheetSettings struct {
 	Columns map[string]string
+	Imports []TimesheetImport // cwo.yaml's timesheets:, in order
 }
 
 // DefaultSettings returns the settings used when cwo.yaml says nothing.

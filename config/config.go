@@ -38,6 +38,7 @@ type file struct {
 	Timesheet struct {
 		Columns map[string]string `mapstructure:"columns"`
 	} `mapstructure:"timesheet"`
+	Timesheets any `mapstructure:"timesheets"` // decoded from the YAML by timesheets.go
 }
 
 // fonts: each key takes one file or a list (an environment variable separates files with
@@ -64,7 +65,9 @@ const envPrefix = "CWO"
 // Load reads dir/cwo.yaml (a missing file means defaults), then CWO_* environment variables
 // (CWO_OUTPUT, CWO_LOCALE, CWO_FONTS_REGULAR ...), then the flags in fs that were set and whose
 // names match a setting ("output", "jobs"; fs may be nil). An unknown key in cwo.yaml is an error
-// naming its line and column and the nearest setting (keys.go).
+// naming its line and column and the nearest setting (keys.go). cwo.yaml's timesheets: (the
+// imports of time trackers' exports) is read from the YAML itself, and from no variable or flag
+// (timesheets.go).
 //
 // Load then checks the settings against every rule of check.go. When any is broken, the error is
 // a cwo.Diagnostics listing each problem with where its value came from: cwo.yaml:line:col, the
@@ -97,7 +100,9 @@ func Load(dir string, fs *pflag.FlagSet) (cwo.Settings, error) {
 		return cwo.Settings{}, fmt.Errorf("%s: %w", FileName, err)
 	}
 	s := f.settings()
-	if diags := check(dir, s, from); len(diags) > 0 {
+	imports, importDiags := decodeImports(from.file)
+	s.Timesheet.Imports = imports
+	if diags := append(check(dir, s, from), importDiags...).Sort(); len(diags) > 0 {
 		return s, diags
 	}
 	return s, nil

@@ -40,6 +40,7 @@ var (
 	decimalType  = reflect.TypeFor[cwo.Decimal]()
 	currencyType = reflect.TypeFor[cwo.Currency]()
 	fontsType    = reflect.TypeFor[fontFiles]()
+	textListType = reflect.TypeFor[textList]()
 )
 
 // generator builds one schema, recording which rules it used and what went wrong.
@@ -76,6 +77,8 @@ func (g *generator) base(t reflect.Type, p string) obj {
 	case fontsType: // config takes one file or a list (viper decodes either into a list)
 		file := obj{"type": "string", "minLength": 1}
 		return obj{"type": []string{"string", "array"}, "minLength": 1, "items": file}
+	case textListType: // config/timesheets.go takes one text or a list
+		return obj{"type": []string{"string", "array"}, "items": obj{"type": "string"}}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"slices"
+
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/config"
 )
@@ -184,4 +186,22 @@ var settingsRules = rules{
 	"fonts.mono":        obj{"description": "monospaced text (code, the fingerprint); default: the embedded Noto Sans Mono"},
 	"fonts.fallback":    obj{"description": "fonts for characters a style's own fonts lack, for every style: other scripts (Noto Sans CJK, Noto Naskh Arabic), a monochrome emoji font"},
 	"timesheet.columns": obj{"propertyNames": obj{"enum": cwo.TimesheetColumns}, "description": "cwo's column names mapped to the CSV's header names"},
+	"timesheets": obj{"description": "How to read timesheet files that are not in cwo's own format, such as a time tracker's export: " +
+		"a list of imports; a file is read by the first whose files: pattern matches it (see docs/importing.md)"},
+	"timesheets.*":       obj{"required": []string{"files"}},
+	"timesheets.*.files": obj{"description": "the files it reads: a pattern or a list, each like \"timesheets/toggl-*.csv\""},
+	"timesheets.*.preset": obj{"enum": cwo.PresetNames(), "description": "the tracker whose export the files are: " +
+		"its columns and formats (default csv: cwo's columns)"},
+	"timesheets.*.encoding":  obj{"enum": cwo.Encodings, "description": "default: UTF-8, or UTF-16 after its byte order mark"},
+	"timesheets.*.delimiter": obj{"enum": append(slices.Clone(cwo.Delimiters), "tab"), "description": "between fields; default: the preset's, else detected from the header"},
+	"timesheets.*.decimal":   obj{"enum": []string{".", ","}, "description": "the decimal mark of hours: \",\" reads 3,5 as three and a half"},
+	"timesheets.*.dates":     obj{"description": "date formats, tried in order, like DD.MM.YYYY, MM/DD/YYYY, YYYY-MM-DD or DD.MM.YY"},
+	"timesheets.*.columns": obj{"propertyNames": obj{"enum": cwo.ImportColumns},
+		"description": "cwo's fields mapped to the file's header names; several names are joined with spaces (person: [First Name, Last Name])"},
+	"timesheets.*.orders": obj{"description": "the order column's values (the tracker's projects, clients or codes) mapped to order IDs; rows of other values are skipped and counted"},
+	"timesheets.*.orders.*": obj{"type": []string{"string", "null"}, "pattern": "^$|" + IDPattern,
+		"description": "an order ID, or \"\" to skip the rows without a warning"},
+	"timesheets.*.items": obj{"description": "the item column's values (the tracker's tasks, activities or tags) mapped to scope keys"},
+	"timesheets.*.items.*": obj{"type": []string{"string", "null"}, "pattern": "^$|" + IDPattern,
+		"description": "a scope key of the order, or \"\" for time without an item"},
 }

@@ -27,6 +27,16 @@ fonts:
   fallback: [b.ttf, i.ttf]
 brand: {color: "#123456"}
 timesheet: {columns: {date: Datum}}
+timesheets:
+  - files: [timesheets/toggl-*.csv]
+    preset: toggl
+    encoding: utf-8
+    delimiter: ","
+    decimal: "."
+    dates: [YYYY-MM-DD]
+    columns: {person: [User], item: Tags}
+    orders: {"SciPy – Array API support": CWO-2026-003, Internal: ""}
+    items: {array-api: array-api}
 `
 
 // TestSettingsSchemaMatchesConfig checks the cwo.yaml schema against the config package: every
@@ -109,4 +119,32 @@ func zeroFields(v reflect.Value, prefix string) []string {
 		out = append(out, zeroFields(v.Field(i), prefix+"."+v.Type().Field(i).Name)...)
 	}
 	return out
+}
+
+// TestTimesheetsSchema: an import takes the keys config reads, and the schema refuses what
+// config refuses: an unknown key, a preset or field cwo does not have, an order that is not an ID.
+func TestTimesheetsSchema(t *testing.T) {
+	c := compile(t, kindNamed(t, "cwo"))
+	for _, doc := range []string{
+		"timesheets: [{files: timesheets/toggl-*.csv, preset: toggl, orders: {\"SciPy – Array API\": CWO-2026-003, Internal: ~}}]\n",
+		"timesheets: [{files: [timesheets/a.csv, timesheets/b.txt], delimiter: tab, decimal: \",\", dates: DD.MM.YYYY}]\n",
+		"timesheets: [{files: timesheets/h.csv, preset: harvest, columns: {person: [First Name, Last Name], item: \"\"}, items: {PM: \"\"}}]\n",
+	} {
+		if err := c.Validate(decodeYAML(t, []byte(doc))); err != nil {
+			t.Errorf("schema rejects %q: %v", doc, err)
+		}
+	}
+	for _, tt := range []struct{ doc, want string }{
+		{"timesheets: [{preset: toggl}]\n", "files"},
+		{"timesheets: [{files: timesheets/a.csv, preest: toggl}]\n", "preest"},
+		{"timesheets: [{files: timesheets/a.csv, preset: togl}]\n", "/timesheets/0/preset"},
+		{"timesheets: [{files: timesheets/a.csv, columns: {persn: User}}]\n", "persn"},
+		{"timesheets: [{files: timesheets/a.csv, orders: {X: \"not an id\"}}]\n", "/timesheets/0/orders/X"},
+		{"timesheets: [{files: timesheets/a.csv, encoding: latin1}]\n", "/timesheets/0/encoding"},
+	} {
+		err := c.Validate(decodeYAML(t, []byte(tt.doc)))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("schema on %q: %v, want an error at %s", tt.doc, err, tt.want)
+		}
+	}
 }

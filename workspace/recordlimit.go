@@ -20,12 +20,14 @@ const readAhead = 64 << 10
 // recordLimiter passes a reader through to encoding/csv and fails once reading goes further
 // than the limit past the start of the current record, so that no record grows without bound.
 // It counts the lines it passes, to say where reading stopped.
+// It also checks that the text is UTF-8 (see checkUTF8).
 type recordLimiter struct {
 	r     io.Reader
 	limit int64
-	off   int64 // bytes passed
-	end   int64 // the offset where reading stops
-	lines int   // line breaks passed
+	off   int64  // bytes passed
+	end   int64  // the offset where reading stops
+	lines int    // line breaks passed
+	tail  []byte // a character the last read cut short
 }
 
 func newRecordLimiter(r io.Reader, limit int64) *recordLimiter {
@@ -46,15 +48,28 @@ func (l *recordLimiter) Read(p []byte) (int, error) {
 		p = p[:room]
 	}
 	n, err := l.r.Read(p)
+	tail, bad := checkUTF8(l.tail, p[:n], l.lines)
+	if bad == nil && len(tail) > 0 && errors.Is(err, io.EOF) {
+		bad = notUTF8(tail, 0, l.lines+bytes.Count(p[:n], []byte{'\n'}))
+	}
+	if bad != nil {
+		return 0, bad
+	}
+	l.tail = tail
 	l.off += int64(n)
 	l.lines += bytes.Count(p[:n], []byte{'\n'})
 	return n, err
 }
 
-// errLine returns the line where reading stopped when err is the limiter's, else fallback.
+// errLine returns the line where reading stopped when err is the limiter's (the line of the
+// first byte that is not UTF-8, for that error), else fallback.
 func (l *recordLimiter) errLine(err error, fallback int) int {
-	if errors.Is(err, errRecordTooLong) {
+	var bad notUTF8Error
+	switch {
+	case errors.Is(err, errRecordTooLong):
 		return l.lines + 1
+	case errors.As(err, &bad):
+		return bad.line
 	}
 	return fallback
 }

@@ -12,18 +12,22 @@ import (
 // what they add up to. Rows are read again from the files when a report lists them, so memory
 // grows with the number of orders and months, not of rows.
 type timeIndex struct {
-	fsys      *files            // the loader's guard, open on the workspace folder
-	columns   map[string]string // cwo.yaml's timesheet column mapping
+	fsys      *files        // the loader's guard, open on the workspace folder
+	set       *timeSettings // how each file is read
 	files     []timeFile
 	orders    map[string]*orderTime
 	rows      int
 	summaries []cwo.TimeSummary // per file, order and item: what validation needs to know of the rows
 }
 
-// timeFile is one timesheet file and the position of cwo's columns in it.
+// timeFile is one timesheet file and how it is read: its encoding and delimiter, and the
+// position of cwo's columns in it (imp, for a file an import of cwo.yaml reads).
 type timeFile struct {
-	rel  string
-	cols columnIndex
+	rel   string
+	enc   textEncoding
+	comma rune
+	cols  columnIndex
+	imp   *importFile
 }
 
 // orderTime is one order's time, by month.

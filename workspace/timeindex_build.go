@@ -6,7 +6,6 @@ import (
 	"hash"
 	"maps"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -20,40 +19,42 @@ const (
 	maxTimesheetBytes = math.MaxUint32
 )
 
-// loadTimesheets scans every timesheets/*.csv into the time index, several files at a time.
+// loadTimesheets scans every timesheet file into the time index, several files at a time.
 func (l *loader) loadTimesheets() {
 	rels := l.timesheetFiles()
 	if len(rels) > maxTimesheetFiles {
 		l.diags.Errorf("timesheets", cwo.Pos{}, "%d timesheet files; at most %d are read", len(rels), maxTimesheetFiles)
 		rels = rels[:maxTimesheetFiles]
 	}
+	set := l.timeSettings(rels)
 	scans := make([]*fileScan, len(rels))
 	par.Each(len(rels), func(i int) {
 		if l.only != nil {
-			scans[i] = scanTimesheetFor(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns, l.only)
+			scans[i] = scanTimesheetFor(l.fsys, rels[i], uint16(i), set, l.only)
 			return
 		}
-		scans[i] = scanTimesheet(l.fsys, rels[i], uint16(i), l.ws.Settings.Timesheet.Columns)
+		scans[i] = scanTimesheet(l.fsys, rels[i], uint16(i), set, nil)
 	})
 	idx := mergeScans(scans)
-	idx.fsys, idx.columns = l.fsys, l.ws.Settings.Timesheet.Columns
+	idx.fsys, idx.set = l.fsys, set
 	l.ws.Time = idx // only this loader writes l.ws.Time
 	for _, s := range scans {
 		l.diags = append(l.diags, s.diags...)
 	}
 }
 
-// timesheetFiles lists timesheets/*.csv in name order, warning about other files.
+// timesheetFiles lists the files of timesheets/ that are read, in name order: every .csv, and
+// the files a pattern of cwo.yaml's timesheets: names. It warns about the others.
 func (l *loader) timesheetFiles() []string {
 	var rels []string
 	for _, name := range l.fsys.list("timesheets", &l.diags) {
 		rel := "timesheets/" + name
 		switch {
 		case strings.HasPrefix(name, "."):
-		case !strings.HasSuffix(strings.ToLower(name), ".csv"):
-			l.diags.Warnf(rel, cwo.Pos{}, "ignored: only .csv files are read in timesheets/")
-		default:
+		case strings.HasSuffix(strings.ToLower(name), ".csv"), l.ws.Settings.Timesheet.ImportFor(rel) != nil:
 			rels = append(rels, rel)
+		default:
+			l.diags.Warnf(rel, cwo.Pos{}, "ignored: only .csv files are read in timesheets/, besides those cwo.yaml's timesheets: names")
 		}
 	}
 	return rels
@@ -85,11 +86,11 @@ type scanGroup struct {
 // checkKey names the rows of one order and item within one file (see cwo.TimeSummary).
 type checkKey struct{ order, item string }
 
-// openScan starts the scan of one file; the file is nil (and the problem reported) when it
-// cannot be read or is too large.
-func openScan(fsys *files, rel string) (*fileScan, *os.File) {
+// openScan starts the scan of one file: its text, which is nil (and the problem reported)
+// when the file cannot be read or is too large. Close the file when done.
+func openScan(fsys *files, rel, declared string) (*fileScan, *textFile) {
 	s := &fileScan{groups: map[monthKey]*scanGroup{}, checks: map[checkKey]*cwo.TimeSummary{}}
-	s.file.rel = rel
+	s.file.rel, s.file.comma = rel, ','
 	fh, fi, err := fsys.open(rel)
 	if err != nil {
 		s.diags.Errorf(rel, cwo.Pos{}, "%v", err)
@@ -100,24 +101,80 @@ func openScan(fsys *files, rel string) (*fileScan, *os.File) {
 		s.diags.Errorf(rel, cwo.Pos{}, "file is %d bytes; a timesheet file is limited to %d bytes (split it)", fi.Size(), int64(maxTimesheetBytes))
 		return s, nil
 	}
-	return s, fh
+	text, enc, err := openText(fh, fi.Size(), declared)
+	if err != nil {
+		fh.Close()
+		s.diags.Errorf(rel, cwo.Pos{}, "%v", err)
+		return s, nil
+	}
+	s.file.enc = enc
+	return s, &text
 }
 
-// scanTimesheet reads one file, reporting bad rows, and groups the good ones.
-func scanTimesheet(fsys *files, rel string, fileNo uint16, columns map[string]string) *fileScan {
-	s, fh := openScan(fsys, rel)
-	if fh == nil {
+// scanTimesheet reads one file, reporting bad rows, and groups the good ones (only those of
+// the orders in only, when it is not nil).
+func scanTimesheet(fsys *files, rel string, fileNo uint16, set *timeSettings, only map[string]bool) *fileScan {
+	s, text := openScan(fsys, rel, set.encoding(rel))
+	if text == nil {
 		return s
 	}
-	defer fh.Close()
-	cols, diags := readTimesheet(fh, rel, columns, func(e cwo.TimeEntry, rec []string, span rowSpan) {
-		s.add(e, rec, rowRef{off: uint32(span.off), n: uint32(span.n), line: uint32(span.line), file: fileNo})
+	defer text.fh.Close()
+	s.scanText(text, set, fileNo, only)
+	return s
+}
+
+// scanText reads the text of one file, as an import of set or as cwo's own CSV.
+func (s *fileScan) scanText(text *textFile, set *timeSettings, fileNo uint16, only map[string]bool) {
+	ref := func(span rowSpan) rowRef {
+		return rowRef{off: uint32(span.off), n: uint32(span.n), line: uint32(span.line), file: fileNo}
+	}
+	if rule := set.ruleFor(s.file.rel); rule != nil {
+		s.scanImport(text, rule, only, ref)
+		return
+	}
+	cols, diags := readTimesheet(text.reader(), s.file.rel, set.columns, func(e cwo.TimeEntry, rec []string, span rowSpan) {
+		if only == nil || only[e.Order] {
+			s.add(e, rec, ref(span))
+		}
 	})
-	s.diags = diags
+	s.diags = append(s.diags, diags...)
 	if cols != nil {
 		s.file.cols = *cols
 	}
-	return s
+}
+
+// scanImport reads one file as an import rule says.
+func (s *fileScan) scanImport(text *textFile, rule *importRule, only map[string]bool, ref func(rowSpan) rowRef) {
+	rel := s.file.rel
+	s.file.comma = rule.delimiter
+	if s.file.comma == 0 {
+		head := make([]byte, 64<<10)
+		n, _ := text.ReadAt(head, 0)
+		s.file.comma = detectDelimiter(head[:n])
+	}
+	st := &importStats{}
+	readRecords(text.reader(), rel, s.file.comma, maxRecordBytes, &s.diags, func(header []string) bool {
+		f, ok := rule.header(header, rel, &s.diags)
+		if f != nil {
+			f.cp1252 = s.file.enc == textWindows1252
+		}
+		s.file.imp = f
+		return ok
+	}, func(rec []string, line int, span rowSpan) {
+		e, res := s.file.imp.entry(rec, rel, line, st, &s.diags)
+		if res == rowGood && (only == nil || only[e.Order]) {
+			s.add(e, entryFields(e), ref(span))
+		}
+	})
+	if s.file.imp != nil {
+		st.report(s.file.imp, rel, &s.diags)
+	}
+}
+
+// entryFields are the fields of an imported entry as cwo reads them, for the digest of its
+// month: they change when cwo.yaml maps the same row differently.
+func entryFields(e cwo.TimeEntry) []string {
+	return []string{e.Date.String(), e.Order, e.Person, e.Item, e.Hours.String(), e.Note}
 }
 
 // add records one good row.

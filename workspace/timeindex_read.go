@@ -45,18 +45,32 @@ func (x *timeIndex) Entries(orderID string, p cwo.Period) ([]cwo.TimeEntry, erro
 	return out, nil
 }
 
+// openText opens a timesheet file's text, as it was read at load.
+func (x *timeIndex) openText(f timeFile) (textFile, error) {
+	fh, fi, err := x.fsys.open(f.rel)
+	if err != nil {
+		return textFile{}, fmt.Errorf("%s: %w", f.rel, err)
+	}
+	text, err := decodeFile(fh, fi.Size(), f.enc)
+	if err != nil {
+		fh.Close()
+		return textFile{}, fmt.Errorf("%s: %w", f.rel, err)
+	}
+	return text, nil
+}
+
 // readRows reads the given rows of one file, in order.
 func (x *timeIndex) readRows(f timeFile, refs []rowRef) ([]cwo.TimeEntry, error) {
-	fh, _, err := x.fsys.open(f.rel)
+	text, err := x.openText(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.rel, err)
+		return nil, err
 	}
-	defer fh.Close()
+	defer text.fh.Close()
 	var buf []byte
 	for _, r := range refs {
 		start := len(buf)
 		buf = slices.Grow(buf, int(r.n)+1)[:start+int(r.n)]
-		if _, err := fh.ReadAt(buf[start:], int64(r.off)); err != nil {
+		if _, err := text.ReadAt(buf[start:], int64(r.off)); err != nil {
 			return nil, fmt.Errorf("%s line %d: %w (the file changed while cwo was running?)", f.rel, r.line, err)
 		}
 		if !bytes.HasSuffix(buf, []byte("\n")) {
@@ -64,6 +78,7 @@ func (x *timeIndex) readRows(f timeFile, refs []rowRef) ([]cwo.TimeEntry, error)
 		}
 	}
 	cr := csv.NewReader(bytes.NewReader(buf))
+	cr.Comma = f.comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	out := make([]cwo.TimeEntry, 0, len(refs))
@@ -72,8 +87,7 @@ func (x *timeIndex) readRows(f timeFile, refs []rowRef) ([]cwo.TimeEntry, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s line %d: %s (the file changed while cwo was running?)", f.rel, r.line, csvErrText(err))
 		}
-		var diags cwo.Diagnostics
-		e, ok := parseEntry(rec, &f.cols, f.rel, int(r.line), &diags)
+		e, ok := f.entry(rec, int(r.line))
 		if !ok {
 			return nil, fmt.Errorf("%s line %d: the file changed while cwo was running; run again", f.rel, r.line)
 		}
@@ -82,14 +96,39 @@ func (x *timeIndex) readRows(f timeFile, refs []rowRef) ([]cwo.TimeEntry, error)
 	return out, nil
 }
 
+// entry turns a row that was good at load into a time entry again; false when it is not good
+// now.
+func (f *timeFile) entry(rec []string, line int) (cwo.TimeEntry, bool) {
+	var diags cwo.Diagnostics
+	if f.imp != nil {
+		e, res := f.imp.entry(rec, f.rel, line, &importStats{}, &diags)
+		return e, res == rowGood
+	}
+	return parseEntry(rec, &f.cols, f.rel, line, &diags)
+}
+
 // FileEntries reads one timesheet file again and calls fn for each good row, in order (its
 // problems were reported when it was loaded).
 func (x *timeIndex) FileEntries(rel string, fn func(cwo.TimeEntry)) error {
-	fh, _, err := x.fsys.open(rel)
+	i := slices.IndexFunc(x.files, func(f timeFile) bool { return f.rel == rel })
+	if i < 0 {
+		return fmt.Errorf("%s is not a timesheet file that was loaded", rel)
+	}
+	f := x.files[i]
+	text, err := x.openText(f)
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
-	ReadTimesheet(fh, rel, x.columns, fn)
+	defer text.fh.Close()
+	if f.imp == nil {
+		ReadTimesheet(text.reader(), rel, x.set.columns, fn)
+		return nil
+	}
+	var diags cwo.Diagnostics
+	readRecords(text.reader(), rel, f.comma, maxRecordBytes, &diags, func([]string) bool { return true }, func(rec []string, line int, _ rowSpan) {
+		if e, ok := f.entry(rec, line); ok {
+			fn(e)
+		}
+	})
 	return nil
 }

@@ -12,23 +12,29 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// scanTimesheetFor is scanTimesheet limited to the rows of some orders. It splits the file into
-// raw records without parsing them and parses only records that mention one of the orders'
-// IDs, which is much faster than parsing every row. It assumes a well-formed file (LoadOrders
-// is only used on timesheets that a full load found valid); a record it cannot parse is
-// reported and skipped.
-func scanTimesheetFor(fsys *files, rel string, fileNo uint16, columns map[string]string, orders map[string]bool) *fileScan {
-	s, fh := openScan(fsys, rel)
-	if fh == nil {
+// scanTimesheetFor is scanTimesheet limited to the rows of some orders. For cwo's own CSV in
+// UTF-8, it splits the file into raw records without parsing them and parses only records that
+// mention one of the orders' IDs, which is much faster than parsing every row. It assumes a
+// well-formed file (LoadOrders is only used on timesheets that a full load found valid); a
+// record it cannot parse is reported and skipped. Any other file, whose rows name the orders
+// through cwo.yaml's tables or in another encoding, is read whole.
+func scanTimesheetFor(fsys *files, rel string, fileNo uint16, set *timeSettings, orders map[string]bool) *fileScan {
+	s, text := openScan(fsys, rel, set.encoding(rel))
+	if text == nil {
 		return s
 	}
-	defer fh.Close()
+	defer text.fh.Close()
+	if set.ruleFor(rel) != nil || s.file.enc != textUTF8 {
+		s.scanText(text, set, fileNo, orders)
+		return s
+	}
+	columns := set.columns
 	ids := make([][]byte, 0, len(orders))
 	for _, id := range slices.Sorted(maps.Keys(orders)) {
 		ids = append(ids, []byte(id))
 	}
 	var cols *columnIndex
-	err := rawRecords(fh, func(rec []byte, off int64, line int) {
+	err := rawRecords(text.reader(), func(rec []byte, off int64, line int) {
 		if blankLine(rec) {
 			return
 		}

@@ -39,41 +39,63 @@ func readTimesheet(r io.Reader, file string, columns map[string]string, fn func(
 // first longer record, which is reported at the line where reading stopped.
 func readTimesheetLimit(r io.Reader, file string, columns map[string]string, limit int64, fn func(cwo.TimeEntry, []string, rowSpan)) (*columnIndex, cwo.Diagnostics) {
 	var diags cwo.Diagnostics
+	var idx *columnIndex
+	readRecords(r, file, ',', limit, &diags, func(header []string) bool {
+		var ok bool
+		idx, ok = headerIndex(header, columns, file, &diags)
+		return ok
+	}, func(rec []string, line int, span rowSpan) {
+		if e, ok := parseEntry(rec, idx, file, line, &diags); ok {
+			fn(e, rec, span)
+		}
+	})
+	return idx, diags
+}
+
+// readRecords reads the CSV records of r, fields separated by comma, checking that the text
+// is UTF-8: header gets the first record and says whether to read on; row gets every later
+// one, with its first line and span (rec is only valid during the call). A record longer than
+// limit bytes, text that is not UTF-8 and a malformed record stop the reading; a record with
+// the wrong number of fields is reported and skipped.
+func readRecords(r io.Reader, file string, comma rune, limit int64, diags *cwo.Diagnostics, header func([]string) bool, row func(rec []string, line int, span rowSpan)) {
 	lim := newRecordLimiter(r, limit)
 	cr := csv.NewReader(lim)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
+	first, err := cr.Read()
+	var bad notUTF8Error
+	switch {
+	case errors.As(err, &bad):
+		diags.Errorf(file, cwo.Pos{Line: bad.line}, "%v", bad)
+		return
+	case err != nil:
 		diags.Errorf(file, cwo.Pos{Line: lim.errLine(err, 1)}, "cannot read the header row: %v", csvErrText(err))
-		return nil, diags
+		return
 	}
-	idx, ok := headerIndex(header, columns, file, &diags)
-	if !ok {
-		return nil, diags
+	if !header(first) {
+		return
 	}
 	for {
 		start := cr.InputOffset()
 		lim.startRecord(start)
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return idx, diags
+			return
 		}
 		if err != nil {
 			diags.Errorf(file, cwo.Pos{Line: lim.errLine(err, csvErrLine(err, 0))}, "%s", csvErrText(err))
 			if !errors.Is(err, csv.ErrFieldCount) {
-				return idx, diags
+				return
 			}
 			continue
 		}
 		line, _ := cr.FieldPos(0)
 		if cr.InputOffset()-start > limit { // within the read-ahead the limiter allows
 			diags.Errorf(file, cwo.Pos{Line: line}, "%v", errRecordTooLong)
-			return idx, diags
+			return
 		}
-		if e, ok := parseEntry(rec, idx, file, line, &diags); ok {
-			fn(e, rec, rowSpan{off: start, n: cr.InputOffset() - start, line: int64(line)})
-		}
+		row(rec, line, rowSpan{off: start, n: cr.InputOffset() - start, line: int64(line)})
 	}
 }
 
@@ -110,7 +132,7 @@ func headerIndex(header []string, columns map[string]string, file string, diags 
 		}
 		if i, found := pos[name]; found {
 			idx[col] = i
-		} else if requiredColumns[col] {
+		} else if requiredColumns[col] || columns[col] != "" {
 			diags.Errorf(file, cwo.Pos{Line: 1}, "header has no %q column%s (columns are %s)", name, cwo.DidYouMean(name, header), strings.Join(cwo.TimesheetColumns, ","))
 			ok = false
 		}
