@@ -86,9 +86,6 @@ func (c *imageCache) plainPNG(data []byte) ([]byte, error) {
 	return p.data, p.err
 }
 
-// isPNG reports whether a file is a PNG, by its signature: a JPEG named .png is a JPEG.
-func isPNG(data []byte) bool { return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) }
-
 // isJPEG reports whether a file is a JPEG, by its signature. Anything that is not is handled as
 // a PNG, whose decoder then says what is wrong with it.
 func isJPEG(data []byte) bool { return bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) }
