@@ -9,7 +9,8 @@ import (
 )
 
 // TestPDFTextUses checks how PDFText says each text of the base workspace is used: the parties'
-// names, addresses and signatories and the order's title and ID are contract-critical; headings
+// names, addresses and signatories, the governing law and venue, and the order's title and ID
+// are contract-critical; headings
 // are bold, the tagline italic; everything else (short names, roadmaps, scope text, contacts,
 // brochures' other text) is plain.
 func TestPDFTextUses(t *testing.T) {
@@ -43,6 +44,8 @@ func TestPDFTextUses(t *testing.T) {
 		`contractor.yaml:3:49 "USA" in a party's address`,
 		`contractor.yaml:5:19 "Alex Morgan" in a signatory's name`,
 		`contractor.yaml:5:39 "Director" in a signatory's title`,
+		`contractor.yaml:7:16 "the State of Texas, USA" in the governing law`,
+		`contractor.yaml:8:8 "the state and federal courts in Austin, Texas" in the venue`,
 		`projects/numpy.yaml:1:7 "NumPy" bold`,
 		`projects/numpy.yaml:2:10 "The fundamental package for scientific computing with Python" italic`,
 		`projects/numpy.yaml:11:14 "Universal SIMD for all ufuncs" bold`,
