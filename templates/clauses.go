@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -62,7 +63,7 @@ func installClauses(t *template.Template, ctext string) error {
 		case t.Lookup(name) != nil && t.Lookup(name).Tree != nil:
 			t.Lookup(name).Tree = d.Tree
 		case strings.HasPrefix(name, ClausePrefix):
-			return unknownClause(d, known)
+			return unknownClause(d, ctext, known)
 		default:
 			if _, err := t.AddParseTree(name, d.Tree); err != nil {
 				return err
@@ -110,9 +111,14 @@ func DefaultClauses() []string {
 }
 
 // unknownClause is the error for a define of a clause the agreement template does not have, at
-// the define's body, in text/template's form so that positioned places it.
-func unknownClause(d *template.Template, known []string) error {
-	loc, _ := d.ErrorContext(d.Root)
+// the name in the define (ctext is the text of its file), in text/template's form so that
+// positioned places it.
+func unknownClause(d *template.Template, ctext string, known []string) error {
+	var at parse.Node = d.Root
+	if i := strings.LastIndex(ctext[:min(int(d.Root.Pos), len(ctext))], strconv.Quote(d.Name())); i >= 0 {
+		at = &parse.TextNode{NodeType: parse.NodeText, Pos: parse.Pos(i)}
+	}
+	loc, _ := d.ErrorContext(at)
 	if len(known) == 0 {
 		return fmt.Errorf("template: %s: %q is not a clause of the agreement template, which has no blocks named %s...", loc, d.Name(), ClausePrefix)
 	}
