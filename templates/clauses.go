@@ -55,7 +55,7 @@ func installClauses(t *template.Template, ctext string) error {
 	if err := onlyDefines(c.Lookup(Clauses).Tree); err != nil {
 		return err
 	}
-	known := ClauseNames(t)
+	known := clauseNames(t)
 	for _, d := range inOrder(c) {
 		name := d.Name()
 		switch {
@@ -73,8 +73,8 @@ func installClauses(t *template.Template, ctext string) error {
 	return nil
 }
 
-// ClauseNames lists the blocks of t that clause overrides may replace, in the order t defines them.
-func ClauseNames(t *template.Template) []string {
+// clauseNames lists the blocks of t that clause overrides may replace, in the order t defines them.
+func clauseNames(t *template.Template) []string {
 	var names []string
 	for _, tt := range inOrder(t) {
 		if strings.HasPrefix(tt.Name(), ClausePrefix) {
@@ -107,7 +107,7 @@ func DefaultClauses() []string {
 	if err != nil {
 		return nil
 	}
-	return ClauseNames(t)
+	return clauseNames(t)
 }
 
 // unknownClause is the error for a define of a clause the agreement template does not have, at

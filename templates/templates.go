@@ -1,5 +1,6 @@
 // Package templates owns the text templates cwo renders documents from: the embedded defaults,
-// a workspace's overrides in its templates/ folder, and the hermetic function map (an allow-list
+// a workspace's overrides in its templates/ folder (a whole template, or single clauses of the
+// agreement in templates/clauses.md.tmpl), and the hermetic function map (an allow-list
 // of sprig plus cwo's own money, date and hours formatting). It is the only package that uses
 // sprig. Templates run with missingkey=error and under limits (limits.go) that every function,
 // loop and print checks before it allocates.
@@ -117,7 +118,8 @@ func override(dir, name string) (text, file string, ok bool, err error) {
 	return string(data), file, true, err
 }
 
-// Text returns the source text of a template, for hashing.
+// Text returns the source text of a template, for hashing: for the agreement, with the text of
+// the workspace's clause overrides after it, when there are any.
 func (s *Set) Text(name string) string { return s.text[name] }
 
 // File returns where a template came from.
