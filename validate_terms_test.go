@@ -13,7 +13,7 @@ func TestTermsRules(t *testing.T) {
 	const o1, c, f = "orders/O-1.yaml", "contractor.yaml", "funders/acme.yaml"
 	v2 := func(extra string) edit { return edit{o1, "version: 1\n", "version: 2\n" + extra} }
 	// add appends text to a file of the base workspace, after its last line.
-	last := map[string]string{c: "Austin, Texas\n", f: "jane@acme.example}\n", o1: "{cadence: quarterly}\n", "orders/O-2.yaml": "hours: 150\n"}
+	last := map[string]string{c: "https://numfocus.org}\n", f: "Austin, Texas\n", o1: "{cadence: quarterly}\n", "orders/O-2.yaml": "hours: 150\n"}
 	add := func(file, text string) edit { return edit{file, last[file], last[file] + text} }
 	tests := []struct {
 		name  string
@@ -45,19 +45,19 @@ func TestTermsRules(t *testing.T) {
 		{"cap with both", []edit{add(o1, "liability_cap: {multiple: 1, amount: 5000}\n")},
 			[]string{"orders/O-1.yaml:24:16: error: liability_cap takes multiple or amount, not both"}},
 		{"cap with neither", []edit{add(c, "liability_cap: {}\n")},
-			[]string{"contractor.yaml:9:16: error: liability_cap needs multiple (times the most the order can cost) or amount (a fixed sum)"}},
+			[]string{"contractor.yaml:7:16: error: liability_cap needs multiple (times the most the order can cost) or amount (a fixed sum)"}},
 		{"cap multiple with a currency", []edit{add(c, "liability_cap: {multiple: 2, currency: EUR}\n")},
-			[]string{"contractor.yaml:9:40: error: liability_cap.currency goes with amount, not with multiple"}},
+			[]string{"contractor.yaml:7:40: error: liability_cap.currency goes with amount, not with multiple"}},
 		{"cap amount with cents too many", []edit{add(f, "liability_cap: {amount: 5000.001}\n")},
-			[]string{"funders/acme.yaml:6:25: error: liability_cap.amount 5000.001 has more decimals than USD allows (2)"}},
+			[]string{"funders/acme.yaml:8:25: error: liability_cap.amount 5000.001 has more decimals than USD allows (2)"}},
 		{"cap amount zero", []edit{add(f, "liability_cap: {amount: 0}\n")},
-			[]string{"funders/acme.yaml:6:25: error: liability_cap.amount must be more than zero, got 0"}},
+			[]string{"funders/acme.yaml:8:25: error: liability_cap.amount must be more than zero, got 0"}},
 		{"cap in a bad currency", []edit{add(f, "liability_cap: {amount: 100, currency: EURO}\n")},
-			[]string{`funders/acme.yaml:6:40: error: "EURO" is not an ISO 4217 currency code (like USD or EUR)`}},
+			[]string{`funders/acme.yaml:8:40: error: "EURO" is not an ISO 4217 currency code (like USD or EUR)`}},
 		{"contractor cap in another currency", []edit{add(c, "liability_cap: {amount: 100000, currency: EUR}\n")},
 			[]string{
-				"contractor.yaml:9:25: error: liability_cap.amount is in EUR but order O-1 is in USD: give the order a liability_cap of its own, or use liability_cap.multiple",
-				"contractor.yaml:9:25: error: liability_cap.amount is in EUR but order O-2 is in USD: give the order a liability_cap of its own, or use liability_cap.multiple",
+				"contractor.yaml:7:25: error: liability_cap.amount is in EUR but order O-1 is in USD: give the order a liability_cap of its own, or use liability_cap.multiple",
+				"contractor.yaml:7:25: error: liability_cap.amount is in EUR but order O-2 is in USD: give the order a liability_cap of its own, or use liability_cap.multiple",
 			}},
 		{"another currency, but the order sets its own cap", []edit{add(c, "liability_cap: {amount: 100000, currency: EUR}\n"),
 			add(o1, "liability_cap: {multiple: 1}\n"), add("orders/O-2.yaml", "liability_cap: {amount: 50000}\n")}, nil},
@@ -66,14 +66,14 @@ func TestTermsRules(t *testing.T) {
 		// notices
 		{"notices", []edit{add(f, "notices: {attention: Legal, address: [1 Law Lane, Springfield], email: legal@acme.example}\n")}, nil},
 		{"notices e-mail", []edit{add(f, "notices: {email: legal at acme}\n")},
-			[]string{`funders/acme.yaml:6:18: error: notices.email "legal at acme" is not an e-mail address`}},
+			[]string{`funders/acme.yaml:8:18: error: notices.email "legal at acme" is not an e-mail address`}},
 		{"notices empty address line", []edit{add(c, "notices: {address: [\"\", Austin]}\n")},
-			[]string{"contractor.yaml:9:21: error: notices.address.0 is required"}},
+			[]string{"contractor.yaml:7:21: error: notices.address.0 is required"}},
 		// governing law
-		{"no governing law", []edit{{c, "governing_law: the State of Texas, USA\n", ""}},
+		{"no governing law", []edit{{f, "governing_law: the State of Texas, USA\n", ""}},
 			[]string{"contractor.yaml:1:1: warning: governing_law is not set, so the agreements of orders O-1, O-2 have no governing-law clause: set governing_law and venue here (or in the funder or the order)"}},
-		{"governing law from the funder", []edit{{c, "governing_law: the State of Texas, USA\n", ""}, add(f, "governing_law: the State of Illinois, USA\n")}, nil},
-		{"governing law from one order", []edit{{c, "governing_law: the State of Texas, USA\n", ""}, add(o1, "governing_law: England and Wales\n")},
+		{"governing law from the contractor", []edit{{f, "governing_law: the State of Texas, USA\n", ""}, add(c, "governing_law: the State of Illinois, USA\n")}, nil},
+		{"governing law from one order", []edit{{f, "governing_law: the State of Texas, USA\n", ""}, add(o1, "governing_law: England and Wales\n")},
 			[]string{"contractor.yaml:1:1: warning: governing_law is not set, so the agreements of order O-2 have no governing-law clause: set governing_law and venue here (or in the funder or the order)"}},
 	}
 	for _, tt := range tests {
