@@ -11,7 +11,8 @@ import (
 )
 
 // agreementText renders the agreements of orders in the workspace dir and returns the text of
-// each, by order ID, as pdftotext reads it with every run of white space made one space.
+// each, by order ID, as pdftotext -layout reads it (a clause number stays with its title) with
+// every run of white space made one space.
 func agreementText(t *testing.T, dir string, orders ...string) map[string]string {
 	t.Helper()
 	out := t.TempDir()
@@ -19,7 +20,7 @@ func agreementText(t *testing.T, dir string, orders ...string) map[string]string
 	texts := map[string]string{}
 	paths, _ := filepath.Glob(filepath.Join(out, "agreements", "*.pdf"))
 	for _, p := range paths {
-		raw, err := pdftest.Tool(t, "pdftotext", "-enc", "UTF-8", p, "-")
+		raw, err := pdftest.Tool(t, "pdftotext", "-layout", "-enc", "UTF-8", p, "-")
 		if err != nil {
 			t.Fatalf("pdftotext %s: %v", p, err)
 		}
