@@ -42,7 +42,7 @@ func TestFingerprintIsStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "2517f7f67d3cc2cf5f27d3691234a2b65729d643042af6506147abfe5cc4f038"
+	const want = "e9c52e8782c8564128c553c2c0332ee79a01b2810cf728cf887f26ab78ca7b85"
 	if fp != want || version != ws.Order("O-1").Version {
 		t.Errorf("OrderFingerprint(O-1) = %s v%d, want %s v%d", fp, version, want, ws.Order("O-1").Version)
 	}
