@@ -47,7 +47,14 @@ type WorkOrder struct {
 	Clauses   []string     `yaml:"clauses"`                  // Markdown
 	Locale    string       `yaml:"locale" json:",omitempty"` // BCP 47; "" for the workspace's (locale.go)
 	Paper     string       `yaml:"paper" json:",omitempty"`  // "letter" or "a4"; "" for the workspace's
-	Src       Source       `yaml:"-" json:"-"`
+	// What a version above 1 replaces, and what it changes (Markdown, one change per item).
+	Previous *Previous `yaml:"previous" json:",omitempty"`
+	Changes  []string  `yaml:"changes" json:",omitempty"`
+	// This order's own legal terms, replacing its funder's and the contractor's (terms.go).
+	GoverningLaw string        `yaml:"governing_law" json:",omitempty"`
+	Venue        string        `yaml:"venue" json:",omitempty"`
+	LiabilityCap *LiabilityCap `yaml:"liability_cap" json:",omitempty"`
+	Src          Source        `yaml:"-" json:"-"`
 }
 
 // Budget is a fixed price (Amount) or an hourly rate with a cap on billed hours.

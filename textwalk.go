@@ -10,9 +10,10 @@ import (
 // TextUse says how a text reaches the PDFs, for the checks that the fonts can draw it.
 type TextUse struct {
 	// Critical names what the text is in an agreement when the agreement needs it printed as
-	// written to bind its parties: a party's name, legal name and address, a signatory's name
-	// and title, the order title and ID (the title block and the signature page). It is "" for
-	// all other text (roadmaps, notes, scope, brochures).
+	// written to bind its parties: a party's name, legal name, address, tax ID and address for
+	// notices, a signatory's name and title, the order title and ID (the title block and the
+	// signature page), the governing law and the venue. It is "" for all other text (roadmaps,
+	// notes, scope, brochures).
 	Critical string
 	// Bold and Italic report that the text is (also) drawn in that style. Any text may also be
 	// drawn in the regular style, in the agreement's body.
@@ -68,9 +69,9 @@ func pathKey(path []any, i int) string {
 	return s
 }
 
-// partyUse is the use of a contractor's or a funder's text: the names and address the
-// agreement's title block, parties clause and signature page print, and the signatory named
-// under each signature line.
+// partyUse is the use of a contractor's or a funder's text: the names, address and tax ID the
+// agreement's title block, parties clause and signature page print, the signatory named under
+// each signature line, the address for notices, and the governing law and venue.
 func partyUse(path []any) TextUse {
 	switch pathKey(path, 0) {
 	case "name": // the contractor's, at the head of the agreement
@@ -79,6 +80,12 @@ func partyUse(path []any) TextUse {
 		return TextUse{Critical: "a party's legal name", Bold: true}
 	case "address":
 		return TextUse{Critical: "a party's address"}
+	case "tax_id":
+		return TextUse{Critical: "a party's tax ID"}
+	case "notices":
+		return TextUse{Critical: "a party's address for notices"}
+	case "governing_law", "venue":
+		return termsUse(path)
 	case "signatory":
 		switch pathKey(path, 1) {
 		case "name":
@@ -100,8 +107,18 @@ func orderUse(path []any) TextUse {
 		return TextUse{Critical: "the order ID", Bold: true}
 	case "scope":
 		return TextUse{Bold: pathKey(path, 2) == "title"}
+	case "governing_law", "venue":
+		return termsUse(path)
 	}
 	return TextUse{}
+}
+
+// termsUse is the use of a governing law or a venue, which the agreement states as written.
+func termsUse(path []any) TextUse {
+	if pathKey(path, 0) == "venue" {
+		return TextUse{Critical: "the venue"}
+	}
+	return TextUse{Critical: "the governing law"}
 }
 
 // projectUse is the use of a project's text: its name and roadmap item titles are headings,

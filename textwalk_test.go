@@ -9,7 +9,8 @@ import (
 )
 
 // TestPDFTextUses checks how PDFText says each text of the base workspace is used: the parties'
-// names, addresses and signatories and the order's title and ID are contract-critical; headings
+// names, addresses and signatories, the governing law and venue, and the order's title and ID
+// are contract-critical; headings
 // are bold, the tagline italic; everything else (short names, roadmaps, scope text, contacts,
 // brochures' other text) is plain.
 func TestPDFTextUses(t *testing.T) {
@@ -53,6 +54,8 @@ func TestPDFTextUses(t *testing.T) {
 		`funders/acme.yaml:4:49 "USA" in a party's address`,
 		`funders/acme.yaml:5:19 "Jane Doe" in a signatory's name`,
 		`funders/acme.yaml:5:36 "VP Engineering" in a signatory's title`,
+		`funders/acme.yaml:6:16 "the State of Texas, USA" in the governing law`,
+		`funders/acme.yaml:7:8 "the state and federal courts in Austin, Texas" in the venue`,
 		`orders/O-1.yaml:1:1 "O-1" in the order ID bold`,
 		`orders/O-1.yaml:1:8 "Faster NumPy" in the order title bold`,
 		`orders/O-1.yaml:19:12 "Release management" bold`,

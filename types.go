@@ -27,7 +27,14 @@ type Contractor struct {
 	Logo          string   `yaml:"logo"`
 	Signatory     Person   `yaml:"signatory"`
 	FiscalSponsor Sponsor  `yaml:"fiscal_sponsor"`
-	Src           Source   `yaml:"-" json:"-"`
+	// The contractor's legal terms: its tax ID, where it receives formal notices, and the
+	// defaults of every order's governing law, venue and liability cap (terms.go).
+	TaxID        string        `yaml:"tax_id" json:",omitempty"`
+	Notices      *Notices      `yaml:"notices" json:",omitempty"`
+	GoverningLaw string        `yaml:"governing_law" json:",omitempty"`
+	Venue        string        `yaml:"venue" json:",omitempty"`
+	LiabilityCap *LiabilityCap `yaml:"liability_cap" json:",omitempty"`
+	Src          Source        `yaml:"-" json:"-"`
 }
 
 // Project is a community-governed open-source project with its roadmap (projects/<id>.yaml).
@@ -95,7 +102,14 @@ type Funder struct {
 	Address          []string `yaml:"address"`
 	Signatory        Person   `yaml:"signatory"`
 	ReportingContact *Person  `yaml:"reporting_contact"`
-	Src              Source   `yaml:"-" json:"-"`
+	// The funder's legal terms: its tax ID, where it receives formal notices, and, for all its
+	// orders, a governing law, venue and liability cap that replace the contractor's (terms.go).
+	TaxID        string        `yaml:"tax_id" json:",omitempty"`
+	Notices      *Notices      `yaml:"notices" json:",omitempty"`
+	GoverningLaw string        `yaml:"governing_law" json:",omitempty"`
+	Venue        string        `yaml:"venue" json:",omitempty"`
+	LiabilityCap *LiabilityCap `yaml:"liability_cap" json:",omitempty"`
+	Src          Source        `yaml:"-" json:"-"`
 }
 
 // DisplayName returns the short name, else the legal name.

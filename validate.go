@@ -42,6 +42,7 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 	for _, b := range ws.Brochures {
 		v.brochure(b)
 	}
+	v.governingLaw()
 	v.progress()
 	v.timesheets()
 	v.lengths()
@@ -155,6 +156,7 @@ func (v *validator) contractor() {
 	v.link(c.Src, c.Website, "website")
 	v.asset(c.Src, c.Logo, "logo")
 	v.countryRule(c)
+	v.partyTerms(c.Src, c.Notices, c.LiabilityCap)
 }
 
 // duplicates reports IDs that differ only in case: their output files would collide.

@@ -21,7 +21,7 @@ const (
 // fieldLimits gives the limit of the fields that are not one line, by YAML key.
 var fieldLimits = map[string]int{
 	"url": MaxURLLength, "homepage": MaxURLLength, "repository": MaxURLLength, "website": MaxURLLength,
-	"summary": MaxTextLength, "description": MaxTextLength, "clauses": MaxTextLength,
+	"summary": MaxTextLength, "description": MaxTextLength, "clauses": MaxTextLength, "changes": MaxTextLength,
 	"highlights": MaxTextLength, "risks": MaxTextLength, "next": MaxTextLength, "note": MaxTextLength,
 }
 

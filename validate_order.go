@@ -29,6 +29,8 @@ func (v *validator) order(o *WorkOrder) {
 	}
 	v.budget(o, cur)
 	v.payments(o, cur)
+	v.versions(o)
+	v.orderTerms(o, cur)
 	v.scope(o)
 	for i, c := range o.Clauses {
 		v.principles(src, c, "clauses", i)

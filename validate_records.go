@@ -76,6 +76,7 @@ func (v *validator) funder(f *Funder) {
 	if len(f.Address) == 0 {
 		v.diags.Errorf(f.Src.File, f.Src.At("address"), "address is required (a list of lines)")
 	}
+	v.partyTerms(f.Src, f.Notices, f.LiabilityCap)
 }
 
 func (v *validator) brochure(b *Brochure) {

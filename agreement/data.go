@@ -10,7 +10,8 @@ import (
 )
 
 // Data is what the agreement template sees (templates/agreement.md.tmpl). Its JSON form,
-// with the template text, is what the agreement's fingerprint is computed from.
+// with the template text, is what the agreement's fingerprint is computed from; Terms is left
+// out of it, as it is derived from the order, the funder and the contractor, which are in it.
 type Data struct {
 	Order         *cwo.WorkOrder
 	Funder        *cwo.Funder
@@ -25,6 +26,7 @@ type Data struct {
 	PaymentsTotal cwo.Money    // sum of the payment schedule
 	Cadence       string       // "quarterly" or "monthly"
 	ReportTo      cwo.Person   // who receives reports
+	Terms         cwo.Terms    `json:"-"` // governing law, venue, liability cap, notices (cwo.OrderTerms)
 }
 
 // ScopeLine is one scope item as the agreement shows it.
@@ -48,6 +50,7 @@ func NewData(ws *cwo.Workspace, o *cwo.WorkOrder) *Data {
 		ScopeHours: o.ScopeHours(), PaymentsTotal: o.PaymentsTotal(),
 		Cadence: "quarterly", ReportTo: funder.Contact(),
 	}
+	d.Terms = cwo.OrderTerms(ws.Contractor, funder, o, d.Currency)
 	if !o.Reporting.Quarterly() {
 		d.Cadence = "monthly"
 	}

@@ -42,9 +42,17 @@ func TestFingerprintIsStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "b191169e64f428882e9dd7988a9a9765a171233405e918ee6553df69964ede71"
+	const want = "e9c52e8782c8564128c553c2c0332ee79a01b2810cf728cf887f26ab78ca7b85"
 	if fp != want || version != ws.Order("O-1").Version {
 		t.Errorf("OrderFingerprint(O-1) = %s v%d, want %s v%d", fp, version, want, ws.Order("O-1").Version)
+	}
+	// The base workspace before its funder had a governing law and a venue: fields added to the
+	// data later, and left out, must not change the fingerprint it had then.
+	f := ws.Funder("acme")
+	f.GoverningLaw, f.Venue = "", ""
+	fp, _, _ = agreement.OrderFingerprint(ws, "template text", "O-1")
+	if before := "b191169e64f428882e9dd7988a9a9765a171233405e918ee6553df69964ede71"; fp != before {
+		t.Errorf("OrderFingerprint(O-1) without the new fields = %s, want %s as before they existed", fp, before)
 	}
 }
 

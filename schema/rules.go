@@ -44,7 +44,43 @@ func with(r obj, kv ...any) obj {
 	return out
 }
 
-var contractorRules = rules{
+// Rules of the legal terms, shared by the contractor, the funders and the orders.
+var (
+	taxIDRule   = obj{"description": "the party's tax ID as the agreement prints it, with its kind: EIN 12-3456789, VAT DE123456789"}
+	noticesRule = obj{"description": "where formal notices go; a field left out takes the party's own address, signatory and e-mail"}
+	emailRule   = obj{"pattern": `^[^@\s<>,;"]+@[^@\s<>,;"]+$`, "description": "an e-mail address"}
+	lawRule     = obj{"description": "the law that governs the agreement, as it completes \"governed by the law of ...\": the State of Oregon, United States"}
+	venueRule   = obj{"description": "the courts for disputes, as they complete \"the exclusive jurisdiction of ...\": the state and federal courts located in Portland, Oregon"}
+	capRule     = obj{
+		"description": "what each party can owe the other at most: multiple (times the most the order can cost) or amount (a fixed sum)",
+		"oneOf": []any{
+			obj{"required": []string{"multiple"}, "properties": obj{"amount": false, "currency": false}},
+			obj{"required": []string{"amount"}, "properties": obj{"multiple": false}},
+		},
+	}
+)
+
+// termsRules are the rules of the legal terms a record of each kind may set.
+func termsRules(party bool) rules {
+	r := rules{"governing_law": lawRule, "venue": venueRule, "liability_cap": capRule}
+	if party {
+		r["tax_id"], r["notices"], r["notices.email"] = taxIDRule, noticesRule, emailRule
+	}
+	return r
+}
+
+// merged returns the rules of all of rs in one table.
+func merged(rs ...rules) rules {
+	out := rules{}
+	for _, r := range rs {
+		for k, v := range r {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+var contractorRules = merged(rules{
 	"":                   req("The consultancy that does the work, and its signatory.", "name", "legal_name", "signatory", "fiscal_sponsor"),
 	"id":                 idRule,
 	"signatory":          req("Who signs agreements for the contractor.", "name"),
@@ -54,7 +90,7 @@ var contractorRules = rules{
 	"logo":               imageRule,
 	"country": obj{"type": "string", "pattern": `^[A-Z]{2}$`, "description": "ISO 3166-1 alpha-2 country code (US, GB, DE): " +
 		"agreements default to its locale and paper (A4 and day-month-year outside the Letter countries of the Americas)"},
-}
+}, termsRules(true))
 
 var projectRules = rules{
 	"":                                req("One community project and its roadmap.", "name", "license", "repository", "roadmap"),
@@ -74,28 +110,37 @@ var projectRules = rules{
 	"roadmap.items.*.brochure":        obj{"description": "true: offered on brochures first"},
 }
 
-var funderRules = rules{
+var funderRules = merged(rules{
 	"":                  req("An organisation or person that pays for work.", "legal_name", "kind", "signatory", "address"),
 	"id":                idRule,
 	"kind":              obj{"enum": []string{cwo.FunderCompany, cwo.FunderIndividual, cwo.FunderFoundation, cwo.FunderGovernment}},
 	"address":           obj{"minItems": 1, "description": "the address, one line per item"},
 	"signatory":         req("Who signs agreements for the funder.", "name"),
 	"reporting_contact": obj{"description": "who receives progress reports; defaults to the signatory"},
-}
+}, termsRules(true))
 
-var orderRules = rules{
+var orderRules = merged(rules{
 	"": with(req("A Community Work Order: best-effort work on one community project, paid by one funder.",
 		"title", "funder", "project", "status", "version", "issued", "start", "end", "budget", "scope"), "allOf", []any{
 		scheduleCase(cwo.BudgetHourly, obj{"required": []string{"kind"}}),
 		scheduleCase(cwo.BudgetFixed, obj{"properties": obj{"kind": false, "credit": false}}),
+		obj{ // a version above 1 says what it replaces
+			"if":   obj{"properties": obj{"version": obj{"minimum": 2}}, "required": []string{"version"}},
+			"then": obj{"required": []string{"previous"}},
+		},
 	}),
-	"id":       idRule,
-	"funder":   with(idRule, "description", "a funder's ID: the name of a file in funders/"),
-	"project":  with(idRule, "description", "a project's ID: the name of a file in projects/"),
-	"status":   obj{"enum": cwo.Statuses, "description": "draft | sent | signed | active | completed | cancelled"},
-	"version":  obj{"minimum": 1},
-	"issued":   obj{"description": "the agreement's date (YYYY-MM-DD); its PDF dates come from here"},
-	"currency": obj{"description": "ISO 4217 code; default from cwo.yaml"},
+	"previous":             req("The version this one replaces (versions above 1 only).", "issued"),
+	"previous.issued":      obj{"description": "the previous version's issued date (YYYY-MM-DD)"},
+	"previous.fingerprint": obj{"type": "string", "pattern": `^[0-9a-f]{12,64}$`, "description": "the previous version's fingerprint, or its first 12 digits"},
+	"changes":              obj{"description": "what this version changes from the previous one, one item each (versions above 1 only)"},
+	"changes.*":            obj{"description": "a change, Markdown text"},
+	"id":                   idRule,
+	"funder":               with(idRule, "description", "a funder's ID: the name of a file in funders/"),
+	"project":              with(idRule, "description", "a project's ID: the name of a file in projects/"),
+	"status":               obj{"enum": cwo.Statuses, "description": "draft | sent | signed | active | completed | cancelled"},
+	"version":              obj{"minimum": 1},
+	"issued":               obj{"description": "the agreement's date (YYYY-MM-DD); its PDF dates come from here"},
+	"currency":             obj{"description": "ISO 4217 code; default from cwo.yaml"},
 	"budget": with(req("fixed: a total amount; hourly: a rate and a cap on billed hours.", "type"), "allOf", []any{
 		budgetCase(cwo.BudgetFixed, []string{"amount"}, "rate", "cap_hours"),
 		budgetCase(cwo.BudgetHourly, []string{"rate", "cap_hours"}, "amount"),
@@ -120,7 +165,7 @@ var orderRules = rules{
 	"clauses.*":           obj{"description": "an extra clause, Markdown text"},
 	"locale":              localeRule,
 	"paper":               with(paperRule, "description", "paper size of this order's agreement: letter or a4; default: cwo.yaml's, else the contractor's country's"),
-}
+}, termsRules(false))
 
 // scheduleCase applies item, a rule for each payment, to the orders with the given budget type.
 func scheduleCase(kind string, item obj) obj {

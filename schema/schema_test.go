@@ -140,6 +140,14 @@ func TestSchemasReject(t *testing.T) {
 		{"unknown completion", "order", base + "completion: acceptance\n", "completion"},
 		{"missing title", "order", strings.Replace(base, "title: Faster NumPy\n", "", 1), "title"},
 		{"bad ID", "order", strings.Replace(base, "funder: acme", "funder: ../acme", 1), "funder"},
+		{"version 2 without previous", "order", strings.Replace(base, "version: 1", "version: 2", 1), "previous"},
+		{"previous without its date", "order", strings.Replace(base, "version: 1", "version: 2\nprevious: {fingerprint: 0123456789ab}", 1), "issued"},
+		{"fingerprint not hex", "order", strings.Replace(base, "version: 1", "version: 2\nprevious: {issued: 2026-09-01, fingerprint: XYZ}", 1), "fingerprint"},
+		{"cap with multiple and amount", "order", base + "liability_cap: {multiple: 1, amount: 5000}\n", "liability_cap"},
+		{"cap with neither", "order", base + "liability_cap: {currency: USD}\n", "liability_cap"},
+		{"cap multiple with a currency", "order", base + "liability_cap: {multiple: 2, currency: EUR}\n", "liability_cap"},
+		{"notices e-mail", "funder", "legal_name: A\nkind: company\naddress: [x]\nsignatory: {name: B}\nnotices: {email: legal at a.example}\n", "email"},
+		{"unknown key in notices", "contractor", "name: A\nlegal_name: A\nsignatory: {name: B}\nfiscal_sponsor: {name: C}\nnotices: {adress: [x]}\n", "adress"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

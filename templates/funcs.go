@@ -100,6 +100,14 @@ func cwoFuncs(f Formats) map[string]any {
 		"date": func(d cwo.Date) string { return cwo.FormatDate(d, loc) },
 		// hours HOURS: "1,250" or "7.5" with the locale's separators.
 		"hours": func(h cwo.Hours) string { return formatHours(h, loc) },
+		// number DECIMAL: "1.5" or "1,5" with the locale's separators, at most two decimals,
+		// trailing zeros dropped.
+		"number": func(d cwo.Decimal) string {
+			if n, err := cwo.ParseDecimal(d.String()); err == nil {
+				d = n
+			}
+			return formatHours(d, loc)
+		},
 		// plural N SINGULAR PLURAL: the word that fits the count.
 		"plural": func(n any, one, many string) string {
 			if fmt.Sprint(n) == "1" {

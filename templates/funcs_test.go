@@ -26,7 +26,7 @@ func TestFunctionExamples(t *testing.T) {
 	intl := Formats{Currency: "EUR", Locale: "en-001"}
 	data := map[string]any{
 		"Amount": cwo.MustDecimal("150000"), "Cents": cwo.MustDecimal("12500.5"),
-		"Date": cwo.MustDate("2026-09-15"), "Hours": cwo.MustDecimal("1250"), "Half": cwo.MustDecimal("7.5"),
+		"Date": cwo.MustDate("2026-09-15"), "Hours": cwo.MustDecimal("1250"), "Half": cwo.MustDecimal("7.5"), "Multiple": cwo.MustDecimal("1.50"),
 		"Part": cwo.MustDecimal("40"), "Whole": cwo.MustDecimal("160"),
 		"Address": []string{"1 Main St", "Springfield"}, "Unset": cwo.Date{},
 	}
@@ -46,6 +46,9 @@ func TestFunctionExamples(t *testing.T) {
 		{"date unset", `{{date .Unset}}`, intl, ""},
 		{"hours", `{{hours .Hours}}`, us, "1,250"},
 		{"hours fraction de", `{{hours .Half}}`, de, "7,5"},
+		{"number", `{{number .Half}}`, us, "7.5"},
+		{"number de", `{{number .Half}}`, de, "7,5"},
+		{"number trailing zeros", `{{number .Multiple}}`, us, "1.5"},
 		{"plural one", `{{plural 1 "hour" "hours"}}`, us, "hour"},
 		{"plural many", `{{plural .Hours "hour" "hours"}}`, us, "hours"},
 		{"percent", `{{percent .Part .Whole}}`, us, "25%"},

@@ -6,7 +6,7 @@ import (
 )
 
 // The limits one template execution works under. They are generous for real agreements (the
-// default template writes about 6 KB in under 500 steps) and small enough that a hostile
+// default template writes about 14 KB in under 800 steps) and small enough that a hostile
 // template stops within about a second and a few megabytes. docs/templates.md lists them.
 const (
 	// MaxOutput bounds what one template execution may write.

@@ -65,8 +65,12 @@ func (g *generator) order(i int) (*order, *yamlDoc) {
 	y.line(0, "funder: "+pick(r, g.funders).id)
 	y.line(0, "project: "+o.project.id)
 	y.line(0, "status: "+status)
-	y.line(0, fmt.Sprintf("version: %d", r.between(1, 3)))
+	version := r.between(1, 3)
+	y.line(0, fmt.Sprintf("version: %d", version))
 	y.line(0, "issued: "+ymd(issued))
+	if version > 1 { // the version it replaces was issued a month before
+		y.line(0, "previous: {issued: "+ymd(day(issued, -30))+"}")
+	}
 	y.line(0, "start: "+ymd(o.start))
 	y.line(0, "end: "+ymd(o.end))
 	if r.chance(0.15) {

@@ -68,6 +68,9 @@ website: https://lattice.example.org
 logo: assets/contractor.png
 signatory: {name: "Margaret Okafor", title: "Managing Director", email: margaret.okafor@example.org}
 fiscal_sponsor: {name: NumFOCUS, url: https://numfocus.org}
+tax_id: EIN 93-4127705
+governing_law: the State of Oregon, United States
+venue: the state and federal courts located in Portland, Oregon
 `))
 }
 
