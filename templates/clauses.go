@@ -120,7 +120,7 @@ func unknownClause(d *template.Template, ctext string, known []string) error {
 	}
 	loc, _ := d.ErrorContext(at)
 	if len(known) == 0 {
-		return fmt.Errorf("template: %s: %q is not a clause of the agreement template, which has no blocks named %s...", loc, d.Name(), ClausePrefix)
+		return fmt.Errorf("template: %s: %q is not a clause of the agreement template, which has no blocks named %s\u2026", loc, d.Name(), ClausePrefix)
 	}
 	hint := cwo.DidYouMean(d.Name(), known)
 	if hint == "" {

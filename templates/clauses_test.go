@@ -102,7 +102,7 @@ func TestClauseOverrideErrors(t *testing.T) {
 		{"unknown clause", "{{define \"clause-arbitration-in-geneva\"}}x{{end}}", "",
 			`templates/clauses.md.tmpl:1:9: "clause-arbitration-in-geneva" is not a clause of the agreement template; its clauses are clause-version, clause-parties,`},
 		{"template without blocks", "{{define \"clause-taxes\"}}x{{end}}", "Just text.\n",
-			`templates/clauses.md.tmpl:1:9: "clause-taxes" is not a clause of the agreement template, which has no blocks named clause-...`},
+			`templates/clauses.md.tmpl:1:9: "clause-taxes" is not a clause of the agreement template, which has no blocks named clause-…`},
 		{"text outside defines", "{{define \"clause-taxes\"}}x{{end}}\n\n  Stray words\n", "",
 			`templates/clauses.md.tmpl:3:2: only {{define "clause-NAME"}}...{{end}} blocks belong in clauses.md.tmpl; this is outside them and would never be printed`},
 		{"action outside defines", "{{.Order.ID}}", "",
