@@ -21,7 +21,7 @@ demo: build
 
 # test: run every test with the race detector
 test:
-	$(GO) test -race -count=1 $(PKGS)
+	$(GO) test -race -count=1 -timeout 30m $(PKGS)
 
 # golden: rewrite golden files after an intended change of output (review the diff!)
 golden:
