@@ -109,8 +109,25 @@ func TestAgreementStatusFields(t *testing.T) {
 	}
 }
 
-// markPixels renders page 2 in colour and counts pixels of the CANCELLED mark's pink.
+// markPixels counts the pixels of page 2 in the CANCELLED mark's pink.
 func markPixels(t *testing.T, path string) int {
+	return countPixels(t, path, func(c color.Color) bool {
+		r, g, b, _ := c.RGBA()
+		r, g, b = r>>8, g>>8, b>>8
+		return r >= 235 && g >= 195 && g <= 230 && b >= 195 && b <= 230 && r > g+15
+	})
+}
+
+// watermarkPixels counts the pixels of page 2 in the DRAFT watermark's light grey.
+func watermarkPixels(t *testing.T, path string) int {
+	return countPixels(t, path, func(c color.Color) bool {
+		g := color.GrayModel.Convert(c).(color.Gray).Y
+		return g >= 226 && g <= 244
+	})
+}
+
+// countPixels renders page 2 at 30 dpi and counts the pixels for which want holds.
+func countPixels(t *testing.T, path string, want func(color.Color) bool) int {
 	t.Helper()
 	prefix := filepath.Join(t.TempDir(), "p")
 	if out, err := pdftest.Tool(t, "pdftoppm", "-png", "-r", "30", "-f", "2", "-l", "2", "-singlefile", path, prefix); err != nil {
@@ -129,36 +146,7 @@ func markPixels(t *testing.T, path string) int {
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			if r>>8 >= 235 && g>>8 >= 195 && g>>8 <= 230 && bl>>8 >= 195 && bl>>8 <= 230 && r>>8 > g>>8+15 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-// watermarkPixels renders the last page in grey and counts pixels of the watermark's grey.
-func watermarkPixels(t *testing.T, path string) int {
-	t.Helper()
-	prefix := filepath.Join(t.TempDir(), "p")
-	if out, err := pdftest.Tool(t, "pdftoppm", "-gray", "-png", "-r", "30", "-f", "2", "-l", "2", "-singlefile", path, prefix); err != nil {
-		t.Fatalf("pdftoppm: %v %s", err, out)
-	}
-	f, err := os.Open(prefix + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if g := color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y; g >= 226 && g <= 244 {
+			if want(img.At(x, y)) {
 				n++
 			}
 		}
