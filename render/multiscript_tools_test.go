@@ -130,18 +130,7 @@ type drawnGlyph struct {
 // em and each glyph forward by its width in the font's /W array; Ts sets the rise.
 func pageGlyphs(t *testing.T, path string) [][]drawnGlyph {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := pdfupdate.Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, err := doc.Pages()
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, pages := pdftest.Pages(t, path)
 	var objects [][]drawnGlyph
 	for i, page := range pages {
 		content, err := doc.PageContent(page)
