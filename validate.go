@@ -157,6 +157,7 @@ func (v *validator) contractor() {
 	v.asset(c.Src, c.Logo, "logo")
 	v.countryRule(c)
 	v.partyTerms(c.Src, c.Notices, c.LiabilityCap)
+	v.lawChoice(c.Src, c.GoverningLaw)
 }
 
 // duplicates reports IDs that differ only in case: their output files would collide.

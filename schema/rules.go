@@ -117,6 +117,8 @@ var funderRules = merged(rules{
 	"address":           obj{"minItems": 1, "description": "the address, one line per item"},
 	"signatory":         req("Who signs agreements for the funder.", "name"),
 	"reporting_contact": obj{"description": "who receives progress reports; defaults to the signatory"},
+	"country": obj{"type": "string", "pattern": `^[A-Z]{2}$`, "description": "ISO 3166-1 alpha-2 country code (US, GB, DE): " +
+		"with the contractor's, whether the agreement speaks of VAT and the GDPR"},
 }, termsRules(true))
 
 var orderRules = merged(rules{
