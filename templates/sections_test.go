@@ -154,3 +154,19 @@ func TestClausesFollowTheParties(t *testing.T) {
 		})
 	}
 }
+
+// TestCounterpartsFollowTheStatus checks that only an agreement that can be signed speaks of
+// its own signature fields: a draft or cancelled one has none.
+func TestCounterpartsFollowTheStatus(t *testing.T) {
+	for status, want := range map[string]string{
+		cwo.StatusSent:      "such as those in the signature fields of this document,",
+		cwo.StatusActive:    "such as those in the signature fields of this document,",
+		cwo.StatusDraft:     "such as those in the signature fields of the version issued for signature,",
+		cwo.StatusCancelled: "such as those in the signature fields of the version issued for signature,",
+	} {
+		out := agreementWith(t, func(ws *cwo.Workspace) { ws.Order("O-1").Status = status })
+		if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) {
+			t.Errorf("%s: the counterparts clause does not say %q", status, want)
+		}
+	}
+}

@@ -309,7 +309,7 @@ func signingText(o *cwo.WorkOrder, issued string) string {
 		return fmt.Sprintf("This is a draft of Community Work Order %s, version %d, for discussion only. It is not an offer, "+
 			"is not for signature, and has no signature blocks or fields. It becomes signable only when the Contractor issues "+
 			"it for signature, as a version with its own fingerprint; a signature on this draft has no effect. "+
-			"This draft's fingerprint, which identifies it in discussion, is:", o.ID, o.Version)
+			"This draft’s fingerprint, which identifies it in discussion, is:", o.ID, o.Version)
 	case cwo.StatusCancelled:
 		return fmt.Sprintf("Community Work Order %s, version %d, issued %s, has been cancelled: it is not for signature, "+
 			"has no signature blocks or fields, and a signature on it has no effect. Work on its subject can be agreed "+
