@@ -161,8 +161,8 @@ func TestCounterpartsFollowTheStatus(t *testing.T) {
 	for status, want := range map[string]string{
 		cwo.StatusSent:      "such as those in the signature fields of this document,",
 		cwo.StatusActive:    "such as those in the signature fields of this document,",
-		cwo.StatusDraft:     "such as those in the signature fields of the version issued for signature,",
-		cwo.StatusCancelled: "such as those in the signature fields of the version issued for signature,",
+		cwo.StatusDraft:     "such as those in the signature fields of a version issued for signature,",
+		cwo.StatusCancelled: "such as those in the signature fields of a version issued for signature,",
 	} {
 		out := agreementWith(t, func(ws *cwo.Workspace) { ws.Order("O-1").Status = status })
 		if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) {
