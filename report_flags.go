@@ -6,61 +6,44 @@ import (
 )
 
 // A report's flags are what its funder should know before reading its figures: the order is not
-// signed, hours were logged with nothing to show for them, hours fall outside the term. Each is
-// a short sentence on the report (Report.Flags) and a warning of `cwo validate` at the order's
-// file (reportWarnings), from the same rules.
-
-// reportFlag is one flag, and where in the order's file validate points at.
-type reportFlag struct {
-	text string
-	at   []any // the order file's key path
-}
+// signed (or is cancelled), hours were logged with nothing to show for them, hours fall outside
+// the term. Each is a short sentence on the report (Report.Flags). `cwo validate` warns of the
+// first two at the order's file (reportWarnings); a time entry outside the term is already an
+// error there, at the timesheet's row, so the last flag shows only on a report made from a
+// workspace that was not validated.
 
 // reportFlags returns the flags of order o's report for period p, in a fixed order: the order's
-// status, then the period's evidence, then hours outside the term.
+// status, then the period's evidence, then hours outside the term. hours are the period's;
+// notes and prs say whether it has progress notes and pull requests.
 func (w *Workspace) reportFlags(o *WorkOrder, p Period, hours Hours, notes, prs bool) []string {
-	var out []string
-	for _, f := range w.flags(o, p, hours, notes, prs) {
-		out = append(out, f.text)
-	}
-	return out
-}
-
-func (w *Workspace) flags(o *WorkOrder, p Period, hours Hours, notes, prs bool) []reportFlag {
-	var fs []reportFlag
-	if f, ok := statusFlag(o); ok {
+	var fs []string
+	if f := statusFlag(o); f != "" {
 		fs = append(fs, f)
 	}
 	if hours.Sign() > 0 && !notes && !prs {
-		fs = append(fs, reportFlag{at: []any{"reporting"}, text: fmt.Sprintf(
-			"%s hours were logged in %s, but the period has no progress notes and no pull requests.", hours, p)})
+		fs = append(fs, fmt.Sprintf("%s logged in %s, but the period has no progress notes and no pull requests.", hoursWere(hours), p))
 	}
 	before, after := w.hoursOutsideTerm(o)
 	if before.Sign() > 0 {
-		fs = append(fs, reportFlag{at: []any{"start"}, text: fmt.Sprintf(
-			"%s hours are logged before the term's start (%s); the order does not pay for them.", before, o.Start)})
+		fs = append(fs, fmt.Sprintf("%s logged before the term's start (%s); the order does not pay for them.", hoursWere(before), o.Start))
 	}
 	if after.Sign() > 0 {
-		fs = append(fs, reportFlag{at: []any{"end"}, text: fmt.Sprintf(
-			"%s hours are logged after the term's end (%s); the order does not pay for them.", after, o.End)})
+		fs = append(fs, fmt.Sprintf("%s logged after the term's end (%s); the order does not pay for them.", hoursWere(after), o.End))
 	}
 	return fs
 }
 
-// statusFlag flags an order that is not (or no longer) an agreement in force.
-func statusFlag(o *WorkOrder) (reportFlag, bool) {
-	var text string
+// statusFlag flags an order that is not (or no longer) an agreement in force; "" for one that is.
+func statusFlag(o *WorkOrder) string {
 	switch o.Status {
 	case StatusDraft:
-		text = "This order is a draft, not sent or signed: no work is agreed, and nothing is earned or due."
+		return "This order is a draft, not sent or signed: no work is agreed, and nothing is earned or due."
 	case StatusSent:
-		text = "This order has been sent but not signed: until both parties sign it, nothing is earned or due."
+		return "This order has been sent but not signed: until both parties sign it, nothing is earned or due."
 	case StatusCancelled:
-		text = "This order is cancelled: it earns nothing more, and only what was invoiced is due."
-	default:
-		return reportFlag{}, false
+		return "This order is cancelled: it earns nothing more, and only what was invoiced is due."
 	}
-	return reportFlag{at: []any{"status"}, text: text}, true
+	return ""
 }
 
 // hoursOutsideTerm returns the hours logged against o in the months before its term's first
@@ -95,15 +78,15 @@ func (v *validator) reportWarnings(o *WorkOrder) {
 		return
 	}
 	src := o.Src
-	if f, ok := statusFlag(o); ok {
-		v.diags.Warnf(src.File, src.At(f.at...), "order %s has time or progress notes for %d report period(s), but it is %s: %s",
-			o.ID, len(periods), o.Status, f.text)
+	if f := statusFlag(o); f != "" {
+		v.diags.Warnf(src.File, src.At("status"), "order %s has time or progress notes for %s, so it gets reports, but it is %s: %s",
+			o.ID, periodList(periods), o.Status, f)
 	}
 	prs := v.ws.orderContributions(o.ID)
 	var bare []string // periods with hours and nothing to show for them
 	for _, p := range periods {
 		if hours := v.ws.periodHours(o.ID, p); hours.Sign() > 0 && !v.ws.hasNotes(o.ID, p) && !anyRelevant(prs, p) {
-			bare = append(bare, fmt.Sprintf("%s (%s hours)", p, hours))
+			bare = append(bare, fmt.Sprintf("%s (%s)", p, hoursPhrase(hours)))
 		}
 	}
 	if len(bare) > 0 {
@@ -140,4 +123,29 @@ func anyRelevant(prs map[string]Contribution, p Period) bool {
 		}
 	}
 	return false
+}
+
+// hoursPhrase writes hours with their unit, for a sentence: "1 hour", "2.5 hours".
+func hoursPhrase(h Hours) string {
+	if h.Cmp(DecimalFromInt(1)) == 0 {
+		return "1 hour"
+	}
+	return h.String() + " hours"
+}
+
+// periodList writes periods for a sentence: "2026-Q3, 2026-Q4".
+func periodList(ps []Period) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// hoursWere starts a sentence about hours: "1 hour was", "2.5 hours were".
+func hoursWere(h Hours) string {
+	if h.Cmp(DecimalFromInt(1)) == 0 {
+		return "1 hour was"
+	}
+	return h.String() + " hours were"
 }
