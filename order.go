@@ -149,12 +149,3 @@ func (o *WorkOrder) ScopeByKey(key string) *ScopeItem {
 	}
 	return nil
 }
-
-// HourlyCost returns what one hour of work costs against the budget: the rate for hourly orders,
-// amount ÷ planned scope hours for fixed ones.
-func (o *WorkOrder) HourlyCost() Money {
-	if o.Budget.Type == BudgetHourly {
-		return o.Budget.Rate
-	}
-	return o.Budget.Amount.Div(o.ScopeHours())
-}
