@@ -82,10 +82,21 @@ func (v *validator) reportWarnings(o *WorkOrder) {
 		v.diags.Warnf(src.File, src.At("status"), "order %s has time or progress notes for %s, so it gets reports, but it is %s: %s",
 			o.ID, periodList(periods), o.Status, f)
 	}
-	prs := v.ws.orderContributions(o.ID)
-	var bare []string // periods with hours and nothing to show for them
+	notes := map[Period]bool{}
+	for _, pr := range v.ws.OrderProgress(o.ID) {
+		notes[pr.Period] = true
+	}
+	var prs map[string]Contribution // read when a period has hours and no notes
+	var bare []string               // periods with hours and nothing to show for them
 	for _, p := range periods {
-		if hours := v.ws.periodHours(o.ID, p); hours.Sign() > 0 && !v.ws.hasNotes(o.ID, p) && !anyRelevant(prs, p) {
+		hours := v.ws.periodHours(o.ID, p)
+		if hours.Sign() <= 0 || notes[p] {
+			continue
+		}
+		if prs == nil {
+			prs = v.ws.orderContributions(o.ID)
+		}
+		if !anyRelevant(prs, p) {
 			bare = append(bare, fmt.Sprintf("%s (%s)", p, hoursPhrase(hours)))
 		}
 	}
@@ -103,16 +114,6 @@ func (w *Workspace) periodHours(orderID string, p Period) Hours {
 		hours = hours.Add(m.Total)
 	}
 	return hours
-}
-
-// hasNotes reports whether an order has progress notes for period p.
-func (w *Workspace) hasNotes(orderID string, p Period) bool {
-	for _, pr := range w.OrderProgress(orderID) {
-		if pr.Period == p {
-			return true
-		}
-	}
-	return false
 }
 
 // anyRelevant reports whether any of the contributions belongs in period p's report.

@@ -81,7 +81,7 @@ func (r *Report) money(w *Workspace) {
 	}
 	r.EarnedPct = r.Earned.ToDate.Percent(r.Budget, 1)
 	if r.EarnedBy == EarnedPercent {
-		r.PercentComplete = r.percentComplete(w, r.Period.End())
+		r.PercentComplete = r.percentComplete(w, r.Period.End()).Round(1)
 	}
 	r.Schedule = schedule(o, r.Period.End())
 }
@@ -221,7 +221,7 @@ func schedule(o *WorkOrder, d Date) []PaymentState {
 	return out
 }
 
-// percentComplete returns the order's percent complete at date d, 1 decimal: each scope item's
+// percentComplete returns the order's percent complete at date d (12 decimals): each scope item's
 // percent in the latest progress notes of a period ended by d (100 for an item reported done),
 // weighted by the item's planned hours; 100 once the order is completed and its term has ended.
 func (r *Report) percentComplete(w *Workspace, d Date) Decimal {
@@ -255,5 +255,5 @@ func (r *Report) percentComplete(w *Workspace, d Date) Decimal {
 			weighted = weighted.Add(s.Hours.Mul(DecimalFromInt(int64(pct[k]))))
 		}
 	}
-	return weighted.Div(total).Round(1)
+	return weighted.Div(total)
 }

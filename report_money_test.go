@@ -107,14 +107,14 @@ func TestMoneyPercentComplete(t *testing.T) {
 		pct, earned     string
 		earnedPeriodPct string
 	}{
-		// simd 40% of 500 planned hours, release not reported, of 600: 33.3%
-		{"weighted by planned hours", nil, quarter(2026, 4), "33.3", "49950", "49950"},
+		// simd 40% of 500 planned hours, release not reported, of 600: 33.3% (the price × 1/3 exactly)
+		{"weighted by planned hours", nil, quarter(2026, 4), "33.3", "50000", "50000"},
 		// release done (100%): (500 × 40 + 100 × 100) ÷ 600 = 50%
 		{"an item done", []edit{{"progress/O-1/2026-Q4.yaml", "items:\n", "items:\n  release: {status: done}\n"}}, quarter(2026, 4), "50", "75000", "75000"},
 		// the latest notes by the period's end count: 2027-Q1 says simd 70%
 		{"later notes", []edit{{"progress/O-1/2027-Q1.yaml", "", "summary: More.\nitems:\n  simd: {status: in-progress, percent: 70}\n"}},
-			quarter(2027, 1), "58.3", "87450", "37500"},
-		{"completed at the term's end", []edit{{o1, "status: active", "status: completed"}}, quarter(2027, 3), "100", "150000", "100050"},
+			quarter(2027, 1), "58.3", "87500", "37500"},
+		{"completed at the term's end", []edit{{o1, "status: active", "status: completed"}}, quarter(2027, 3), "100", "150000", "100000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
