@@ -11,12 +11,13 @@ const EarnedByHours = "hours"
 
 // ReportMoney is what a report says about money, in the order's currency, exact. The flows
 // (Earned, Invoiced, Paid) are given for the period and to date, from the order's start to the
-// period's end; the balances (Outstanding, Remaining) stand as at the period's end. Invoicing
-// facts dated after the period's end are not known to its report.
+// period's end (the order's first period also counts what came before its start, such as an
+// invoice on signature); the balances (Outstanding, Remaining) stand as at the period's end.
+// Invoicing facts dated after the period's end are not known to its report.
 type ReportMoney struct {
 	EarnedBy string  // EarnedByHours, EarnedMilestones or EarnedPercent
 	Earned   Amounts // what the work has earned (see EarnedBy)
-	Invoiced Amounts // the invoices issued: a fixed instalment's or an advance's amount, an estimate's billed amount
+	Invoiced Amounts // the invoices issued, each for Payment.InvoicedAmount
 	Paid     Amounts // the invoices the funder has paid
 	// Outstanding is what the funder owes at the period's end: invoiced − paid to date.
 	Outstanding Money
