@@ -45,6 +45,9 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 	v.governingLaw()
 	v.progress()
 	v.timesheets()
+	for _, o := range ws.Orders {
+		v.reportWarnings(o)
+	}
 	v.lengths()
 	return v.diags.Sort()
 }

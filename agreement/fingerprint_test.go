@@ -89,3 +89,28 @@ func TestOrderFingerprintOfUnknownOrder(t *testing.T) {
 		t.Errorf("OrderFingerprint(NOPE) error = %v, want ErrNoOrder", err)
 	}
 }
+
+// Invoicing facts (invoiced, paid, billed) and how reports count what is earned are not
+// agreement terms: recording an invoice must not change the fingerprint of a signed agreement.
+func TestFingerprintIgnoresInvoicing(t *testing.T) {
+	ws := loadBase(t)
+	o := ws.Order("O-1")
+	before, err := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Payments[0].Invoiced, o.Payments[0].Paid = cwo.MustDate("2026-10-01"), cwo.MustDate("2026-10-20")
+	o.Payments[1].Billed = cwo.MustDecimal("1")
+	o.Earns = cwo.EarnedPercent
+	after, err := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Errorf("fingerprint changed with invoicing facts: %s, was %s", after, before)
+	}
+	o.Payments[1].Amount = o.Payments[1].Amount.Add(cwo.MustDecimal("1"))
+	if changed, _ := agreement.Fingerprint(agreement.NewData(ws, o), "t"); changed == before {
+		t.Error("fingerprint ignores a payment's amount")
+	}
+}
