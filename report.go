@@ -185,4 +185,3 @@ func (r *Report) payments() {
 		}
 	}
 }
-
