@@ -137,3 +137,27 @@ func TestContributionFiles(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestContributionSearchPages: gh api --paginate --slurp of the search API is an array of result
+// pages, each with its items.
+func TestContributionSearchPages(t *testing.T) {
+	page := func(n int) string {
+		return fmt.Sprintf(`{"total_count": 2, "incomplete_results": false, "items": [
+  {"html_url": "https://github.com/o/r/pull/%d", "repository_url": "https://api.github.com/repos/o/r", "number": %d,
+   "state": "closed", "created_at": "2026-10-0%dT10:00:00Z", "closed_at": "2026-10-09T10:00:00Z",
+   "pull_request": {"merged_at": "2026-10-09T10:00:00Z"}, "user": {"login": "u", "type": "User"}}]}`, n, n, n)
+	}
+	data := "[" + page(1) + ",\n" + page(2) + "]"
+	prs, diags := parseContributions("c.json", []byte(data))
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%v", diags)
+	}
+	var got []string
+	for _, c := range prs {
+		got = append(got, fmt.Sprintf("%s %s %s @%d:%d", c.Ref(), c.State, c.Merged, c.Pos.Line, c.Pos.Col))
+	}
+	want := "o/r#1 merged 2026-10-09 @2:3, o/r#2 merged 2026-10-09 @6:3"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, ", "), want)
+	}
+}
