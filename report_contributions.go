@@ -1,6 +1,9 @@
 package cwo
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // contributions merges the order's pull requests, keeps those relevant to the period, ties them
 // to scope items, flags those that may not be the team's work, and fills in the progress notes
@@ -27,13 +30,14 @@ func (w *Workspace) OrderContributions(o *WorkOrder) []Contribution {
 	byRef := map[string]Contribution{}
 	add := func(c Contribution) {
 		c = c.Identified()
+		key := refKey(c.Ref())
 		if c.Item == "" {
-			c.Item = itemOf[c.Ref()]
+			c.Item = itemOf[key]
 		}
-		if old, ok := byRef[c.Ref()]; ok {
+		if old, ok := byRef[key]; ok {
 			c = mergeContribution(old, c)
 		}
-		byRef[c.Ref()] = c
+		byRef[key] = c
 	}
 	for _, c := range w.PRs[o.ID] {
 		add(c)
@@ -59,13 +63,16 @@ func (w *Workspace) prItems(o *WorkOrder) map[string]string {
 		for _, key := range sortedKeys(pr.Items) {
 			for _, n := range pr.Items[key].PRs {
 				if ref, err := ResolvePRRef(n, repo); err == nil {
-					itemOf[ref] = key
+					itemOf[refKey(ref)] = key
 				}
 			}
 		}
 	}
 	return itemOf
 }
+
+// refKey is how references are compared: GitHub's owner and repository names ignore case.
+func refKey(ref string) string { return strings.ToLower(ref) }
 
 // Identified returns c with its repository and number taken from its URL where unset.
 func (c Contribution) Identified() Contribution {

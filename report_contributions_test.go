@@ -136,3 +136,16 @@ func TestPRFromURL(t *testing.T) {
 		}
 	}
 }
+
+// TestPRRefIgnoresCase: GitHub's owner and repository names ignore case, and so do references.
+func TestPRRefIgnoresCase(t *testing.T) {
+	ws := loadBase(t, edit{q4yaml, "prs: [27001]", `prs: ["NumPy/NumPy#27001"]`},
+		edit{q4yaml, "item: simd, opened", "opened"})
+	if diags := cwo.Validate(ws, cwo.ValidateOptions{}); len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%v", diags)
+	}
+	r := ws.NewReport(ws.Order("O-1"), cwo.Period{Year: 2026, Quarter: 4})
+	if prs := r.Items[0].PRs; len(prs) != 1 || prs[0].Ref() != "numpy/numpy#27001" {
+		t.Errorf("simd PRs = %+v, want numpy/numpy#27001", prs)
+	}
+}

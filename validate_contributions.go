@@ -37,7 +37,7 @@ func (v *validator) prRef(src Source, o *WorkOrder, n PRRef, repo string, refs [
 		return
 	}
 	for _, r := range refs {
-		if r == ref {
+		if refKey(r) == refKey(ref) {
 			return
 		}
 	}
