@@ -220,6 +220,16 @@ var progressRules = rules{
 	"contributions.*.number": obj{"minimum": 1},
 }
 
+var finalRules = rules{
+	"":               obj{"description": "Closing notes of one order, for its final report."},
+	"summary":        obj{"description": "Markdown: what the order achieved"},
+	"items":          obj{"propertyNames": obj{"pattern": IDPattern, "maxLength": cwo.MaxIDLength}, "description": "outcome per scope item, keyed by scope key"},
+	"items.*.status": obj{"enum": cwo.ItemStatuses},
+	"items.*.prs.*":  obj{"minimum": 1, "description": "a pull request number"},
+	"lessons":        obj{"description": "Markdown, one item per lesson learned"},
+	"next":           obj{"description": "Markdown, one item per next step"},
+}
+
 var settingsRules = rules{
 	"":            obj{"description": "Tool settings; CWO_* environment variables and flags override them."},
 	"output":      obj{"description": "where cwo render writes (relative to the workspace)"},

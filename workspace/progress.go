@@ -6,8 +6,8 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// loadProgress reads progress/<order>/<period>.yaml and progress/<order>/contributions*.json
-// (in name order).
+// loadProgress reads progress/<order>/<period>.yaml, progress/<order>/contributions*.json (in
+// name order) and progress/<order>/final.yaml.
 func (l *loader) loadProgress() {
 	var found []progressFile
 	for _, order := range l.fsys.list("progress", &l.diags) {
@@ -31,6 +31,9 @@ func (l *loader) loadProgress() {
 		if f.progress != nil {
 			l.ws.Progress = append(l.ws.Progress, f.progress)
 		}
+		if f.final != nil {
+			l.ws.Finals = append(l.ws.Finals, f.final)
+		}
 		if f.prs != nil {
 			l.ws.PRs[f.order] = append(l.ws.PRs[f.order], f.prs...)
 		}
@@ -42,6 +45,7 @@ type progressFile struct {
 	order, rel, name string
 	progress         *cwo.Progress      // <period>.yaml
 	prs              []cwo.Contribution // contributions*.json
+	final            *cwo.FinalNotes    // final.yaml
 }
 
 func (l *loader) loadProgressFile(f *progressFile) {
@@ -49,6 +53,10 @@ func (l *loader) loadProgressFile(f *progressFile) {
 	case strings.HasPrefix(f.name, "."):
 	case isContributionsFile(f.name):
 		f.prs = l.loadContributionsJSON(rel)
+	case f.name == "final.yaml":
+		fin := &cwo.FinalNotes{Order: f.order}
+		fin.Src = l.decode(rel, l.mustRead(rel), fin)
+		f.final = fin
 	case strings.HasSuffix(f.name, ".yaml"):
 		period, err := cwo.ParsePeriod(strings.TrimSuffix(f.name, ".yaml"))
 		if err != nil {
@@ -63,7 +71,7 @@ func (l *loader) loadProgressFile(f *progressFile) {
 		}
 		f.progress = p
 	default:
-		l.diags.Warnf(rel, cwo.Pos{}, "ignored: progress folders hold <period>.yaml files and contributions*.json files (pull requests, as gh or the GitHub API print them)")
+		l.diags.Warnf(rel, cwo.Pos{}, "ignored: progress folders hold <period>.yaml files, final.yaml and contributions*.json files (pull requests, as gh or the GitHub API print them)")
 	}
 }
 
