@@ -118,3 +118,33 @@ func TestFinalReportOnlyOnceDue(t *testing.T) {
 		}
 	}
 }
+
+// TestReportPDFShowsFlags renders the report of an order only sent, whose hours were logged with
+// neither notes nor pull requests, and finds both caveats in the Please note box, before the
+// money, and data text that looks like Markdown drawn as written.
+func TestReportPDFShowsFlags(t *testing.T) {
+	dir := copyWorkspace(t, "../testdata/base")
+	editFile(t, dir, "orders/O-1.yaml", "status: active", "status: sent")
+	editFile(t, dir, "orders/O-1.yaml", "title: Faster NumPy", "title: \"Faster *NumPy* | [arrays](x)\"")
+	editFile(t, dir, "timesheets/q4.csv", "Release notes\n", "Release notes\n2026-10-05,O-1,Priya Raman,,1.5,Planning\n")
+	if err := os.Remove(filepath.Join(dir, "progress", "O-1", "2026-Q4.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "progress", "O-1", "contributions.json")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	mustRender(t, dir, out, func(o *render.Options) { o.Only = []string{render.KindReports} })
+	text := strings.Join(strings.Fields(pdftest.Text(t, filepath.Join(out, "reports", "O-1-2026-Q4.pdf"))), " ")
+	note := strings.Index(text, "Please note")
+	money := strings.Index(text, "Money")
+	if note < 0 || money < note {
+		t.Fatalf("no Please note box before the money:\n%s", text)
+	}
+	for _, want := range []string{"This order has been sent but not signed", "but the period has no progress notes and no pull requests",
+		"Faster *NumPy* | [arrays](x)", "(no item) 1.5 1.5", "Total 10.0 10.0 600.0", "No progress notes were written for this period."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 )
@@ -65,8 +66,12 @@ func (d *reportDoc) barGroup(b bar, colors []rgb, x0, y, w, top float64) {
 	pdf.SetFont(familyBody, "", chartFont+0.5)
 	setColor(pdf, textColor)
 	gh := float64(len(b.values)) * barH
-	pdf.SetXY(reportMarginSide, y+gh/2-5)
-	pdf.CellFormat(barLabelW-8, 10, fitText(pdf, b.label, barLabelW-8), "", 0, "R", false, 0, "")
+	lines := barLabel(pdf.SplitText(b.label, barLabelW-8), func(s string) string { return fitText(pdf, s, barLabelW-8) })
+	ly := y + gh/2 - float64(len(lines))*5
+	for i, ln := range lines {
+		pdf.SetXY(reportMarginSide, ly+float64(i)*10)
+		pdf.CellFormat(barLabelW-8, 10, ln, "", 0, "R", false, 0, "")
+	}
 	for j, v := range b.values {
 		if v <= 0 || math.IsNaN(v) {
 			continue
@@ -74,6 +79,15 @@ func (d *reportDoc) barGroup(b bar, colors []rgb, x0, y, w, top float64) {
 		setFillColor(pdf, colors[j])
 		pdf.Rect(x0, y+float64(j)*barH, w*v/top, barH-1, "F")
 	}
+}
+
+// barLabel keeps a category label to two lines, the second shortened with an ellipsis when
+// the label runs on.
+func barLabel(lines []string, fit func(string) string) []string {
+	if len(lines) <= 2 {
+		return lines
+	}
+	return []string{lines[0], fit(strings.Join(lines[1:], " "))}
 }
 
 // barLegend names each bar series with a swatch.
@@ -123,7 +137,7 @@ func (d *reportDoc) moneyChart(budget cwo.Money, c cwo.Currency, ps []cwo.Period
 	}
 	d.drawLines(lineChart{
 		title: "Earned, invoiced and paid against the budget", xTitle: "End of period", yTitle: "Amount (" + string(c) + ")",
-		categories: cats, height: 130,
+		categories: cats, height: 100,
 		lines: []series{{name: "Budget", color: mutedColor, dashed: true, values: budgetLine},
 			{name: "Earned", color: d.brand, width: 4, values: earned},
 			{name: "Invoiced", color: accentColor, width: 2.2, values: invoiced},

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 )
@@ -129,7 +130,8 @@ func (d *reportDoc) finalMoney(f *cwo.FinalReport) string {
 		{"Outstanding (invoiced, not yet paid)", d.money(f.Outstanding, f.Currency)},
 		{"Budget not earned", d.money(f.Remaining, f.Currency)},
 	})
-	m.para(fmt.Sprintf("%s of the budget earned over the term.", d.pct(f.EarnedPct)))
+	m.para(fmt.Sprintf("%s of the budget earned over the term. The figures stand as at %s, the end of the term's last reporting period (%s).",
+		d.pct(f.EarnedPct), d.date(f.Period.End()), f.Period))
 	d.scheduleTable(&m, f.Report)
 	return m.String()
 }
@@ -148,8 +150,7 @@ func (d *reportDoc) finalContributions(f *cwo.FinalReport) string {
 	for _, c := range f.All {
 		counts[c.State]++
 	}
-	m.para(fmt.Sprintf("%d pull requests: %d merged, %d still in review, %d closed by the maintainers without merging.",
-		len(f.All), counts[cwo.StateMerged], counts[cwo.StateOpen], counts[cwo.StateClosed]))
+	m.para(outcomeCounts(len(f.All), counts))
 	keys := []string{}
 	for _, it := range f.Items {
 		if it.Key != "" {
@@ -179,6 +180,24 @@ func (d *reportDoc) outcomeTable(m *mdText, f *cwo.FinalReport, key string) {
 	}
 	m.heading(3, title)
 	m.table([]string{"Pull request", "Title", "Outcome", "Opened", "Merged or closed"}, nil, rows)
+}
+
+// outcomeCounts says how many pull requests there were and how each kind of outcome counts,
+// leaving out the outcomes none had.
+func outcomeCounts(n int, counts map[string]int) string {
+	var parts []string
+	for _, o := range []struct {
+		state, words string
+	}{{cwo.StateMerged, "merged"}, {cwo.StateOpen, "still in review"}, {cwo.StateClosed, "declined by the maintainers (closed without merging)"}} {
+		if counts[o.state] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[o.state], o.words))
+		}
+	}
+	noun := "pull requests"
+	if n == 1 {
+		noun = "pull request"
+	}
+	return fmt.Sprintf("%d %s: %s.", n, noun, strings.Join(parts, ", "))
 }
 
 // finalItemTitle is the title of the scope item with key, or "".

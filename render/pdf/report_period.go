@@ -163,8 +163,22 @@ func (d *reportDoc) prSection(r *cwo.Report) string {
 	}
 	d.prTable(&m, r.Order, "Merged in the period", merged, false, "Merged")
 	d.prTable(&m, r.Order, "Opened in the period", opened, true, "")
-	d.prTable(&m, r.Order, "Still in review or closed in the period", other, true, "Merged or closed")
+	if anyClosed(other) {
+		d.prTable(&m, r.Order, "Still in review or closed in the period", other, true, "Merged or closed")
+	} else {
+		d.prTable(&m, r.Order, "Still in review", other, false, "")
+	}
 	return m.String()
+}
+
+// anyClosed reports whether one of cs was closed without being merged.
+func anyClosed(cs []cwo.Contribution) bool {
+	for _, c := range cs {
+		if c.State == cwo.StateClosed {
+			return true
+		}
+	}
+	return false
 }
 
 // prTable writes one group of pull requests, if it has any: link, title, the state when the
