@@ -72,11 +72,6 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", " ")), " ")
 }
 
-// cellMarkdown makes the data's Markdown fit a table cell: one line, and its pipes escaped.
-func cellMarkdown(s string) string {
-	return strings.ReplaceAll(oneLine(s), "|", "\\|")
-}
-
 // prRef writes a pull request as owner/repo#N, linked to it: the GitHub way to name one.
 // A URL that is not a GitHub pull request's is named #N or by itself.
 func prRef(c cwo.Contribution) string {
