@@ -117,6 +117,13 @@ func TestFinalReportOnlyOnceDue(t *testing.T) {
 			t.Errorf("the final report lacks %q:\n%s", want, text)
 		}
 	}
+	if err := os.Remove(filepath.Join(dir, "progress", "O-1", "final.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Join(strings.Fields(final("2027-10-01")), " ")
+	if want := "Please note • No closing notes were written (progress/O-1/final.yaml)"; !strings.Contains(text, want) {
+		t.Errorf("a final report without final.yaml lacks %q:\n%s", want, text)
+	}
 }
 
 // TestReportPDFShowsFlags renders the report of an order only sent, whose hours were logged with

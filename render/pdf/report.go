@@ -53,7 +53,7 @@ func Report(w io.Writer, d *ReportDoc, opt Options) error {
 	doc := newReportDoc(opt, r.Period.End(), d.Contractor, r.Locale, d.Fingerprint)
 	doc.head = r.Order.Title
 	doc.ref = fmt.Sprintf("%s · progress report %s", r.Order.ID, r.Period)
-	doc.metadata(fmt.Sprintf("Progress report %s: %s (%s)", r.Period, r.Order.Title, r.Order.ID),
+	doc.metadata("progress report", fmt.Sprintf("Progress report %s: %s (%s)", r.Period, r.Order.Title, r.Order.ID),
 		fmt.Sprintf("Progress report for %s, %s, on work order %s", reportFunder(r.Funder), r.Period, r.Order.ID), r)
 	doc.begin()
 	doc.titleBlock("Progress report", r.Order.Title,
@@ -81,11 +81,12 @@ func newReportDoc(opt Options, date cwo.Date, c *cwo.Contractor, locale, fp stri
 	return doc
 }
 
-// metadata sets the document information, XMP metadata and language.
-func (d *reportDoc) metadata(title, subject string, r *cwo.Report) {
+// metadata sets the document information, XMP metadata and language; kind ("progress report",
+// "final report") leads the keywords.
+func (d *reportDoc) metadata(kind, title, subject string, r *cwo.Report) {
 	docInfo{
 		Title: title, Subject: subject, Author: d.author,
-		Keywords: fmt.Sprintf("progress report, %s, %s, %s, fingerprint %s", r.Order.ID, reportProject(r.Project), reportFunder(r.Funder), d.fp),
+		Keywords: fmt.Sprintf("%s, %s, %s, %s, fingerprint %s", kind, r.Order.ID, reportProject(r.Project), reportFunder(r.Funder), d.fp),
 		Lang:     cwo.LanguageTag(d.locale),
 		Date:     pinnedTime(d.dated),
 	}.apply(d.pdf)

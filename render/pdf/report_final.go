@@ -29,7 +29,7 @@ func Final(w io.Writer, d *FinalDoc, opt Options) error {
 	doc := newReportDoc(opt, o.End, d.Contractor, f.Locale, d.Fingerprint)
 	doc.head = o.Title
 	doc.ref = o.ID + " · final report"
-	doc.metadata(fmt.Sprintf("Final report: %s (%s)", o.Title, o.ID),
+	doc.metadata("final report", fmt.Sprintf("Final report: %s (%s)", o.Title, o.ID),
 		fmt.Sprintf("Final report for %s on work order %s, %s to %s", reportFunder(f.Funder), o.ID, o.Start, o.End), f.Report)
 	doc.begin()
 	doc.titleBlock("Final report", o.Title, fmt.Sprintf("%s · the whole term, %s to %s", o.ID, doc.date(o.Start), doc.date(o.End)))
