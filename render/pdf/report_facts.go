@@ -69,8 +69,9 @@ func (d *reportDoc) fact(f fact, x, y, w float64) float64 {
 
 // Flags box layout, in points.
 const (
-	flagPad  = 8.0
-	flagLine = 13.0
+	flagPad    = 8.0
+	flagLine   = 13.0
+	flagBullet = 9.0 // the bullet's column; a note's wrapped lines hang under its first word
 )
 
 // flags draws what the reader must know about the report's figures (an unsigned order, spend
@@ -86,7 +87,7 @@ func (d *reportDoc) flags(notes []string) {
 	pdf.SetFont(familyBody, "", 9.5)
 	lines := 0
 	for _, n := range notes {
-		lines += len(pdf.SplitText("• "+n, textW))
+		lines += len(pdf.SplitText(n, textW-flagBullet))
 	}
 	h := 2*flagPad + 14 + float64(lines)*flagLine
 	x, y := reportMarginSide, pdf.GetY()
@@ -100,8 +101,11 @@ func (d *reportDoc) flags(notes []string) {
 	pdf.CellFormat(textW, 14, "Please note", "", 2, "L", false, 0, "")
 	pdf.SetFont(familyBody, "", 9.5)
 	for _, n := range notes {
-		pdf.SetX(x + flagPad + 4)
-		pdf.MultiCell(textW, flagLine, "• "+n, "", "L", false)
+		y := pdf.GetY()
+		pdf.SetXY(x+flagPad+4, y)
+		pdf.CellFormat(flagBullet, flagLine, "•", "", 0, "L", false, 0, "")
+		pdf.SetXY(x+flagPad+4+flagBullet, y)
+		pdf.MultiCell(textW-flagBullet, flagLine, n, "", "L", false)
 	}
 	pdf.SetXY(reportMarginSide, y+h+14)
 }
