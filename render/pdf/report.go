@@ -44,10 +44,10 @@ type reportDoc struct {
 	dated   cwo.Date // the document's pinned date
 }
 
-// Report writes the PDF edition of a progress report to w: the order's facts, the money
-// table, a chart of cumulative spend against the budget, the work items with a chart of their
-// hours, the pull requests with links, and the narrative, with the fingerprint on every page.
-// On error nothing is written to w.
+// Report writes the PDF edition of a progress report to w: the order's facts, its flags, the
+// money table and payment schedule, a chart of what was earned, invoiced and paid against the
+// budget, the work items with a chart of their hours, the pull requests with links, and the
+// narrative, with the fingerprint on every page. On error nothing is written to w.
 func Report(w io.Writer, d *ReportDoc, opt Options) error {
 	r := d.Report
 	doc := newReportDoc(opt, r.Period.End(), d.Contractor, r.Locale, d.Fingerprint)

@@ -74,7 +74,7 @@ const (
 	flagBullet = 9.0 // the bullet's column; a note's wrapped lines hang under its first word
 )
 
-// flags draws what the reader must know about the report's figures (an unsigned order, spend
+// flags draws what the reader must know about the report's figures (an unsigned order, hours
 // without notes, hours after the term) in a tinted box with a bar on its left, before anything
 // else is read.
 func (d *reportDoc) flags(notes []string) {
