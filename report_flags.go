@@ -87,7 +87,7 @@ func (v *validator) reportWarnings(o *WorkOrder) {
 		notes[pr.Period] = true
 	}
 	var prs []Contribution // read when a period has hours and no notes
-	var bare []string               // periods with hours and nothing to show for them
+	var bare []string      // periods with hours and nothing to show for them
 	for _, p := range periods {
 		hours := v.ws.periodHours(o.ID, p)
 		if hours.Sign() <= 0 || notes[p] {
