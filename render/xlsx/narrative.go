@@ -56,8 +56,9 @@ func richHeight(t *richText) float64 {
 }
 
 // wrapped writes rich text in a cell merged across the grid, with a row tall enough to show it
-// (spreadsheet programs do not grow merged cells by themselves). A cell with exactly one link is
-// also a hyperlink to it.
+// (spreadsheet programs do not grow merged cells by themselves). Links show as underlined text
+// with their address; the cell itself is not made a hyperlink, which LibreOffice would show as
+// one unwrapped line of link text, losing the formatting.
 func (s *summarySheet) wrapped(t *richText) {
 	from, to := cell("A", s.row), cell(summaryLastCol, s.row)
 	h := richHeight(t)
@@ -65,8 +66,5 @@ func (s *summarySheet) wrapped(t *richText) {
 	s.do(func() error { return s.f.MergeCell(s.name, from, to) })
 	s.do(func() error { return s.f.SetCellRichText(s.name, from, t.Runs()) })
 	s.styleRange(from, to, s.b.st.wrap)
-	if len(t.Links) == 1 {
-		s.do(func() error { return s.f.SetCellHyperLink(s.name, from, t.Links[0], "External") })
-	}
 	s.next(h)
 }

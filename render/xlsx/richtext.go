@@ -31,8 +31,8 @@ type run struct {
 
 // richText is the content of one cell as formatted runs: Markdown turned into what a
 // spreadsheet cell can show. Links are underlined blue text followed by their address, since a
-// cell holds at most one hyperlink; Links lists the safe addresses in order, so that a cell with
-// exactly one can also be made clickable.
+// cell holds at most one hyperlink (and a cell made a hyperlink loses its formatting in
+// LibreOffice); Links lists the safe addresses in order.
 type richText struct {
 	runs    []run
 	Links   []string

@@ -104,9 +104,10 @@ func (s *summarySheet) pullRequest(c cwo.Contribution, when cwo.Date) {
 		s.text(ref, c.Ref(), st.text)
 	}
 	s.merged("B", "D", c.Title, st.wrap)
-	s.text(cell("E", s.row), capitalize(stateLabel(c.State)), st.text)
+	state := capitalize(stateLabel(c.State))
+	s.text(cell("E", s.row), state, st.wrap)
 	s.date(cell("F", s.row), when, st.date)
-	s.next(linesHeight(max(textLines(c.Title, span("B", "D")), textLines(c.Ref(), summaryWidths[0]))))
+	s.next(linesHeight(max(textLines(c.Title, span("B", "D")), textLines(c.Ref(), summaryWidths[0]), textLines(state, summaryWidths[4]))))
 }
 
 // capitalize upper-cases the first letter of s.

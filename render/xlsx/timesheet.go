@@ -11,7 +11,7 @@ var timesheetHeader = []string{"Date", "Person", "Item", "Hours", "Note"}
 const (
 	minTextWidth = 10
 	maxTextWidth = 60
-	maxNoteWidth = 50 // notes wrap, so that the sheet prints on a portrait page
+	maxNoteWidth = 60 // longer notes wrap
 )
 
 // timesheet writes the Timesheet sheet: every time entry of the period as typed cells, in file
