@@ -34,7 +34,11 @@ func (b *book) items() error {
 
 func (b *book) writeItems(sw *excelize.StreamWriter) error {
 	st := b.st
-	if err := sw.SetRow("A1", b.headerRow(itemHeader, 3, 4, 5, 6, 7), excelize.RowOpts{Height: 33}); err != nil {
+	lines := 1
+	for i, t := range itemHeader {
+		lines = max(lines, textLines(t, itemWidths[i]))
+	}
+	if err := sw.SetRow("A1", b.headerRow(itemHeader, 3, 4, 5, 6, 7), excelize.RowOpts{Height: linesHeight(lines)}); err != nil {
 		return err
 	}
 	rows := b.itemRows()

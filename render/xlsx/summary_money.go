@@ -33,14 +33,14 @@ func (s *summarySheet) money() {
 	}
 	if r.EarnedBy == cwo.EarnedPercent {
 		pct := fraction(r.PercentComplete)
-		m.percent = s.moneyRow("Percent complete", nil, &pct, "scope items' reported percent, weighted by planned hours", st.percent)
+		m.percent = s.moneyRow("Percent complete", nil, &pct, "items' reported percent, by planned hours", st.percent)
 	}
 	m.hours = s.moneyRow("Hours worked", &r.HoursPeriod, &r.HoursToDate, "from the Timesheet and Work items sheets", st.hours)
 	m.earned = s.moneyRow("Earned", &r.Earned.Period, &r.Earned.ToDate, earnedByText(r), st.money)
-	m.invoiced = s.moneyRow("Invoiced", &r.Invoiced.Period, &r.Invoiced.ToDate, "invoices issued, from the payment schedule", st.money)
+	m.invoiced = s.moneyRow("Invoiced", &r.Invoiced.Period, &r.Invoiced.ToDate, "invoices issued (payment schedule)", st.money)
 	m.paid = s.moneyRow("Paid", &r.Paid.Period, &r.Paid.ToDate, "invoices the funder has paid", st.money)
 	outstanding := s.moneyRow("Outstanding", nil, &r.Outstanding, "invoiced − paid: what the funder owes", st.money)
-	remaining := s.moneyRow("Remaining", nil, &r.Remaining, "budget − earned: what the order can still earn", st.money)
+	remaining := s.moneyRow("Remaining", nil, &r.Remaining, "budget − earned: still to be earned", st.money)
 	earnedPct := fraction(r.EarnedPct)
 	share := s.moneyRow("Budget earned", nil, &earnedPct, "earned ÷ budget", st.percent)
 	elapsed := fraction(r.TermElapsedPct)
@@ -217,11 +217,11 @@ func budgetText(r *cwo.Report) string {
 func earnedByText(r *cwo.Report) string {
 	switch r.EarnedBy {
 	case cwo.EarnedByHours:
-		return "hours worked × hourly rate, within the cap"
+		return "hours × hourly rate, within the cap"
 	case cwo.EarnedPercent:
 		return "fixed price × percent complete"
 	}
-	return "fixed price: the payment milestones reached"
+	return "payment milestones reached"
 }
 
 // label writes a row label in column A.
