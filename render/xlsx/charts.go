@@ -12,25 +12,6 @@ const (
 	chartHeight = 320
 )
 
-// chartData writes the hours of each scope item this period, the bar chart's data; the money
-// chart reads the money table by period.
-func (s *summarySheet) chartData() {
-	r, st := s.b.r, s.b.st
-	if len(r.Items) == 0 {
-		return
-	}
-	s.section("Chart data: hours this period by scope item", len(r.Items)+1)
-	s.hours.header = s.row
-	s.header([]string{"Scope item", "Hours this period"}, 1)
-	s.hours.first = s.row
-	for _, it := range r.Items {
-		s.text(cell("A", s.row), it.Title, st.wrap)
-		s.number(cell("B", s.row), it.HoursPeriod, st.hours)
-		s.next(linesHeight(textLines(it.Title, summaryWidths[0])))
-	}
-	s.hours.last = s.row - 1
-}
-
 // chartSpace keeps room for the charts under a heading of their own: the spend chart when
 // there are periods, the hours chart when there are scope items or hours without one.
 func (s *summarySheet) chartSpace() {
@@ -117,13 +98,16 @@ func (s *summarySheet) spendChart() *excelize.Chart {
 }
 
 // hoursChart draws the hours of each scope item as horizontal bars, the first item at the top
-// and the value axis at the bottom (see valueAxisAtBottom).
+// and the value axis at the bottom (see valueAxisAtBottom), from the Work items sheet.
 func (s *summarySheet) hoursChart() *excelize.Chart {
-	t := s.hours
+	last := len(s.b.r.Items) + 1
+	ref := func(col string, from, to int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheetItems, col, from, col, to)
+	}
 	return &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name: s.ref("B", t.header, t.header), Categories: s.ref("A", t.first, t.last), Values: s.ref("B", t.first, t.last),
+			Name: fmt.Sprintf("'%s'!$%s$1", sheetItems, itemsPeriodCol), Categories: ref("B", 2, last), Values: ref(itemsPeriodCol, 2, last),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorBrand}},
 		}},
 		Title:     chartTitle("Hours this period by scope item"),

@@ -25,7 +25,11 @@ const (
 // and a totals row of SUM formulas. It is streamed because the stream writer is the one excelize
 // API that writes a formula together with a numeric cached value.
 func (b *book) items() error {
-	sw, err := b.newStream(sheetItems, itemWidths)
+	widths := append([]float64(nil), itemWidths...)
+	for _, it := range b.r.Items {
+		widths[0] = max(widths[0], float64(wrapWidth(len(it.Key))))
+	}
+	sw, err := b.newStream(sheetItems, widths)
 	if err != nil {
 		return err
 	}
@@ -97,8 +101,9 @@ func itemTotals(r *cwo.Report) (planned, period, toDate cwo.Hours) {
 func (b *book) itemRow(it cwo.ReportItem) []any {
 	st := b.st
 	if it.NoItem {
-		return []any{textCell(it.Title, st.muted), textCell("Hours without a scope item", st.muted), nil, nil, nil,
-			numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours)}
+		return []any{textCell(it.Title, st.muted), textCell(it.Title, st.muted), nil, nil, nil,
+			numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil, nil,
+			textCell("Hours logged without a scope item", st.muted)}
 	}
 	cells := []any{textCell(it.Key, st.text), textCell(it.Title, st.wrap), textCell(statusWords(it.Status), st.text), nil,
 		numberCell(it.PlannedHours, st.hours), numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil,

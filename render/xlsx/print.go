@@ -146,7 +146,7 @@ func (b *book) printTitles(name string) error {
 // for Calibri 11 (Calibri itself is narrower).
 const (
 	cellPadding = 14.0
-	charWidth   = 6.8
+	charWidth   = 6.5
 )
 
 // wrapChars is how many characters of text fit on one line of a wrapped cell of width w.

@@ -31,7 +31,6 @@ type summarySheet struct {
 	area  printArea // where the sheet prints
 	used  float64   // points of the current page filled so far
 	spend tableRows // the money by period: the line chart's data
-	hours tableRows // hours this period by scope item: the bar chart's data
 	// spendAt and hoursAt are the rows the charts start at, 0 for none.
 	spendAt, hoursAt int
 	refs             moneyRefs // what the money table's formulas read
@@ -42,7 +41,7 @@ type summarySheet struct {
 type tableRows struct{ header, first, last int }
 
 // summary writes the Summary sheet, first what a funder asks first: the money, the work items
-// that moved, the pull requests, the narrative; then the order's facts and the charts.
+// that moved, the pull requests, the narrative; then the charts and the order's facts.
 func (b *book) summary() error {
 	s := &summarySheet{sheet: &sheet{f: b.f, name: sheetSummary}, b: b, row: 1, area: b.area(summaryWidths)}
 	s.heading()
@@ -54,7 +53,6 @@ func (b *book) summary() error {
 	s.narrative()
 	s.chartSpace()
 	s.orderInfo()
-	s.chartData()
 	s.layout()
 	for _, fn := range s.pending {
 		fn()
@@ -111,12 +109,17 @@ func (s *summarySheet) section(title string, rows int) {
 }
 
 // header writes a table header row from column A; the titles of number columns, listed in
-// right, are right-aligned like their numbers. The row is as tall as its longest title needs.
+// right, are right-aligned like their numbers. A title followed by empty ones spans their
+// columns (the caller merges them). The row is as tall as its longest title needs.
 func (s *summarySheet) header(titles []string, right ...int) {
 	lines := 1
 	for i, t := range titles {
 		s.text(cell(col(i), s.row), t, s.b.st.header)
-		lines = max(lines, textLines(t, summaryWidths[i]))
+		w := summaryWidths[i]
+		for j := i + 1; j < len(titles) && titles[j] == ""; j++ {
+			w += summaryWidths[j]
+		}
+		lines = max(lines, textLines(t, w))
 	}
 	for _, i := range right {
 		s.style(cell(col(i), s.row), s.b.st.headerRight)

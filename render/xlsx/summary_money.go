@@ -23,7 +23,7 @@ type moneyRefs struct {
 func (s *summarySheet) money() {
 	r, st := s.b.r, s.b.st
 	s.section("Money", 9)
-	s.header([]string{"", "This period", "To date", "How it is counted"})
+	s.header([]string{"", "This period", "To date", "How it is counted", "", ""})
 	s.mergeHeader("D", summaryLastCol)
 	m := &s.refs
 	m.budget = s.moneyRow("Budget", nil, &r.Budget, budgetText(r), st.money)
