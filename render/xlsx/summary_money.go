@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 )
@@ -23,7 +24,7 @@ type moneyRefs struct {
 func (s *summarySheet) money() {
 	r, st := s.b.r, s.b.st
 	s.section("Money", 9)
-	s.header([]string{"", "This period", "To date", "How it is counted", "", ""})
+	s.header([]string{"", "This period", "To date", "How it is counted", "", ""}, 1, 2)
 	s.mergeHeader("D", summaryLastCol)
 	m := &s.refs
 	m.budget = s.moneyRow("Budget", nil, &r.Budget, budgetText(r), st.money)
@@ -168,7 +169,7 @@ func (s *summarySheet) schedule() {
 	s.refs.schedFirst = s.row
 	for _, p := range r.Schedule {
 		label := p.Label
-		if p.Kind != "" {
+		if p.Kind != "" && !strings.Contains(strings.ToLower(label), p.Kind) {
 			label += " (" + p.Kind + ")"
 		}
 		s.text(cell("A", s.row), label, st.wrap)
