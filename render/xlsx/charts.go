@@ -75,18 +75,20 @@ func (s *summarySheet) spendChart() *excelize.Chart {
 	if t.first == t.last {
 		kind = excelize.Col
 	}
-	series := func(col, color string, dash excelize.LineDashType) excelize.ChartSeries {
+	// Lines of decreasing width, so that figures that are equal (all invoiced is paid) show as
+	// nested stripes rather than hide one another.
+	series := func(col, color string, width float64, dash excelize.LineDashType) excelize.ChartSeries {
 		return excelize.ChartSeries{
 			Name: s.ref(col, t.header, t.header), Categories: s.ref("A", t.first, t.last), Values: s.ref(col, t.first, t.last),
-			Line:   excelize.LineOptions{Width: 2.25, Dash: dash},
+			Line:   excelize.LineOptions{Width: width, Dash: dash},
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
-			Marker: excelize.ChartMarker{Symbol: "circle", Size: 7, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
+			Marker: excelize.ChartMarker{Symbol: "circle", Size: int(width*2) + 3, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
 		}
 	}
 	return &excelize.Chart{
 		Type: kind,
-		Series: []excelize.ChartSeries{series("B", colorBrand, excelize.LineDashUnset), series("C", colorInvoiced, excelize.LineDashUnset),
-			series("D", colorPaid, excelize.LineDashUnset), series("E", colorBudget, excelize.LineDashDash)},
+		Series: []excelize.ChartSeries{series("B", colorBrand, 5, excelize.LineDashUnset), series("C", colorInvoiced, 3, excelize.LineDashUnset),
+			series("D", colorPaid, 1.5, excelize.LineDashUnset), series("E", colorBudget, 2.25, excelize.LineDashDash)},
 		Title:     chartTitle("Earned, invoiced and paid against the budget"),
 		Legend:    excelize.ChartLegend{Position: "top"},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},

@@ -170,5 +170,6 @@ func statusWords(status string) string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-// chartRows is how many default rows a chart of height px pixels covers, plus a blank one.
-func chartRows(px float64) int { return int(math.Ceil(px*0.75/lineHeight)) + 1 }
+// chartRows is how many default rows a chart of height px pixels covers, plus the row that
+// excelize's anchor reaches into and a blank one.
+func chartRows(px float64) int { return int(math.Ceil(px*0.75/lineHeight)) + 2 }
