@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cwo-tool/cwo"
+	loader "github.com/cwo-tool/cwo/workspace"
 )
 
 // TestFlags checks that a report's flags show on the Summary, under the title, before the money.
@@ -135,4 +136,35 @@ func row(ref string) int {
 		}
 	}
 	return n
+}
+
+// TestHeadingsKeptWithContent renders every sample report and checks that no page of the
+// Summary ends with a section heading or a label of the progress notes: each starts the next
+// page instead, with what follows it.
+func TestHeadingsKeptWithContent(t *testing.T) {
+	ws, diags := loader.Load("../../samples", cwo.DefaultSettings())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	headings := map[string]bool{"Money": true, "Payment schedule": true, "Work items that moved": true, "Pull requests": true,
+		"Progress notes": true, "Charts": true, "About the order": true, "Summary": true, "Highlights": true, "Risks": true, "Next steps": true}
+	breaks := 0
+	for _, o := range ws.Orders {
+		for _, p := range ws.ReportPeriods(o) {
+			data := render(t, ws.NewReport(o, p))
+			_, content := parts(t, data)
+			all := cells(t, open(t, data))
+			for _, m := range rowBreak.FindAllStringSubmatch(content["xl/worksheets/sheet1.xml"], -1) {
+				breaks++
+				for _, c := range all {
+					if c.Sheet == "Summary" && c.Ref == "A"+m[1] && headings[c.Raw] {
+						t.Errorf("%s %s: the Summary's page ends with the heading %q (row %s)", o.ID, p, c.Raw, m[1])
+					}
+				}
+			}
+		}
+	}
+	if breaks == 0 {
+		t.Error("no Summary of the samples has a page break; the test checks nothing")
+	}
 }
