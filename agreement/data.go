@@ -27,6 +27,9 @@ type Data struct {
 	Cadence       string       // "quarterly" or "monthly"
 	ReportTo      cwo.Person   // who receives reports
 	Terms         cwo.Terms    `json:"-"` // governing law, venue, liability cap, notices (cwo.OrderTerms)
+	// USLaw is true when the governing law is a US state's (USLaw): the warranty and liability
+	// clauses then use US wording. Derived from Terms and the parties, like Terms.
+	USLaw bool `json:"-"`
 }
 
 // ScopeLine is one scope item as the agreement shows it.
@@ -51,6 +54,7 @@ func NewData(ws *cwo.Workspace, o *cwo.WorkOrder) *Data {
 		Cadence: "quarterly", ReportTo: funder.Contact(),
 	}
 	d.Terms = cwo.OrderTerms(ws.Contractor, funder, o, d.Currency)
+	d.USLaw = USLaw(d.Terms.GoverningLaw, ws.Contractor, funder)
 	if !o.Reporting.Quarterly() {
 		d.Cadence = "monthly"
 	}

@@ -27,7 +27,7 @@ var growth = map[string]int{
 	"cat": 1, "toString": 1, "print": 1, "println": 1, "lines": 1, "join": 1, "sortAlpha": 1,
 	"quote": 4, "squote": 4, // %q writes a byte as \xNN at most
 	"html": 6, "js": 6, "urlquery": 6, // &#34; \u003C %XX
-	"esc": 2, "upper": 3, "lower": 3, "title": 3, "untitle": 3, "snakecase": 3, "camelcase": 3,
+	"esc": 2, "linkrefs": 2, "upper": 3, "lower": 3, "title": 3, "untitle": 3, "snakecase": 3, "camelcase": 3,
 	"kebabcase": 3,
 }
 

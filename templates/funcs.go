@@ -121,6 +121,11 @@ func cwoFuncs(f Formats) map[string]any {
 		"esc": EscapeMarkdown,
 		// lines LIST: joins address lines with ", ".
 		"lines": func(xs []string) string { return strings.Join(xs, ", ") },
+		// spelled DECIMAL: "two (2)" for a whole number up to twenty, else as number writes it.
+		"spelled": func(d cwo.Decimal) string { return spelled(d, loc) },
+		// linkrefs MARKDOWN: each link's address printed after its text, "PEP 703
+		// (https://peps.python.org/pep-0703/)", for a printed copy (words.go).
+		"linkrefs": linkRefs,
 		// sum AMOUNTS...: adds up decimals.
 		"sum": cwo.SumDecimals,
 	}

@@ -30,10 +30,32 @@ func (a *agreement) titleBlock() {
 	pdf.CellFormat(0, 12, "COMMUNITY WORK ORDER", "", 1, "L", false, 0, "")
 	pdf.SetFont(familyBody, "B", 20)
 	setColor(pdf, textColor)
-	pdf.MultiCell(0, 25, a.d.Order.Title, "", "L", false)
+	for _, line := range balancedLines(pdf, a.d.Order.Title, a.pageW-2*marginSide) {
+		pdf.CellFormat(0, 25, line, "", 1, "L", false, 0, "")
+	}
 	pdf.Ln(8)
 	a.facts()
 	pdf.Ln(14)
+}
+
+// balancedLines wraps text in the current font into as few lines as width allows, each about as
+// long as the others: at the narrowest width that still needs no more lines, so that a title
+// does not leave its last word alone on a line ("Free-threaded NumPy for research / computing").
+func balancedLines(pdf *fpdf.Fpdf, text string, width float64) []string {
+	lines := pdf.SplitText(text, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := width/float64(len(lines)), width // lo too narrow (or just right), hi wide enough
+	for range 16 {
+		mid := (lo + hi) / 2
+		if len(pdf.SplitText(text, mid)) > len(lines) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return pdf.SplitText(text, hi)
 }
 
 // facts draws the order ID, version (with the version it replaces) and issued date as labelled
