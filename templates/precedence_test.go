@@ -36,7 +36,7 @@ func TestOrderOfPrecedence(t *testing.T) {
 	with := flatAgreement(t, func(ws *cwo.Workspace) { ws.Order("O-1").Clauses = []string{"Extra."} })
 	wantAll(t, "with additional clauses", with, []string{
 		principles, "## Additional clauses",
-		`Where the clause "Additional clauses" conflicts with another clause of this Order, "Additional clauses" prevails, with one exception: no clause, "Additional clauses" included, makes the acceptance, merge or release of a change a promise of the Contractor, or gives the Funder a say in the project's decisions (points 3 and 4 of the clause "Principles of this Order").`,
+		`Where the clause "Additional clauses" conflicts with another clause of this Order, the Additional clauses prevail, with one exception: no clause, the Additional clauses included, makes the acceptance, merge or release of a change a promise of the Contractor, or gives the Funder a say in the project's decisions, as points 3 and 4 of the clause "Principles of this Order" say.`,
 	}, nil)
 }
 

@@ -58,7 +58,7 @@ func Agreement(w io.Writer, d *AgreementDoc, opt Options) error {
 	style.OnHeading = a.outline.heading
 	body := mdpdf.New(a.pdf, style)
 	body.KeepWithEnd(a.signaturesHeight())
-	if err := body.Render([]byte(d.Body)); err != nil {
+	if err := body.Render([]byte(numberClauseRefs(d.Body))); err != nil {
 		return fmt.Errorf("agreement text: %w", err)
 	}
 	fields := a.signatures()
