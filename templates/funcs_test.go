@@ -61,6 +61,7 @@ func TestFunctionExamples(t *testing.T) {
 		{"spelled large", `{{spelled .Hours}}`, us, "1,250"},
 		{"linkrefs", `{{linkrefs "lock ([PEP 703](https://peps.python.org/pep-0703/))."}}`, us,
 			"lock (PEP 703 (<https://peps.python.org/pep-0703/>))."},
+		{"linkrefs mail", `{{linkrefs "[write to us](mailto:a@b.example)"}}`, us, "write to us (<a@b.example>)"},
 		{"linkrefs keeps a link that shows its address", `{{linkrefs "[numpy.org](https://numpy.org) and [https://x.example](https://x.example)"}}`, us,
 			"[numpy.org](https://numpy.org) and [https://x.example](https://x.example)"},
 		{"linkrefs leaves code and images", "{{linkrefs \"`[a](https://a.example)` ![b](https://b.example/i.png)\"}}", us,

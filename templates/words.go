@@ -53,6 +53,9 @@ func linkRefs(src string) string {
 			if text == dest || text == shown || strings.TrimSpace(text) == "" {
 				return m
 			}
+			if addr, ok := strings.CutPrefix(dest, "mailto:"); ok && !strings.ContainsAny(addr, "?<>") {
+				dest = addr // an e-mail autolink prints the address alone
+			}
 			return before + text + " (<" + dest + ">)"
 		}))
 	}
