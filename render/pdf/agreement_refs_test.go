@@ -61,3 +61,4 @@ Under the clause "Twice" nothing changes; the "Team" alone is not a reference; n
 }
 
 func parseBlocks(s string) []markdown.Block { return markdown.Parse([]byte(s)).Blocks }
+
