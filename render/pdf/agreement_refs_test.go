@@ -61,4 +61,3 @@ Under the clause "Twice" nothing changes; the "Team" alone is not a reference; n
 }
 
 func parseBlocks(s string) []markdown.Block { return markdown.Parse([]byte(s)).Blocks }
-
