@@ -13,7 +13,7 @@ type BrochureDoc struct {
 	Brochure   *cwo.Brochure
 	Contractor *cwo.Contractor
 	Date       cwo.Date // the brochure's date: its own, else the newest order's issued date
-	Paper      string   // "letter" or "a4"
+	Paper      string   // "letter", "a4" or "a5"
 	Projects   []BrochureProject
 	Currency   cwo.Currency // default currency of estimates
 	Locale     string
@@ -52,21 +52,19 @@ type brochure struct {
 	s     sheet
 	brand rgb
 	notes []string
+	k     float64 // the type scale: 1, smaller on A5
 }
 
 // Brochure writes the print-ready roadmap brochure to w and returns notes about what had to be
 // left out to fit (items dropped from a long project card). With Print set, each page has 3 mm
 // bleed, crop marks and TrimBox/BleedBox entries. On error nothing is written to w.
 func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
-	b := &brochure{d: d, brand: brandColor(opt.Brand)}
+	b := &brochure{d: d, brand: brandColor(opt.Brand), k: typeScale(d.Paper)}
 	b.s = newSheet(d.Paper, d.Brochure.Print)
 	opt.Paper = d.Paper
 	b.pdf = newSizedDocument(opt, d.Date, b.s)
 	b.metadata()
-	b.cover()
-	b.projectPages()
-	b.fundingPage()
-	b.backPage()
+	b.layout()
 	data, err := finish(b.pdf)
 	if err != nil {
 		return nil, err
@@ -78,8 +76,11 @@ func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
 // newSheet sizes the trim for the paper; print adds bleed and a slug for crop marks around it.
 func newSheet(paper string, print bool) sheet {
 	s := sheet{w: 612, h: 792, print: print}
-	if paper == "a4" {
+	switch paper {
+	case cwo.PaperA4:
 		s.w, s.h = 595.28, 841.89
+	case cwo.PaperA5:
+		s.w, s.h = 419.53, 595.28
 	}
 	if print {
 		s.ox, s.oy = bleed+slug, bleed+slug
@@ -154,5 +155,5 @@ func (b *brochure) fullBleedRect(y, h float64, c rgb) {
 }
 
 // left and right are the safe text edges; width is the text width.
-func (b *brochure) left() float64  { return b.s.ox + safeMargin }
-func (b *brochure) width() float64 { return b.s.w - 2*safeMargin }
+func (b *brochure) left() float64  { return b.s.ox + b.margin() }
+func (b *brochure) width() float64 { return b.s.w - 2*b.margin() }
