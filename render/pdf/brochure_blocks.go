@@ -29,7 +29,7 @@ func (b *brochure) introBlock(w float64) *frame {
 	tag := tstyle{"", 10, 15, mutedColor}
 	nameW := 0.0
 	for _, p := range b.d.Projects {
-		nameW = max(nameW, b.textWidth(name, p.Project.Name)+b.u(6))
+		nameW = max(nameW, b.textWidth(name, p.Project.Name)+b.u(12))
 	}
 	nameW = min(nameW, w*0.35)
 	for _, p := range b.d.Projects {
