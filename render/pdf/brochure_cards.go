@@ -40,7 +40,7 @@ func (b *brochure) contentPage() {
 	pdf := b.pdf
 	b.newPage()
 	pdf.SetFont(familyBody, "B", 8)
-	setColor(pdf, b.brand)
+	b.textColor(b.brand)
 	pdf.SetXY(b.left(), b.s.oy+safeMargin-14)
 	pdf.CellFormat(b.width(), 10, strings.ToUpper(b.d.Brochure.Title), "", 1, "L", false, 0, "")
 	pdf.SetY(b.s.oy + safeMargin + 4)
@@ -86,10 +86,10 @@ func (b *brochure) itemHeight(title, summary, estimate string) float64 {
 func (b *brochure) card(p BrochureProject, n int, y, h float64) {
 	pdf := b.pdf
 	x, w := b.left(), b.width()
-	setDrawColor(pdf, ruleColor)
+	b.drawColor(ruleColor)
 	pdf.SetLineWidth(0.6)
 	pdf.RoundedRect(x, y, w, h, 6, "1234", "D")
-	setFillColor(pdf, b.brand)
+	b.fillColor(b.brand)
 	pdf.Rect(x, y+8, 3, cardHeadH-8, "F")
 	b.cardHead(p, x+cardPad, y+cardPad, w-2*cardPad)
 	pdf.SetY(y + cardPad + cardHeadH)
@@ -104,7 +104,7 @@ func (b *brochure) cardHead(p BrochureProject, x, y, w float64) {
 	pdf := b.pdf
 	textX := x
 	if p.Logo != nil {
-		if lw := drawImage(pdf, p.Logo, x, y, 44, 44); lw > 0 {
+		if lw := drawImage(pdf, p.Logo, x, y, cardLogoSize, cardLogoSize); lw > 0 {
 			textX = x + lw + 12
 		}
 	}
@@ -112,17 +112,17 @@ func (b *brochure) cardHead(p BrochureProject, x, y, w float64) {
 	pr := p.Project
 	pdf.SetXY(textX, y)
 	pdf.SetFont(familyBody, "B", 17)
-	setColor(pdf, textColor)
+	b.textColor(textColor)
 	pdf.CellFormat(textW, 21, fitText(pdf, pr.Name, textW), "", 2, "L", false, 0, "")
 	pdf.SetFont(familyBody, "I", 10)
-	setColor(pdf, mutedColor)
+	b.textColor(mutedColor)
 	pdf.CellFormat(textW, 14, fitText(pdf, pr.Tagline, textW), "", 2, "L", false, 0, "")
 	pdf.SetFont(familyBody, "", 8.5)
 	pdf.CellFormat(textW, 12, fitText(pdf, pr.License+" · "+pr.Repository, textW), "", 2, "L", false, 0, "")
 	if cwo.SafeURL(pr.Repository) {
 		pdf.LinkString(textX, y+35, textW, 12, pr.Repository)
 	}
-	b.roadmapQR(pr.Roadmap.URL, pr.Roadmap.Reviewed.Format("Jan 2006"), x+w-qrSize, y-4)
+	b.roadmapQR(pr.Roadmap.URL, b.date(pr.Roadmap.Reviewed), x+w-qrSize, y-4)
 }
 
 // roadmapQR draws the QR code to the live roadmap with a caption under it.
@@ -133,7 +133,7 @@ func (b *brochure) roadmapQR(url, reviewed string, x, y float64) {
 	}
 	pdf.LinkString(x, y, qrSize, qrSize, url)
 	pdf.SetFont(familyBody, "", 6.5)
-	setColor(pdf, mutedColor)
+	b.textColor(mutedColor)
 	pdf.SetXY(x-10, y+qrSize)
 	pdf.CellFormat(qrSize+20, 8, "Roadmap · reviewed "+reviewed, "", 0, "C", false, 0, "")
 }
@@ -144,7 +144,7 @@ func (b *brochure) item(title, summary, estimate string) {
 	x, w := b.left()+cardPad, b.width()-2*cardPad
 	pdf.SetX(x)
 	pdf.SetFont(familyBody, "B", 11)
-	setColor(pdf, textColor)
+	b.textColor(textColor)
 	pdf.MultiCell(w, itemTitleH, title, "", "L", false)
 	pdf.SetFont(familyBody, "", brochureBody)
 	for _, para := range strings.Split(summary, "\n") {
@@ -156,7 +156,7 @@ func (b *brochure) item(title, summary, estimate string) {
 		pdf.SetY(pdf.GetY() + 2)
 		pdf.SetX(x)
 		pdf.SetFont(familyBody, "B", 8.5)
-		setColor(pdf, b.brand)
+		b.textColor(b.brand)
 		pdf.CellFormat(w, bodyLine, estimate, "", 1, "L", false, 0, "")
 	}
 }

@@ -16,13 +16,13 @@ func (b *brochure) cover() {
 	x := b.left()
 	y := s.oy + safeMargin
 	if b.d.Logo != nil {
-		pdf.SetFillColor(255, 255, 255)
+		b.fillColor(white)
 		pdf.RoundedRect(x-6, y-6, 132, 52, 4, "1234", "F")
-		drawImage(pdf, b.d.Logo, x, y, 120, 40)
+		drawImage(pdf, b.d.Logo, x, y, coverLogoW, coverLogoH)
 		y += 62
 	}
 	pdf.SetFont(familyBody, "B", 13)
-	pdf.SetTextColor(255, 255, 255)
+	b.textColor(white)
 	pdf.SetXY(x, y)
 	pdf.CellFormat(b.width(), 16, b.d.Contractor.Name, "", 1, "L", false, 0, "")
 	pdf.SetFont(familyBody, "B", 30)
@@ -43,22 +43,22 @@ func (b *brochure) coverBody(y float64) {
 	x := b.left()
 	b.heading(x, y, "Fund the open-source tools you depend on")
 	pdf.SetFont(familyBody, "", 11)
-	setColor(pdf, textColor)
+	b.textColor(textColor)
 	pdf.SetXY(x, pdf.GetY()+4)
 	pdf.MultiCell(b.width(), 15, "A Community Work Order is a written agreement to fund specific work on a community-governed open-source project: "+
 		"you choose the roadmap items that matter to you, we do the work in the open, and you receive regular progress reports.", "", "L", false)
 	pdf.SetXY(x, pdf.GetY()+14)
 	pdf.SetFont(familyBody, "B", 9)
-	setColor(pdf, b.brand)
+	b.textColor(b.brand)
 	pdf.CellFormat(b.width(), 12, "IN THIS BROCHURE", "", 1, "L", false, 0, "")
 	for _, p := range b.d.Projects {
 		pdf.SetX(x)
 		pdf.SetFont(familyBody, "B", 11)
-		setColor(pdf, textColor)
+		b.textColor(textColor)
 		name := p.Project.Name
 		pdf.CellFormat(pdf.GetStringWidth(name)+6, 16, name, "", 0, "L", false, 0, "")
 		pdf.SetFont(familyBody, "", 10)
-		setColor(pdf, mutedColor)
+		b.textColor(mutedColor)
 		pdf.CellFormat(b.width()-pdf.GetStringWidth(name)-6, 16, fitText(pdf, p.Project.Tagline, b.width()-pdf.GetStringWidth(name)-6), "", 1, "L", false, 0, "")
 	}
 }
@@ -68,7 +68,7 @@ func (b *brochure) heading(x, y float64, text string) {
 	pdf := b.pdf
 	pdf.SetXY(x, y)
 	pdf.SetFont(familyBody, "B", 17)
-	setColor(pdf, b.brand)
+	b.textColor(b.brand)
 	pdf.MultiCell(b.width(), 21, text, "", "L", false)
 }
 
@@ -77,7 +77,7 @@ func (b *brochure) footer(number bool) {
 	pdf, s := b.pdf, b.s
 	y := s.oy + s.h - safeMargin + 12
 	pdf.SetFont(familyBody, "", 8)
-	setColor(pdf, mutedColor)
+	b.textColor(mutedColor)
 	pdf.SetXY(b.left(), y)
 	left := b.d.Contractor.Name
 	if b.d.Contractor.Website != "" {
@@ -97,18 +97,9 @@ func (b *brochure) fundingPage() {
 	b.newPage()
 	x, y := b.left(), b.s.oy+safeMargin
 	b.heading(x, y, "How funding works")
-	sponsor := b.d.Contractor.FiscalSponsor
 	colW := (b.width() - 18) / 2
 	top := pdf.GetY() + 10
-	cwoBox := []string{"Specific work from the project's roadmap, agreed in a written statement of work.",
-		"Regular progress reports: hours, spend and the pull requests behind them.",
-		"Paid to us as a service; not tax-deductible."}
-	donation := []string{"Unrestricted support for the project as a whole, with no strings attached.",
-		fmt.Sprintf("Given through %s, the project's fiscal sponsor.", sponsor.Name),
-		"Tax-deductible in the US, as the law allows."}
-	if sponsor.URL != "" {
-		donation = append(donation, sponsor.URL)
-	}
+	cwoBox, donation := b.fundingPoints()
 	h1 := b.compareBox(x, top, colW, "A Community Work Order", cwoBox, true)
 	h2 := b.compareBox(x+colW+18, top, colW, "A donation", donation, false)
 	b.principles(top + max(h1, h2) + 26)
@@ -124,15 +115,15 @@ func (b *brochure) compareBox(x, y, w float64, title string, points []string, fi
 		h += float64(len(pdf.SplitText(p, w-2*cardPad-12)))*14 + 6
 	}
 	if filled {
-		setFillColor(pdf, tint(b.brand, 0.9))
+		b.fillColor(tint(b.brand, 0.9))
 		pdf.RoundedRect(x, y, w, h, 6, "1234", "F")
 	} else {
-		setDrawColor(pdf, ruleColor)
+		b.drawColor(ruleColor)
 		pdf.RoundedRect(x, y, w, h, 6, "1234", "D")
 	}
 	pdf.SetXY(x+cardPad, y+cardPad)
 	pdf.SetFont(familyBody, "B", 12)
-	setColor(pdf, b.brand)
+	b.textColor(b.brand)
 	pdf.CellFormat(w-2*cardPad, 18, title, "", 1, "L", false, 0, "")
 	pdf.SetY(pdf.GetY() + 4)
 	for _, p := range points {
@@ -145,7 +136,7 @@ func (b *brochure) compareBox(x, y, w float64, title string, points []string, fi
 func (b *brochure) bullet(x, w float64, text string) {
 	pdf := b.pdf
 	pdf.SetFont(familyBody, "", 10)
-	setColor(pdf, textColor)
+	b.textColor(textColor)
 	y := pdf.GetY()
 	pdf.SetXY(x, y)
 	pdf.CellFormat(12, 14, "•", "", 0, "L", false, 0, "")
@@ -169,11 +160,11 @@ func (b *brochure) principles(y float64) {
 		yy := pdf.GetY()
 		pdf.SetXY(x, yy)
 		pdf.SetFont(familyBody, "B", 20)
-		setColor(pdf, b.brand)
+		b.textColor(b.brand)
 		pdf.CellFormat(30, 24, fmt.Sprint(i+1), "", 0, "L", false, 0, "")
 		pdf.SetXY(x+30, yy+2)
 		pdf.SetFont(familyBody, "B", 11)
-		setColor(pdf, textColor)
+		b.textColor(textColor)
 		pdf.MultiCell(b.width()-30, 15, it[0], "", "L", false)
 		pdf.SetX(x + 30)
 		pdf.SetFont(familyBody, "", 10)
@@ -192,7 +183,7 @@ func (b *brochure) backPage() {
 	band := s.h * 0.34
 	top := s.oy + s.h - band
 	b.fullBleedRect(top, band, b.brand)
-	pdf.SetTextColor(255, 255, 255)
+	b.textColor(white)
 	pdf.SetXY(x, top+safeMargin-8)
 	pdf.SetFont(familyBody, "B", 22)
 	pdf.CellFormat(b.width(), 28, "Let's talk", "", 1, "L", false, 0, "")
@@ -220,26 +211,26 @@ func (b *brochure) reviewTable(y float64) {
 	x := b.left()
 	pdf.SetXY(x, y)
 	pdf.SetFont(familyBody, "B", 9)
-	setColor(pdf, b.brand)
+	b.textColor(b.brand)
 	pdf.CellFormat(b.width(), 14, "PROJECT · LAST REVIEWED · ROADMAP", "", 1, "L", false, 0, "")
-	setDrawColor(pdf, ruleColor)
+	b.drawColor(ruleColor)
 	for _, p := range b.d.Projects {
 		pdf.SetX(x)
 		yy := pdf.GetY()
 		pdf.Line(x, yy, x+b.width(), yy)
 		pdf.SetFont(familyBody, "B", 10)
-		setColor(pdf, textColor)
+		b.textColor(textColor)
 		pdf.CellFormat(120, 18, p.Project.Name, "", 0, "L", false, 0, "")
 		pdf.SetFont(familyBody, "", 10)
-		pdf.CellFormat(110, 18, p.Project.Roadmap.Reviewed.Format("2 January 2006"), "", 0, "L", false, 0, "")
-		setColor(pdf, mutedColor)
+		pdf.CellFormat(110, 18, b.date(p.Project.Roadmap.Reviewed), "", 0, "L", false, 0, "")
+		b.textColor(mutedColor)
 		pdf.CellFormat(b.width()-230, 18, fitText(pdf, p.Project.Roadmap.URL, b.width()-230), "", 1, "L", false, 0, "")
 	}
 	pdf.SetFont(familyBody, "I", 8.5)
-	setColor(pdf, mutedColor)
+	b.textColor(mutedColor)
 	pdf.SetXY(x, pdf.GetY()+8)
 	pdf.MultiCell(b.width(), 12, fmt.Sprintf("Prepared %s. Priorities change: scan a project's code for its current roadmap.",
-		b.d.Date.Format("2 January 2006")), "", "L", false)
+		b.date(b.d.Date)), "", "L", false)
 }
 
 // tint mixes c with white: amount 0 is c, 1 is white.
