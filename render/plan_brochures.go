@@ -101,8 +101,8 @@ func (b *batch) foreignEstimates(doc *pdf.BrochureDoc) {
 		return
 	}
 	at := br.Src.At("currency")
-	b.res.Diagnostics.Warnf(br.Src.File, at, "brochure %s quotes in %s but shows %d estimates in another currency, each in its own (cwo converts none): %s; give those items an estimate in %s",
-		br.ID, want, len(foreign), strings.Join(foreign, ", "), want)
+	b.res.Diagnostics.Warnf(br.Src.File, at, "brochure %s quotes in %s, but these estimates are in another currency and are shown in it (cwo converts none): %s; give those items an estimate in %s",
+		br.ID, want, strings.Join(foreign, ", "), want)
 }
 
 // brochureProjects returns the brochure's projects in its order, else all projects by ID.
