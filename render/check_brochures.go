@@ -20,7 +20,11 @@ func checkBrochures(ws *cwo.Workspace, dir string) cwo.Diagnostics {
 		if rel == "" || !ok || img.Err != nil || warned[src.File+"\x00"+rel] {
 			return
 		}
-		ppi := pdf.BrochureLogoPPI(img.Width, img.Height, project)
+		paper := br.Paper
+		if paper == "" {
+			paper = ws.Paper()
+		}
+		ppi := pdf.BrochureLogoPPI(img.Width, img.Height, project, paper)
 		if ppi >= pdf.MinPrintPPI {
 			return
 		}

@@ -13,7 +13,7 @@ type BrochureDoc struct {
 	Brochure   *cwo.Brochure
 	Contractor *cwo.Contractor
 	Date       cwo.Date // the brochure's date: its own, else the newest order's issued date
-	Paper      string   // "letter" or "a4"
+	Paper      string   // "letter", "a4" or "a5"
 	Projects   []BrochureProject
 	Currency   cwo.Currency // the currency of estimates that name none (the settings'); none is converted
 	Locale     string       // the brochure's locale (cwo.Workspace.BrochureLocale): amounts, numbers, dates
@@ -56,6 +56,7 @@ type brochure struct {
 	s     sheet
 	brand rgb
 	notes []string
+	k     float64 // the type scale: 1, smaller on A5
 }
 
 // Brochure writes the roadmap brochure to w and returns notes about what had to be left out to
@@ -64,16 +65,13 @@ type brochure struct {
 // colours are inks (brochure_ink.go) and the document has an output intent. On error nothing is
 // written to w.
 func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
-	b := &brochure{d: d, brand: brandColor(opt.Brand)}
+	b := &brochure{d: d, brand: brandColor(opt.Brand), k: typeScale(d.Paper)}
 	b.s = newSheet(d.Paper, d.Brochure.Print)
 	opt.Paper = d.Paper
 	b.pdf = newSizedDocument(opt, d.Date, b.s)
 	b.setUpInks()
 	b.metadata()
-	b.cover()
-	b.projectPages()
-	b.fundingPage()
-	b.backPage()
+	b.layout()
 	data, err := finish(b.pdf)
 	if err != nil {
 		return nil, err
@@ -85,8 +83,11 @@ func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
 // newSheet sizes the trim for the paper; print adds bleed and a slug for crop marks around it.
 func newSheet(paper string, print bool) sheet {
 	s := sheet{w: 612, h: 792, print: print}
-	if paper == "a4" {
+	switch paper {
+	case cwo.PaperA4:
 		s.w, s.h = 595.28, 841.89
+	case cwo.PaperA5:
+		s.w, s.h = 419.53, 595.28
 	}
 	if print {
 		s.ox, s.oy = bleed+slug, bleed+slug
@@ -162,30 +163,29 @@ func (b *brochure) fullBleedRect(y, h float64, c rgb) {
 }
 
 // left and right are the safe text edges; width is the text width.
-func (b *brochure) left() float64  { return b.s.ox + safeMargin }
-func (b *brochure) width() float64 { return b.s.w - 2*safeMargin }
+func (b *brochure) left() float64  { return b.s.ox + b.margin() }
+func (b *brochure) width() float64 { return b.s.w - 2*b.margin() }
 
-// Logo boxes of a brochure, in points: the contractor's logo on the cover, a project's on its
-// card. A logo is scaled to the box's height, or to its width if it is wider (drawImage).
-const (
-	coverLogoW, coverLogoH = 120.0, 40.0
-	cardLogoSize           = 44.0
-)
+// The contractor's logo box on the cover, in the design's points (scaled to the paper by u); a
+// logo is scaled to the box's height, or to its width if it is wider (drawImage). A project's
+// logo has a logoSide square on its card.
+const coverLogoW, coverLogoH = 120.0, 40.0
 
 // MinPrintPPI is the resolution a press needs of an image at its printed size.
 const MinPrintPPI = 300
 
 // BrochureLogoPPI returns the resolution, in pixels per inch, at which a logo of w × h pixels
-// prints in a brochure: the contractor's on the cover (project false), or a project's on its
-// card; 0 for an empty image.
-func BrochureLogoPPI(w, h int, project bool) float64 {
+// prints in a brochure on paper: the contractor's on the cover (project false), or a project's
+// on its card; 0 for an empty image.
+func BrochureLogoPPI(w, h int, project bool, paper string) float64 {
 	boxW, boxH := coverLogoW, coverLogoH
 	if project {
-		boxW, boxH = cardLogoSize, cardLogoSize
+		boxW, boxH = logoSide, logoSide
 	}
 	if w <= 0 || h <= 0 {
 		return 0
 	}
-	printed := min(float64(w)*boxH/float64(h), boxW) // points
+	k := typeScale(paper)
+	printed := min(float64(w)*boxH*k/float64(h), boxW*k) // points
 	return float64(w) / (printed / 72)
 }

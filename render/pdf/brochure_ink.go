@@ -135,8 +135,5 @@ func (b *brochure) drawColor(c rgb) {
 // registrationColor strokes the next lines in the registration colour (crop marks).
 func (b *brochure) registrationColor() { b.pdf.SetDrawSpotColor(registration, 100) }
 
-// white is paper: no ink.
-var white = rgb{255, 255, 255}
-
 // date writes a date in the brochure's one style: its locale's long date ("20 August 2026").
 func (b *brochure) date(d cwo.Date) string { return cwo.FormatDate(d, b.d.Locale) }

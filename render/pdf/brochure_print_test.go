@@ -307,16 +307,18 @@ func TestBrochureLogoPPI(t *testing.T) {
 	for _, tt := range []struct {
 		w, h    int
 		project bool
+		paper   string
 		want    float64
 	}{
-		{400, 120, false, 240}, // 120 × 36 pt: the width limits it
-		{800, 240, false, 480},
-		{300, 300, false, 540}, // 40 × 40 pt: the height limits it
-		{256, 256, true, 256 / (44.0 / 72)},
-		{0, 10, true, 0},
+		{400, 120, false, "letter", 240}, // 120 × 36 pt: the width limits it
+		{800, 240, false, "a4", 480},
+		{800, 240, false, "a5", 600},     // A5 sets everything at 0.8
+		{300, 300, false, "letter", 540}, // 40 × 40 pt: the height limits it
+		{256, 256, true, "letter", 256 / (logoSide / 72)},
+		{0, 10, true, "letter", 0},
 	} {
-		if got := BrochureLogoPPI(tt.w, tt.h, tt.project); got < tt.want-0.01 || got > tt.want+0.01 {
-			t.Errorf("BrochureLogoPPI(%d, %d, %v) = %.2f, want %.2f", tt.w, tt.h, tt.project, got, tt.want)
+		if got := BrochureLogoPPI(tt.w, tt.h, tt.project, tt.paper); got < tt.want-0.01 || got > tt.want+0.01 {
+			t.Errorf("BrochureLogoPPI(%d, %d, %v, %s) = %.2f, want %.2f", tt.w, tt.h, tt.project, tt.paper, got, tt.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func (b *brochure) fundingPoints() (order, donation []string) {
 		donation = append(donation, "Ask "+sponsor.Name+" whether a gift is tax-deductible where you pay tax.")
 	}
 	if sponsor.URL != "" {
-		donation = append(donation, sponsor.URL)
+		donation = append(donation, shortURL(sponsor.URL))
 	}
 	return order, donation
 }
