@@ -88,7 +88,7 @@ func (b *brochure) cardHead(p BrochureProject, w float64) (func(x, y float64), f
 	factsH := text.h - factsTop
 	qr := b.newFrame(qrW)
 	if url := pr.Roadmap.URL; cwo.SafeURL(url) {
-		qr = b.captionedQR(url, url, "Roadmap", shortURL(url)+"\nreviewed "+b.date(pr.Roadmap.Reviewed), qrW, captionStyle, detailStyle)
+		qr = b.captionedQR(url, url, "Roadmap", shortURL(url)+"\nreviewed "+b.unbrokenDate(pr.Roadmap.Reviewed), qrW, captionStyle, detailStyle)
 	}
 	h := max(text.h, logoW, qr.h)
 	return func(x, y float64) {

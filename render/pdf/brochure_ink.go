@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/fpdf"
@@ -137,3 +138,9 @@ func (b *brochure) registrationColor() { b.pdf.SetDrawSpotColor(registration, 10
 
 // date writes a date in the brochure's one style: its locale's long date ("20 August 2026").
 func (b *brochure) date(d cwo.Date) string { return cwo.FormatDate(d, b.d.Locale) }
+
+// unbrokenDate is date with no-break spaces, for a narrow caption: it moves to the next line
+// whole instead of leaving its year alone there.
+func (b *brochure) unbrokenDate(d cwo.Date) string {
+	return strings.ReplaceAll(b.date(d), " ", "\u00a0")
+}
