@@ -32,7 +32,8 @@ var bookletTries = []struct {
 	{1.15, false}, {0.85, false}, {1.2, true}, {1.2, false}}
 
 // booklet sets the cover, the project cards and the sections about funding on as few pages as
-// fill each page at least half (the back cover aside), a multiple of 4 in print for folding;
+// fill each page at least half (the back cover aside): in print a multiple of 4 for folding, or
+// a single sheet of 2;
 // when its own type scale cannot, a slightly larger or smaller one does.
 func (b *brochure) booklet() {
 	base := b.k
@@ -49,7 +50,7 @@ func (b *brochure) booklet() {
 	}
 	b.k, b.notes = lay.k, lay.notes
 	if !lay.ok {
-		b.notes = append(b.notes, fmt.Sprintf("the booklet has %d pages, not a multiple of 4 for folding: shorten or add roadmap items", len(lay.starts)))
+		b.notes = append(b.notes, fmt.Sprintf("the booklet has %d pages, neither a single sheet (2) nor a multiple of 4 for folding: shorten or add roadmap items", len(lay.starts)))
 	}
 	b.drawBooklet(lay)
 }

@@ -101,19 +101,17 @@ func (p pagePlan) breaks(pages int) ([]int, bool) {
 	return starts, true
 }
 
-// choose picks the page count and breaks: in print, the fewest pages that are a multiple of
-// step (4 for a folded booklet) and fill every page to minFill, else the fewest such pages that
-// merely fit; on screen, the fewest pages that fill, else the fewest that fit. ok is false when
-// a printed booklet could not land on a multiple of step.
+// choose picks the page count and breaks: in print, the fewest pages that a press can fold
+// (2, a single sheet, or a multiple of step, 4 for a booklet) and fill every page to minFill,
+// else the fewest such pages that merely fit; on screen, the fewest pages that fill, else the
+// fewest that fit. ok is false when a printed booklet could not land on such a count.
 func (p pagePlan) choose(print bool, step int) (starts []int, ok bool) {
 	n := len(p.heights)
 	maxPages := n + 2
 	counts := func(step int) []int {
-		var cs []int
-		for c := step; c <= maxPages+step; c += step {
-			if c >= 2 {
-				cs = append(cs, c)
-			}
+		cs := []int{2}
+		for c := max(step, 3); c <= maxPages+step; c += step {
+			cs = append(cs, c)
 		}
 		return cs
 	}
