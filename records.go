@@ -12,6 +12,11 @@ type Brochure struct {
 	Contact         Person   `yaml:"contact"`
 	Print           bool     `yaml:"print"`
 	IncludeStale    bool     `yaml:"include_stale"`
+	// How the brochure writes amounts, numbers and dates, and the currency it quotes in (see
+	// Workspace.BrochureLocale and BrochureCurrency); the press condition it is printed for.
+	Locale       string        `yaml:"locale" json:",omitempty"`
+	Currency     Currency      `yaml:"currency" json:",omitempty"`
+	OutputIntent *OutputIntent `yaml:"output_intent" json:",omitempty"`
 
 	// The brochure's design.
 	Layout string `yaml:"layout"` // BrochureBooklet (default) or BrochureFlyer

@@ -97,6 +97,7 @@ func (v *validator) brochure(b *Brochure) {
 		seen[id] = true
 	}
 	v.link(src, mailto(b.Contact.Email), "contact", "email")
+	v.brochureFormats(b)
 }
 
 func mailto(email string) string {

@@ -66,30 +66,15 @@ func (b *brochure) fundingBlock(w float64) *frame {
 	right := b.compareBox(colW, "A donation", donation)
 	h := max(left.h, right.h)
 	f.custom(h, func(x, y float64) {
-		setFillColor(b.pdf, tint(b.brand, 0.9))
+		b.fillColor(tint(b.brand, 0.9))
 		b.pdf.RoundedRect(x, y, colW, h, 6, "1234", "F")
-		setDrawColor(b.pdf, ruleColor)
+		b.drawColor(ruleColor)
 		b.pdf.SetLineWidth(0.6)
 		b.pdf.RoundedRect(x+colW+colGap, y, colW, h, 6, "1234", "D")
 		left.draw(x, y)
 		right.draw(x+colW+colGap, y)
 	})
 	return f
-}
-
-// fundingPoints are the points of the two boxes: what a CWO is, and what a donation is.
-func (b *brochure) fundingPoints() (cwoBox, donation []string) {
-	sponsor := b.d.Contractor.FiscalSponsor
-	cwoBox = []string{"Specific work from the project's roadmap, agreed in a written statement of work.",
-		"Regular progress reports: hours, spend and the pull requests behind them.",
-		"Paid to us as a service; not tax-deductible."}
-	donation = []string{"Unrestricted support for the project as a whole, with no strings attached.",
-		fmt.Sprintf("Given through %s, the project's fiscal sponsor.", sponsor.Name),
-		"Tax-deductible in the US, as the law allows."}
-	if sponsor.URL != "" {
-		donation = append(donation, shortURL(sponsor.URL))
-	}
-	return cwoBox, donation
 }
 
 // compareBox lays out a titled list of points inside a box's padding.
@@ -141,11 +126,11 @@ func (b *brochure) reviewBlock(w float64) *frame {
 		url := b.newFrame(w - nameW - dateW)
 		url.text(link, shortURL(pr.Roadmap.URL), 0)
 		f.custom(url.h, func(x, y float64) {
-			setDrawColor(b.pdf, ruleColor)
+			b.drawColor(ruleColor)
 			b.pdf.SetLineWidth(0.4)
 			b.pdf.Line(x, y, x+w, y)
 			b.cell(name, x, y, nameW, b.u(16), pr.Name, "L")
-			b.cell(date, x+nameW, y, dateW, b.u(16), pr.Roadmap.Reviewed.Format("2 January 2006"), "L")
+			b.cell(date, x+nameW, y, dateW, b.u(16), b.date(pr.Roadmap.Reviewed), "L")
 			url.draw(x+nameW+dateW, y)
 		})
 	}

@@ -58,10 +58,10 @@ func (b *brochure) cardFrame(p BrochureProject, n int, w float64, flyer bool) *f
 	}
 	f := b.newFrame(w)
 	f.custom(pad+headH+items.h+pad, func(x, y float64) {
-		setDrawColor(b.pdf, ruleColor)
+		b.drawColor(ruleColor)
 		b.pdf.SetLineWidth(0.6)
 		b.pdf.RoundedRect(x, y, w, pad+headH+items.h+pad, 6, "1234", "D")
-		setFillColor(b.pdf, b.brand)
+		b.fillColor(b.brand)
 		b.pdf.Rect(x, y+pad, b.u(3), headH, "F")
 		head(x+pad, y+pad)
 		items.draw(x+pad, y+pad+headH)
@@ -94,7 +94,7 @@ func (b *brochure) cardHead(p BrochureProject, w float64, flyer bool) (func(x, y
 	factsH := text.h - factsTop
 	qr := b.newFrame(qrW)
 	if url := pr.Roadmap.URL; cwo.SafeURL(url) {
-		qr = b.captionedQR(url, url, "Roadmap", shortURL(url)+"\nreviewed "+pr.Roadmap.Reviewed.Format("Jan 2006"), qrW, captionStyle, detailStyle)
+		qr = b.captionedQR(url, url, "Roadmap", shortURL(url)+"\nreviewed "+b.unbrokenDate(pr.Roadmap.Reviewed), qrW, captionStyle, detailStyle)
 	}
 	h := max(text.h, logoW, qr.h)
 	return func(x, y float64) {
@@ -112,7 +112,7 @@ func (b *brochure) logoTile(p BrochureProject, x, y, side float64) {
 	if p.Logo != nil && drawImage(b.pdf, p.Logo, x, y, side, side) > 0 {
 		return
 	}
-	setFillColor(b.pdf, tint(b.brand, 0.85))
+	b.fillColor(tint(b.brand, 0.85))
 	b.pdf.RoundedRect(x, y, side, side, b.u(6), "1234", "F")
 	initial := ""
 	for _, r := range p.Project.Name {
@@ -161,9 +161,9 @@ func (b *brochure) flyerFacts(f *frame, pr *cwo.Project) {
 		}
 	}
 	if len(names) > 0 {
-		f.text(pointStyle, "Reviewed on "+pr.Roadmap.Reviewed.Format("2 January 2006")+" with the maintainers: "+strings.Join(names, ", "), 0)
+		f.text(pointStyle, "Reviewed on "+b.date(pr.Roadmap.Reviewed)+" with the maintainers: "+strings.Join(names, ", "), 0)
 	} else {
-		f.text(pointStyle, "Reviewed with the maintainers on "+pr.Roadmap.Reviewed.Format("2 January 2006"), 0)
+		f.text(pointStyle, "Reviewed with the maintainers on "+b.date(pr.Roadmap.Reviewed), 0)
 	}
 	f.space(2)
 }

@@ -83,7 +83,7 @@ func (b *brochure) fundBox(p BrochureProject, w float64) *frame {
 	h := pad + max(text.h, qr.h) + pad
 	f := b.newFrame(w)
 	f.custom(h, func(x, y float64) {
-		setFillColor(b.pdf, tint(b.brand, 0.9))
+		b.fillColor(tint(b.brand, 0.9))
 		b.pdf.RoundedRect(x, y, w, h, 6, "1234", "F")
 		text.draw(x+pad, y+pad)
 		qr.draw(x+w-pad-qrW, y+pad)

@@ -27,7 +27,7 @@ type tstyle struct {
 // font sets the style's font and colour on the document.
 func (b *brochure) font(st tstyle) {
 	b.pdf.SetFont(familyBody, st.style, b.u(st.size))
-	setColor(b.pdf, st.color)
+	b.textColor(st.color)
 }
 
 // frame lays blocks out top to bottom in a column of width w and records how to draw them, so

@@ -129,7 +129,7 @@ func (f *frame) mdTable(t *markdown.Table, st tstyle, indent float64) {
 		})
 		if r == 0 {
 			f.custom(b.u(2), func(x, y float64) {
-				setDrawColor(b.pdf, ruleColor)
+				b.drawColor(ruleColor)
 				b.pdf.SetLineWidth(0.4)
 				b.pdf.Line(x+indent, y+b.u(0.5), x+indent+total, y+b.u(0.5))
 			})

@@ -160,11 +160,11 @@ func (b *brochure) coverBand() (func(x, y float64), float64) {
 	f := b.newFrame(w)
 	if logo := b.d.Logo; logo != nil {
 		pad := b.u(6)
-		h := b.u(40)
+		h := b.u(coverLogoH)
 		f.custom(h+2*pad, func(x, y float64) {
-			setFillColor(b.pdf, white)
+			b.fillColor(white)
 			b.pdf.RoundedRect(x, y, b.u(132), h+2*pad, b.u(4), "1234", "F")
-			drawImage(b.pdf, logo, x+pad, y+pad, b.u(120), h)
+			drawImage(b.pdf, logo, x+pad, y+pad, b.u(coverLogoW), h)
 		})
 	} else {
 		f.text(tstyle{"B", 13, 16, white}, b.d.Contractor.Name, 0)
@@ -198,7 +198,7 @@ func (b *brochure) backBand() (func(x, y float64), float64) {
 	text.text(tstyle{"", 10, 14, white}, joinDot(b.d.Contractor.Name, b.d.Contractor.Website), 0)
 	text.space(8)
 	text.text(tstyle{"I", 8.5, 12, white}, fmt.Sprintf("Prepared %s. Priorities change: scan a project's code for its current roadmap.",
-		b.d.Date.Format("2 January 2006")), 0)
+		b.date(b.d.Date)), 0)
 	data, caption, detail := b.contactCode()
 	url := ""
 	if !strings.HasPrefix(data, "BEGIN:") {
