@@ -23,7 +23,11 @@ func TestBrochureOfSamplesInPrint(t *testing.T) {
 	}
 	data = regexp.MustCompile(`(?m)^print: \w+`).ReplaceAll(data, []byte("print: true"))
 	os.WriteFile(conf, data, 0o644)
-	flyer := bytes.Replace(data, []byte("paper: letter"), []byte("paper: a5\nlayout: flyer"), 1)
+	flyer := regexp.MustCompile(`(?m)^paper: \w+`).ReplaceAll(data, []byte("paper: a5"))
+	flyer = regexp.MustCompile(`(?m)^layout: \w+`).ReplaceAll(flyer, []byte("layout: flyer"))
+	if !bytes.Contains(flyer, []byte("layout: flyer")) || !bytes.Contains(flyer, []byte("paper: a5")) {
+		t.Fatalf("the sample brochure names no paper or layout to change:\n%s", data)
+	}
 	os.WriteFile(filepath.Join(dir, "brochures", "flyers.yaml"), flyer, 0o644)
 	out := t.TempDir()
 	res := mustRender(t, dir, out, func(o *render.Options) { o.Only = []string{render.KindBrochures} })
