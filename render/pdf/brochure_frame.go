@@ -5,7 +5,7 @@ import "github.com/cwo-tool/cwo"
 // typeScale is the brochure's type scale for a paper: A5 sets everything smaller.
 func typeScale(paper string) float64 {
 	if paper == cwo.PaperA5 {
-		return 0.8
+		return 0.85
 	}
 	return 1
 }

@@ -83,7 +83,10 @@ func (b *brochure) layoutBooklet(review bool) bookletLayout {
 		l.blocks = append(l.blocks, b.reviewBlock(w))
 	}
 	gap := b.u(blockGap)
-	plan := pagePlan{gap: gap, full: full, minFill: 0.5,
+	// half the trimmed page filled with text: the top margin counts, a card's padding under
+	// its last line does not
+	minFill := (b.s.h/2 - (b.contentTop() - b.s.oy) + b.u(cardPad)) / full
+	plan := pagePlan{gap: gap, full: full, minFill: minFill,
 		first: b.contentBottom() - (b.s.oy + l.coverH + gap), last: full - l.backH - gap}
 	for _, f := range l.blocks {
 		plan.heights = append(plan.heights, f.h)
