@@ -312,8 +312,8 @@ func TestBrochureLogoPPI(t *testing.T) {
 	}{
 		{400, 120, false, "letter", 240}, // 120 × 36 pt: the width limits it
 		{800, 240, false, "a4", 480},
-		{800, 240, false, "a5", 600},     // A5 sets everything at 0.8
-		{300, 300, false, "letter", 540}, // 40 × 40 pt: the height limits it
+		{800, 240, false, "a5", 800 / (120 * 0.85 / 72)}, // A5 sets everything at 0.85
+		{300, 300, false, "letter", 540},                 // 40 × 40 pt: the height limits it
 		{256, 256, true, "letter", 256 / (logoSide / 72)},
 		{0, 10, true, "letter", 0},
 	} {
