@@ -78,8 +78,9 @@ func trim(t testing.TB, path string, height float64) (float64, float64) {
 	return height - y1, height - y0
 }
 
-// qrDPI is the resolution QR codes are decoded at.
-const qrDPI = 400 // a crop of at least 320 pixels, for zxing's hybrid binarizer
+// qrDPI is the least resolution QR codes are decoded at; a small code's crop is rendered finer,
+// to at least the 320 pixels zxing's hybrid binarizer needs.
+const qrDPI = 400
 
 func checkQRCodes(t testing.TB, path string, pages []Page, want BrochureWant) {
 	t.Helper()
@@ -180,7 +181,8 @@ func DecodeQRAbove(t testing.TB, path string, n int, caption Line, side float64)
 	}
 	for _, side := range sides {
 		r := image.Rect(int(cx-side/2), int(caption.YMin-side-1), int(cx+side/2), int(caption.YMin-1))
-		bmp, err := gozxing.NewBinaryBitmapFromImage(RenderArea(t, path, n, qrDPI, r))
+		dpi := max(qrDPI, 360*72/side) // at least 360 pixels across
+		bmp, err := gozxing.NewBinaryBitmapFromImage(RenderArea(t, path, n, dpi, r))
 		if err != nil {
 			return "", err
 		}

@@ -22,7 +22,6 @@ var (
 const (
 	logoSide = 44.0 // the logo column, kept with or without a logo
 	colGap   = 12.0
-	qrColumn = qrSide + 16 // the QR code and its caption
 	itemGap  = 10.0
 )
 
@@ -72,7 +71,7 @@ func (b *brochure) cardFrame(p BrochureProject, n int, w float64, flyer bool) *f
 // cardHead lays out the card's head in width w and returns how to draw it and its height.
 func (b *brochure) cardHead(p BrochureProject, w float64, flyer bool) (func(x, y float64), float64) {
 	pr := p.Project
-	logoW, qrW := b.u(logoSide), b.u(qrColumn)
+	logoW, qrW := b.u(logoSide), b.qrColumnW(0)
 	textX := logoW + b.u(colGap)
 	text := b.newFrame(w - textX - qrW - b.u(colGap))
 	if flyer {

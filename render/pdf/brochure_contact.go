@@ -69,8 +69,19 @@ func (b *brochure) contactCode() (data, caption, detail string) {
 	return "", "", ""
 }
 
-// qrSide is the side of a QR code in design points (23 mm).
-const qrSide = qrSize
+// qrSide is the side of a QR code in design points (23 mm); minQR the least it is printed at
+// in small type (19 mm), for phones to read it from arm's length.
+const (
+	qrSide = qrSize
+	minQR  = 19 * 72 / 25.4
+)
+
+// qrPrinted is the side a QR code is drawn at, in points.
+func (b *brochure) qrPrinted() float64 { return max(b.u(qrSide), minQR) }
+
+// qrColumnW is the width of a column holding a QR code and its caption, with extra design
+// points of room for the caption.
+func (b *brochure) qrColumnW(extra float64) float64 { return b.qrPrinted() + b.u(16+extra) }
 
 // captionedQR lays out a QR code of data with a bold caption and a smaller detail line (a short
 // URL) under it, centred in width w; url, when safe, makes the code clickable. It returns an
@@ -80,7 +91,7 @@ func (b *brochure) captionedQR(data, url, caption, detail string, w float64, st,
 	if data == "" {
 		return f
 	}
-	side := b.u(qrSide)
+	side := b.qrPrinted()
 	f.custom(side, func(x, y float64) {
 		qx := x + (w-side)/2
 		if drawQR(b.pdf, data, qx, y, side) && cwo.SafeURL(url) {

@@ -18,15 +18,28 @@ func (b *brochure) flyers() {
 	}
 }
 
+// flyerScales are the type scales a flyer tries, in order, until all its items fit.
+var flyerScales = []float64{1, 0.95, 0.9, 0.85}
+
 // flyer draws a project's page: a brand band with its name, the card's items, and at the foot
-// how to fund it.
+// how to fund it, in slightly smaller type when the items need it.
 func (b *brochure) flyer(p BrochureProject) {
-	w, gap := b.width(), b.u(blockGap)
-	band, bandH := b.flyerBand(p)
-	fund := b.fundBox(p, w)
-	top := b.s.oy + bandH + gap
-	bottom := b.contentBottom() - fund.h - gap
-	body := b.flyerBody(p, w, bottom-top)
+	base, notes := b.k, b.notes
+	defer func() { b.k = base }()
+	var band func(x, y float64)
+	var bandH, top float64
+	var body, fund *frame
+	for _, scale := range flyerScales {
+		b.k, b.notes = base*scale, notes
+		w, gap := b.width(), b.u(blockGap)
+		band, bandH = b.flyerBand(p)
+		fund = b.fundBox(p, w)
+		top = b.s.oy + bandH + gap
+		body = b.flyerBody(p, w, b.contentBottom()-fund.h-gap-top)
+		if len(b.notes) == len(notes) {
+			break
+		}
+	}
 	b.newPage()
 	b.fullBleedRect(b.s.oy, bandH, b.brand)
 	band(b.left(), b.s.oy)
@@ -64,7 +77,7 @@ func (b *brochure) flyerBody(p BrochureProject, w, maxH float64) *frame {
 // contact's QR code, on a tinted box.
 func (b *brochure) fundBox(p BrochureProject, w float64) *frame {
 	pad := b.u(cardPad)
-	qrW := b.u(qrColumn + 20)
+	qrW := b.qrColumnW(20)
 	text := b.newFrame(w - 2*pad - qrW - b.u(colGap))
 	text.text(b.headingStyle(), "How to fund "+p.Project.Name, 0)
 	text.space(4)

@@ -184,7 +184,7 @@ func (b *brochure) coverBand() (func(x, y float64), float64) {
 // saves the contact (or opens the contractor's website).
 func (b *brochure) backBand() (func(x, y float64), float64) {
 	w := b.width()
-	qrW := b.u(qrColumn + 20)
+	qrW := b.qrColumnW(20)
 	text := b.newFrame(w - qrW - b.u(colGap))
 	text.text(tstyle{"B", 22, 28, white}, "Let's talk", 0)
 	text.space(2)
