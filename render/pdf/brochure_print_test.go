@@ -309,12 +309,12 @@ func TestBrochureLogoPPI(t *testing.T) {
 		project bool
 		paper   string
 		want    float64
-	}{
-		{400, 120, false, "letter", 240}, // 120 × 36 pt: the width limits it
-		{800, 240, false, "a4", 480},
-		{800, 240, false, "a5", 600},     // A5 sets everything at 0.8
-		{300, 300, false, "letter", 540}, // 40 × 40 pt: the height limits it
-		{256, 256, true, "letter", 256 / (logoSide / 72)},
+	}{ // the planner may set a booklet at up to 1.2 times its type scale
+		{400, 120, false, "letter", 200}, // 144 × 43.2 pt: the width limits it
+		{800, 240, false, "a4", 400},
+		{800, 240, false, "a5", 500},     // A5 sets everything at 0.8
+		{300, 300, false, "letter", 450}, // 48 × 48 pt: the height limits it
+		{256, 256, true, "letter", 256 / (logoSide * 1.2 / 72)},
 		{0, 10, true, "letter", 0},
 	} {
 		if got := BrochureLogoPPI(tt.w, tt.h, tt.project, tt.paper); got < tt.want-0.01 || got > tt.want+0.01 {
