@@ -174,7 +174,7 @@ func DecodeQRAbove(t testing.TB, path string, n int, caption Line, side float64)
 	t.Helper()
 	cx := (caption.XMin + caption.XMax) / 2
 	var last error
-	sides := []float64{side + 4}
+	sides := []float64{side + 4, side + 14}
 	for s := 40.0; s <= 100; s += 10 {
 		sides = append(sides, s)
 	}

@@ -59,6 +59,10 @@ func nineProjects(t *testing.T, print bool, layout, paper string) *BrochureDoc {
 		p := &cwo.Project{ID: fmt.Sprintf("p%d", i+1), Name: fmt.Sprintf("Project%d", i+1), Tagline: tagline,
 			License: "BSD-3-Clause", Repository: fmt.Sprintf("https://github.com/example/project%d", i+1),
 			Roadmap: cwo.Roadmap{URL: fmt.Sprintf("https://project%d.example.org/roadmap/", i+1), Reviewed: cwo.MustDate("2026-05-14")}}
+		if i%2 == 1 {
+			p.Homepage = fmt.Sprintf("https://project%d.example.org/", i+1)
+			p.Maintainers = []cwo.Person{{Name: "Ada Example"}, {Name: "Tomás Ferreira"}}
+		}
 		bp := BrochureProject{Project: p}
 		for j := range 2 {
 			bp.Items = append(bp.Items, cwo.RoadmapItem{ID: fmt.Sprintf("i%d", j), Title: fmt.Sprintf("Item %d of project %d", j+1, i+1),

@@ -29,7 +29,7 @@ func (b *brochure) introBlock(w float64) *frame {
 	tag := tstyle{"", 10, 15, mutedColor}
 	nameW := 0.0
 	for _, p := range b.d.Projects {
-		nameW = max(nameW, b.textWidth(name, p.Project.Name)+b.u(6))
+		nameW = max(nameW, b.textWidth(name, p.Project.Name)+b.u(12))
 	}
 	nameW = min(nameW, w*0.35)
 	for _, p := range b.d.Projects {
@@ -125,11 +125,13 @@ func (b *brochure) reviewBlock(w float64) *frame {
 		pr := p.Project
 		url := b.newFrame(w - nameW - dateW)
 		url.text(link, shortURL(pr.Roadmap.URL), 0)
-		f.custom(url.h, func(x, y float64) {
+		names := b.newFrame(nameW - b.u(6))
+		names.text(name, pr.Name, 0)
+		f.custom(max(url.h, names.h), func(x, y float64) {
 			b.drawColor(ruleColor)
 			b.pdf.SetLineWidth(0.4)
 			b.pdf.Line(x, y, x+w, y)
-			b.cell(name, x, y, nameW, b.u(16), pr.Name, "L")
+			names.draw(x, y)
 			b.cell(date, x+nameW, y, dateW, b.u(16), b.date(pr.Roadmap.Reviewed), "L")
 			url.draw(x+nameW+dateW, y)
 		})

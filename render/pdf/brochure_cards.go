@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 )
@@ -29,13 +30,14 @@ const (
 func (b *brochure) estimateStyle() tstyle { return tstyle{"B", 8.5, 12, b.brand} }
 
 // projectCard lays out a card of width w for a project showing as many of its items as fit in
-// maxH, noting the items left out.
-func (b *brochure) projectCard(p BrochureProject, w, maxH float64) *frame {
+// maxH, noting the items left out. A flyer's card leaves the name and tagline to the flyer's
+// band and names the maintainers instead.
+func (b *brochure) projectCard(p BrochureProject, w, maxH float64, flyer bool) *frame {
 	n := len(p.Items)
-	f := b.cardFrame(p, n, w)
+	f := b.cardFrame(p, n, w, flyer)
 	for n > 0 && f.h > maxH {
 		n--
-		f = b.cardFrame(p, n, w)
+		f = b.cardFrame(p, n, w, flyer)
 	}
 	if n < len(p.Items) {
 		b.notes = append(b.notes, fmt.Sprintf("project %s: showing %d of %d roadmap items so its card fits on one page; shorten the summaries to show more",
@@ -46,9 +48,9 @@ func (b *brochure) projectCard(p BrochureProject, w, maxH float64) *frame {
 
 // cardFrame lays out a card showing the first n items: a rule around it, the head (logo, name,
 // tagline, facts, roadmap QR code) and the numbered items.
-func (b *brochure) cardFrame(p BrochureProject, n int, w float64) *frame {
+func (b *brochure) cardFrame(p BrochureProject, n int, w float64, flyer bool) *frame {
 	pad := b.u(cardPad)
-	head, headH := b.cardHead(p, w-2*pad)
+	head, headH := b.cardHead(p, w-2*pad, flyer)
 	items := b.newFrame(w - 2*pad)
 	for i, it := range p.Items[:n] {
 		items.space(itemGap)
@@ -68,16 +70,20 @@ func (b *brochure) cardFrame(p BrochureProject, n int, w float64) *frame {
 }
 
 // cardHead lays out the card's head in width w and returns how to draw it and its height.
-func (b *brochure) cardHead(p BrochureProject, w float64) (func(x, y float64), float64) {
+func (b *brochure) cardHead(p BrochureProject, w float64, flyer bool) (func(x, y float64), float64) {
 	pr := p.Project
 	logoW, qrW := b.u(logoSide), b.u(qrColumn)
 	textX := logoW + b.u(colGap)
 	text := b.newFrame(w - textX - qrW - b.u(colGap))
-	text.text(nameStyle, pr.Name, 0)
-	text.space(2)
-	if pr.Tagline != "" {
-		text.text(taglineStyle, pr.Tagline, 0)
+	if flyer {
+		b.flyerFacts(text, pr)
+	} else {
+		text.text(nameStyle, pr.Name, 0)
 		text.space(2)
+		if pr.Tagline != "" {
+			text.text(taglineStyle, pr.Tagline, 0)
+			text.space(2)
+		}
 	}
 	facts := pr.License
 	if pr.Repository != "" {
@@ -139,4 +145,25 @@ func joinDot(a, c string) string {
 		return a
 	}
 	return a + " · " + c
+}
+
+// flyerFacts lays out what a flyer's card head tells besides the band: the homepage and the
+// maintainers who reviewed the roadmap.
+func (b *brochure) flyerFacts(f *frame, pr *cwo.Project) {
+	label := tstyle{"B", 10, 14, textColor}
+	if pr.Homepage != "" {
+		f.text(label, shortURL(pr.Homepage), 0)
+	}
+	var names []string
+	for _, m := range pr.Maintainers {
+		if m.Name != "" {
+			names = append(names, m.Name)
+		}
+	}
+	if len(names) > 0 {
+		f.text(pointStyle, "Reviewed on "+b.date(pr.Roadmap.Reviewed)+" with the maintainers: "+strings.Join(names, ", "), 0)
+	} else {
+		f.text(pointStyle, "Reviewed with the maintainers on "+b.date(pr.Roadmap.Reviewed), 0)
+	}
+	f.space(2)
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
@@ -54,10 +53,9 @@ func (b *brochure) flyerBand(p BrochureProject) (func(x, y float64), float64) {
 // maintainers put first.
 func (b *brochure) flyerBody(p BrochureProject, w, maxH float64) *frame {
 	f := b.newFrame(w)
-	f.text(b.labelStyle(), fmt.Sprintf("ON THE ROADMAP · REVIEWED WITH THE MAINTAINERS %s",
-		strings.ToUpper(b.date(p.Project.Roadmap.Reviewed))), 0)
+	f.text(b.labelStyle(), "ON THE ROADMAP", 0)
 	f.space(6)
-	card := b.projectCard(p, w, maxH-f.h)
+	card := b.projectCard(p, w, maxH-f.h, true)
 	f.custom(card.h, card.draw)
 	return f
 }

@@ -76,7 +76,7 @@ func (b *brochure) layoutBooklet(review bool) bookletLayout {
 	l.back, l.backH = b.backBand()
 	l.blocks = []*frame{b.introBlock(w)}
 	for _, p := range b.d.Projects {
-		l.blocks = append(l.blocks, b.projectCard(p, w, full))
+		l.blocks = append(l.blocks, b.projectCard(p, w, full, false))
 	}
 	l.blocks = append(l.blocks, b.fundingBlock(w), b.principlesBlock(w))
 	if review {
