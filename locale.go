@@ -101,11 +101,14 @@ func (v *validator) localeRules(o *WorkOrder) {
 }
 
 // countryRule checks the contractor's country.
-func (v *validator) countryRule(c *Contractor) {
-	if c.Country == "" {
+func (v *validator) countryRule(c *Contractor) { v.countryOf(c.Src, c.Country) }
+
+// countryOf checks the country of a contractor or funder, when it sets one.
+func (v *validator) countryOf(src Source, cc string) {
+	if cc == "" {
 		return
 	}
-	if err := CheckCountry(c.Country); err != nil {
-		v.diags.Errorf(c.Src.File, c.Src.At("country"), "country %v", err)
+	if err := CheckCountry(cc); err != nil {
+		v.diags.Errorf(src.File, src.At("country"), "country %v", err)
 	}
 }

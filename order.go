@@ -41,6 +41,7 @@ type WorkOrder struct {
 	Budget    Budget       `yaml:"budget"`
 	Payments  []Payment    `yaml:"payments"`
 	Completes string       `yaml:"completion" json:",omitempty"` // when the work is complete, for payments on completion
+	Earns     string       `yaml:"earned" json:"-"`              // fixed orders: how reports count what is earned (EarnedMilestones, EarnedPercent)
 	Scope     []ScopeItem  `yaml:"scope"`
 	Team      []TeamMember `yaml:"team"`
 	Reporting Reporting    `yaml:"reporting"`
@@ -55,6 +56,21 @@ type WorkOrder struct {
 	Venue        string        `yaml:"venue" json:",omitempty"`
 	LiabilityCap *LiabilityCap `yaml:"liability_cap" json:",omitempty"`
 	Src          Source        `yaml:"-" json:"-"`
+}
+
+// How a fixed-price order's reports count what it has earned (its order's earned:). The
+// agreement does not print it, so it is left out of the agreement's fingerprint.
+const (
+	EarnedMilestones = "milestones" // the payment schedule's instalments reached (the default)
+	EarnedPercent    = "percent"    // the price × percent complete, from the progress notes
+)
+
+// EarnedBy lists the valid values of an order's earned.
+var EarnedBy = []string{EarnedMilestones, EarnedPercent}
+
+// EarnsByPercent reports whether o is a fixed-price order that earns by percent complete.
+func (o *WorkOrder) EarnsByPercent() bool {
+	return o.Budget.Type == BudgetFixed && o.Earns == EarnedPercent
 }
 
 // Budget is a fixed price (Amount) or an hourly rate with a cap on billed hours.
@@ -132,13 +148,4 @@ func (o *WorkOrder) ScopeByKey(key string) *ScopeItem {
 		}
 	}
 	return nil
-}
-
-// HourlyCost returns what one hour of work costs against the budget: the rate for hourly orders,
-// amount ÷ planned scope hours for fixed ones.
-func (o *WorkOrder) HourlyCost() Money {
-	if o.Budget.Type == BudgetHourly {
-		return o.Budget.Rate
-	}
-	return o.Budget.Amount.Div(o.ScopeHours())
 }

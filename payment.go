@@ -10,6 +10,22 @@ type Payment struct {
 	Kind   string `yaml:"kind" json:",omitempty"`   // hourly orders: PaymentAdvance or PaymentEstimate
 	Credit string `yaml:"credit" json:",omitempty"` // an advance: CreditNextInvoices or CreditFinalInvoice
 	On     string `yaml:"on" json:",omitempty"`     // OnDate (empty), OnSignature or OnCompletion
+	// What happened to the payment: invoicing facts, which reports show and the agreement does
+	// not (they are left out of its JSON, so recording an invoice never changes the agreement's
+	// fingerprint). Billed is what an hourly order's estimate was actually invoiced for (its
+	// Amount is a forecast); an advance and a fixed instalment are invoiced for their Amount.
+	Invoiced Date  `yaml:"invoiced" json:"-"` // the date the payment was invoiced; zero if not yet
+	Paid     Date  `yaml:"paid" json:"-"`     // the date the funder paid it; zero if not yet
+	Billed   Money `yaml:"billed" json:"-"`   // an estimate's invoiced amount; zero if not set
+}
+
+// InvoicedAmount returns what the payment was (or will be) invoiced for: Billed when it is set,
+// else Amount.
+func (p Payment) InvoicedAmount() Money {
+	if !p.Billed.IsZero() {
+		return p.Billed
+	}
+	return p.Amount
 }
 
 // Payment kinds. An hourly order invoices the hours worked, so each of its payments is one of

@@ -53,8 +53,11 @@ type Progress struct {
 	Src           Source                  `yaml:"-" json:"-"`
 }
 
+// ItemDone is the status of a scope item whose work is done.
+const ItemDone = "done"
+
 // Item progress statuses.
-var ItemStatuses = []string{"not-started", "in-progress", "in-review", "done", "blocked", "deferred"}
+var ItemStatuses = []string{"not-started", "in-progress", "in-review", ItemDone, "blocked", "deferred"}
 
 // ItemProgress is the state of one scope item in a period.
 type ItemProgress struct {

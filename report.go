@@ -16,28 +16,30 @@ type Report struct {
 	Locale   string
 	Progress *Progress // the period's notes, or nil
 
-	Budget          Money   // fixed amount, or rate × cap
-	SpentPeriod     Money   // spend in the period
-	SpentToDate     Money   // spend from the start to the period's end
-	Remaining       Money   // Budget − SpentToDate
-	BudgetUsedPct   Decimal // SpentToDate ÷ Budget × 100, 1 decimal
-	TermElapsedPct  Decimal // share of the order's days elapsed at the period's end, 1 decimal
-	HoursPeriod     Hours
-	HoursToDate     Hours
-	PaymentsDue     []Payment      // payments due within the period
-	Items           []ReportItem   // one per scope item, in scope order (hours without an item: NoItemHours)
-	Contributions   []Contribution // merged from progress files and contributions.json, by URL
-	StateCounts     map[string]int // contributions by state
-	SpendByPeriod   []PeriodSpend  // cumulative spend for each period from the start to this one
-	ws              *Workspace     // where Entries reads the period's time entries
-	HourlyCost      Money          // rate, or amount ÷ planned hours (12 decimals)
-	NoItemHours     Hours          // hours logged without a scope item this period
-	NoItemHoursDate Hours          // ... and to date
+	Budget         Money   // fixed amount, or rate × cap
+	TermElapsedPct Decimal // share of the order's days elapsed at the period's end, 1 decimal
+	HoursPeriod    Hours
+	HoursToDate    Hours
+	PaymentsDue    []Payment // payments due within the period
+	// Items has one line per scope item, in scope order, then a "(no item)" line (NoItem) for
+	// the hours logged without a scope item, when there are any to date.
+	Items         []ReportItem
+	Contributions []Contribution // merged from progress files and contributions.json, by URL
+	StateCounts   map[string]int // contributions by state
+	ReportMoney                  // earned, invoiced, paid, outstanding, remaining (report_money.go)
+	Flags         []string       // what the funder should know before reading on (report_flags.go)
+	ws            *Workspace     // where Entries reads the period's time entries
 }
 
-// ReportItem is one scope item's line in a report.
+// NoItemTitle is the title of a report's line for the hours logged without a scope item.
+const NoItemTitle = "(no item)"
+
+// ReportItem is one scope item's line in a report, or the line of the hours logged without a
+// scope item (NoItem: Key "", Title NoItemTitle, no planned hours, no progress). Key is also ""
+// for a scope item that has only a title, which timesheets and progress notes cannot name.
 type ReportItem struct {
 	Key, Title   string
+	NoItem       bool // the hours logged without a scope item
 	PlannedHours Hours
 	HoursPeriod  Hours
 	HoursToDate  Hours
@@ -46,12 +48,6 @@ type ReportItem struct {
 	Percent      int
 	Note         string
 	PRs          []Contribution // pull requests tied to the item
-}
-
-// PeriodSpend is cumulative spend at the end of one period.
-type PeriodSpend struct {
-	Period     Period
-	Cumulative Money
 }
 
 // EntriesDigest returns a SHA-256 of the period's time entries (see Workspace.TimeDigest).
@@ -85,8 +81,7 @@ func (w *Workspace) ReportPeriods(o *WorkOrder) []Period {
 // NewReport computes the report of order o for period p. The workspace must be valid.
 func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 	r := &Report{Order: o, Funder: w.Funder(o.Funder), Project: w.Project(o.Project), Period: p,
-		Currency: w.OrderCurrency(o), Locale: w.OrderLocale(o), Budget: o.Total(), HourlyCost: o.HourlyCost(),
-		StateCounts: map[string]int{}}
+		Currency: w.OrderCurrency(o), Locale: w.OrderLocale(o), Budget: o.Total(), StateCounts: map[string]int{}}
 	for _, pr := range w.OrderProgress(o.ID) {
 		if pr.Period == p {
 			r.Progress = pr
@@ -94,9 +89,11 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 	}
 	r.ws = w
 	r.hours(w.orderMonths(o.ID, MonthOf(o.Start), MonthOf(p.End())))
-	r.spend(w)
+	r.termElapsed()
+	r.money(w)
 	r.payments()
 	r.contributions(w)
+	r.Flags = w.reportFlags(o, p, r.HoursPeriod, r.Progress != nil, len(r.Contributions) > 0)
 	return r
 }
 
@@ -104,39 +101,41 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 func (r *Report) hours(months []MonthTime) {
 	o := r.Order
 	first, last := r.Period.Months()
-	idx := map[string]int{}
+	idx := map[string]int{} // scope key → line; hours under any other key (or none) have no item
 	for _, s := range o.Scope {
-		idx[s.Key()] = len(r.Items)
+		if s.Key() != "" {
+			idx[s.Key()] = len(r.Items)
+		}
 		r.Items = append(r.Items, ReportItem{Key: s.Key(), Title: scopeTitle(r.Project, s), PlannedHours: s.Hours})
 	}
+	noItem := ReportItem{Title: NoItemTitle, NoItem: true}
 	for _, m := range months {
 		inPeriod := m.Month >= first && m.Month <= last
 		for _, item := range sortedKeys(m.Items) {
-			r.addHours(idx, item, m.Items[item], inPeriod)
+			r.addHours(idx, &noItem, item, m.Items[item], inPeriod)
 		}
+	}
+	if !noItem.HoursToDate.IsZero() {
+		r.Items = append(r.Items, noItem)
 	}
 	for i := range r.Items {
 		r.Items[i].PlanPct = r.Items[i].HoursToDate.Percent(r.Items[i].PlannedHours, 1)
 	}
 }
 
-// addHours counts hours logged against one item (or none) to date, and in the period.
-func (r *Report) addHours(idx map[string]int, item string, h Hours, inPeriod bool) {
+// addHours counts hours logged against one item (or none, on noItem) to date, and in the period.
+func (r *Report) addHours(idx map[string]int, noItem *ReportItem, item string, h Hours, inPeriod bool) {
 	r.HoursToDate = r.HoursToDate.Add(h)
 	if inPeriod {
 		r.HoursPeriod = r.HoursPeriod.Add(h)
 	}
-	i, ok := idx[item]
-	if !ok {
-		r.NoItemHoursDate = r.NoItemHoursDate.Add(h)
-		if inPeriod {
-			r.NoItemHours = r.NoItemHours.Add(h)
-		}
-		return
+	line := noItem
+	if i, ok := idx[item]; ok {
+		line = &r.Items[i]
 	}
-	r.Items[i].HoursToDate = r.Items[i].HoursToDate.Add(h)
+	line.HoursToDate = line.HoursToDate.Add(h)
 	if inPeriod {
-		r.Items[i].HoursPeriod = r.Items[i].HoursPeriod.Add(h)
+		line.HoursPeriod = line.HoursPeriod.Add(h)
 	}
 }
 
@@ -152,35 +151,12 @@ func scopeTitle(p *Project, s ScopeItem) string {
 	return s.Key()
 }
 
-// Cost returns what hours of work cost against the order's budget, rounded to the currency.
-func (r *Report) Cost(h Hours) Money {
+// termElapsed computes the share of the order's term elapsed at the period's end.
+func (r *Report) termElapsed() {
 	o := r.Order
-	if o.Budget.Type == BudgetHourly {
-		return h.Mul(o.Budget.Rate).Round(r.Currency.MinorUnits())
-	}
-	return o.Budget.Amount.Mul(h).Div(o.ScopeHours()).Round(r.Currency.MinorUnits())
-}
-
-// spend computes money figures and the cumulative spend per period.
-func (r *Report) spend(w *Workspace) {
-	o := r.Order
-	r.SpentPeriod = r.Cost(r.HoursPeriod)
-	r.SpentToDate = r.Cost(r.HoursToDate)
-	r.Remaining = r.Budget.Sub(r.SpentToDate)
-	r.BudgetUsedPct = r.SpentToDate.Percent(r.Budget, 1)
 	days := o.Start.DaysUntil(o.End) + 1
 	elapsed := min(max(o.Start.DaysUntil(r.Period.End())+1, 0), days)
 	r.TermElapsedPct = DecimalFromInt(int64(elapsed)).Percent(DecimalFromInt(int64(days)), 1)
-	byPeriod := map[Period]Hours{}
-	for _, m := range w.orderMonths(o.ID, MonthOf(o.Start), MonthOf(r.Period.End())) {
-		p := PeriodOf(m.Month.Start(), o.Reporting.Quarterly())
-		byPeriod[p] = byPeriod[p].Add(m.Total)
-	}
-	var cum Hours
-	for _, p := range PeriodsBetween(o.Start, r.Period.End(), o.Reporting.Quarterly()) {
-		cum = cum.Add(byPeriod[p])
-		r.SpendByPeriod = append(r.SpendByPeriod, PeriodSpend{Period: p, Cumulative: r.Cost(cum)})
-	}
 }
 
 func (r *Report) payments() {
@@ -191,57 +167,13 @@ func (r *Report) payments() {
 	}
 }
 
-// contributions merges the order's pull requests, keeps those relevant to the period, ties them
-// to scope items, and fills in the progress notes of each item.
+// contributions keeps the order's pull requests relevant to the period, ties them to scope
+// items, and fills in the progress notes of each item.
 func (r *Report) contributions(w *Workspace) {
-	itemOf := map[int]string{} // PR number → scope key, from every progress file's prs:
-	for _, pr := range w.OrderProgress(r.Order.ID) {
-		for _, key := range sortedKeys(pr.Items) {
-			for _, n := range pr.Items[key].PRs {
-				itemOf[n] = key
-			}
-		}
-	}
-	byURL := map[string]Contribution{}
-	add := func(c Contribution) {
-		if c.Item == "" && c.Number > 0 {
-			c.Item = itemOf[c.Number]
-		}
-		if c.Number == 0 {
-			c.Number = prNumber(c.URL)
-			if c.Item == "" {
-				c.Item = itemOf[c.Number]
-			}
-		}
-		if old, ok := byURL[c.URL]; ok {
-			c = mergeContribution(old, c)
-		}
-		byURL[c.URL] = c
-	}
-	for _, c := range w.PRs[r.Order.ID] {
-		add(c)
-	}
-	for _, pr := range w.OrderProgress(r.Order.ID) {
-		for _, c := range pr.Contributions {
-			add(c)
-		}
-	}
-	r.keepRelevant(byURL)
-	r.itemNotes()
-}
-
-// keepRelevant keeps contributions opened, merged or closed in the period, or still open at its
-// end, sorted by opened date then URL.
-func (r *Report) keepRelevant(byURL map[string]Contribution) {
-	start, end := r.Period.Start(), r.Period.End()
+	byURL := w.orderContributions(r.Order.ID)
 	for _, url := range sortedKeys(byURL) {
 		c := byURL[url]
-		if c.Opened.After(end) {
-			continue
-		}
-		resolved := MaxDate(c.Merged, c.Closed)
-		openAtEnd := resolved.IsZero() || resolved.After(end)
-		if r.Period.Contains(c.Opened) || (!resolved.IsZero() && resolved.Within(start, end)) || openAtEnd {
+		if relevant, openAtEnd := relevantIn(c, r.Period); relevant {
 			if openAtEnd && c.State != StateOpen {
 				c.State = StateOpen // as it stood at the period's end
 			}
@@ -256,11 +188,62 @@ func (r *Report) keepRelevant(byURL map[string]Contribution) {
 		}
 		return a.URL < b.URL
 	})
+	r.itemNotes()
+}
+
+// orderContributions merges an order's pull requests from contributions.json and its progress
+// files, by URL, and ties each to a scope item where a progress file's prs: names it.
+func (w *Workspace) orderContributions(orderID string) map[string]Contribution {
+	itemOf := map[int]string{} // PR number → scope key, from every progress file's prs:
+	for _, pr := range w.OrderProgress(orderID) {
+		for _, key := range sortedKeys(pr.Items) {
+			for _, n := range pr.Items[key].PRs {
+				itemOf[n] = key
+			}
+		}
+	}
+	byURL := map[string]Contribution{}
+	add := func(c Contribution) {
+		if c.Number == 0 {
+			c.Number = prNumber(c.URL)
+		}
+		if c.Item == "" && c.Number > 0 {
+			c.Item = itemOf[c.Number]
+		}
+		if old, ok := byURL[c.URL]; ok {
+			c = mergeContribution(old, c)
+		}
+		byURL[c.URL] = c
+	}
+	for _, c := range w.PRs[orderID] {
+		add(c)
+	}
+	for _, pr := range w.OrderProgress(orderID) {
+		for _, c := range pr.Contributions {
+			add(c)
+		}
+	}
+	return byURL
+}
+
+// relevantIn reports whether contribution c belongs in period p's report: opened, merged or
+// closed in the period, or still open at its end (openAtEnd), but not opened after it.
+func relevantIn(c Contribution, p Period) (relevant, openAtEnd bool) {
+	start, end := p.Start(), p.End()
+	if c.Opened.After(end) {
+		return false, false
+	}
+	resolved := MaxDate(c.Merged, c.Closed)
+	openAtEnd = resolved.IsZero() || resolved.After(end)
+	return p.Contains(c.Opened) || (!resolved.IsZero() && resolved.Within(start, end)) || openAtEnd, openAtEnd
 }
 
 func (r *Report) itemNotes() {
 	for i := range r.Items {
 		it := &r.Items[i]
+		if it.Key == "" {
+			continue // the (no item) line, or a scope item no note or pull request can name
+		}
 		if r.Progress != nil {
 			if ip, ok := r.Progress.Items[it.Key]; ok {
 				it.Status, it.Percent, it.Note = ip.Status, ip.Percent, ip.Note

@@ -22,10 +22,9 @@ func TestReportFixedAndHourlySpend(t *testing.T) {
 	fixed := ws.NewReport(ws.Order("O-1"), q4)
 	checks := []struct{ name, got, want string }{
 		{"fixed hours this period", fixed.HoursPeriod.String(), "8.5"},
-		{"fixed hourly cost", fixed.HourlyCost.String(), "250"},
-		{"fixed spent this period", fixed.SpentPeriod.StringFixed(2), "2125.00"},
-		{"fixed remaining", fixed.Remaining.StringFixed(2), "147875.00"},
-		{"fixed budget used", fixed.BudgetUsedPct.String(), "1.4"},
+		{"fixed earned this period (the instalment on signature)", fixed.Earned.Period.StringFixed(2), "50000.00"},
+		{"fixed remaining", fixed.Remaining.StringFixed(2), "100000.00"},
+		{"fixed budget earned", fixed.EarnedPct.String(), "33.3"},
 		{"fixed simd hours", fixed.Items[0].HoursPeriod.String(), "6.5"},
 		{"fixed release hours", fixed.Items[1].HoursPeriod.String(), "2"},
 		{"fixed simd status", fixed.Items[0].Status, "in-progress"},
@@ -33,7 +32,7 @@ func TestReportFixedAndHourlySpend(t *testing.T) {
 	}
 	hourly := ws.NewReport(ws.Order("O-2"), q4)
 	checks = append(checks, []struct{ name, got, want string }{
-		{"hourly spent", hourly.SpentPeriod.StringFixed(2), "525.00"},
+		{"hourly earned (3 hours × $175)", hourly.Earned.Period.StringFixed(2), "525.00"},
 		{"hourly budget", hourly.Budget.String(), "35000"},
 		{"hourly term elapsed", hourly.TermElapsedPct.String(), "50.5"},
 	}...)
@@ -62,11 +61,8 @@ func TestReportPeriods(t *testing.T) {
 		t.Errorf("ReportPeriods = %v, want %s", got, want)
 	}
 	r := ws.NewReport(ws.Order("O-1"), cwo.Period{Year: 2027, Quarter: 1})
-	if r.HoursPeriod.String() != "3" || r.HoursToDate.String() != "11.5" || len(r.SpendByPeriod) != 2 {
-		t.Errorf("2027-Q1: hours %s, to date %s, %d spend points; want 3, 11.5, 2", r.HoursPeriod, r.HoursToDate, len(r.SpendByPeriod))
-	}
-	if r.SpendByPeriod[1].Cumulative.StringFixed(2) != "2875.00" {
-		t.Errorf("cumulative spend = %s, want 2875.00", r.SpendByPeriod[1].Cumulative)
+	if r.HoursPeriod.String() != "3" || r.HoursToDate.String() != "11.5" || len(r.ByPeriod) != 2 {
+		t.Errorf("2027-Q1: hours %s, to date %s, %d periods of money; want 3, 11.5, 2", r.HoursPeriod, r.HoursToDate, len(r.ByPeriod))
 	}
 	// The PR merged in 2026-Q4 is not in 2027-Q1's report; the open one still is.
 	if len(r.Contributions) != 1 || r.Contributions[0].State != "open" {

@@ -1,5 +1,7 @@
 package cwo
 
+import "slices"
+
 // Notices is where a party receives formal notices under an agreement (of termination, of a
 // breach, of a change to these details). A field left out takes the party's own (NoticesTo).
 type Notices struct {
@@ -34,7 +36,28 @@ type Terms struct {
 	Venue        string // "" when no record sets one
 	Liability    Liability
 	Notices      PartyNotices
+	// VAT is true when a party is, or may be (its country is not set), in a country whose value
+	// added tax has a reverse charge on services bought across its border (the EU, the other EEA
+	// countries, the United Kingdom, Switzerland), so that the taxes clause speaks of VAT and
+	// reverse charge.
+	VAT bool
+	// GDPR is true when a party is, or may be, in the EEA or the United Kingdom, so that the data
+	// protection clause names the GDPR; else it speaks only of the law that applies.
+	GDPR bool
 }
+
+// eea lists the ISO 3166-1 codes of the European Economic Area: the EU and Iceland,
+// Liechtenstein and Norway.
+var eea = []string{"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+	"LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO"}
+
+// InGDPR reports whether the country cc applies the GDPR: the EEA, and the United Kingdom's
+// own version of it.
+func InGDPR(cc string) bool { return cc == "GB" || slices.Contains(eea, cc) }
+
+// InVAT reports whether the country cc has a value added tax with a reverse charge on services
+// bought from abroad: the EEA, the United Kingdom and Switzerland.
+func InVAT(cc string) bool { return InGDPR(cc) || cc == "CH" }
 
 // Liability is an order's liability cap as an amount in the order's currency.
 type Liability struct {
@@ -89,12 +112,17 @@ func OrderTerms(c *Contractor, f *Funder, o *WorkOrder, cur Currency) Terms {
 	t.Liability = liability(limit, o.Total(), cur)
 	if c != nil {
 		t.Notices.Contractor = c.NoticesTo()
+		t.VAT, t.GDPR = mayBe(c.Country, InVAT), mayBe(c.Country, InGDPR)
 	}
 	if f != nil {
 		t.Notices.Funder = f.NoticesTo()
+		t.VAT, t.GDPR = t.VAT || mayBe(f.Country, InVAT), t.GDPR || mayBe(f.Country, InGDPR)
 	}
 	return t
 }
+
+// mayBe reports whether the country cc, "" when unknown, may be one of those in reports.
+func mayBe(cc string, in func(string) bool) bool { return cc == "" || in(cc) }
 
 // liability is limit as an amount: a fixed amount as written, a multiple of total rounded to
 // the currency's minor units, and DefaultLiabilityMultiple when limit is nil.

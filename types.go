@@ -106,6 +106,7 @@ type Funder struct {
 	ShortName        string   `yaml:"short_name"`
 	Kind             string   `yaml:"kind"`
 	Address          []string `yaml:"address"`
+	Country          string   `yaml:"country" json:",omitempty"` // ISO 3166-1 alpha-2: which tax and data protection wording fits (terms.go)
 	Signatory        Person   `yaml:"signatory"`
 	ReportingContact *Person  `yaml:"reporting_contact"`
 	// The funder's legal terms: its tax ID, where it receives formal notices, and, for all its

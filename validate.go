@@ -45,6 +45,9 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 	v.governingLaw()
 	v.progress()
 	v.timesheets()
+	for _, o := range ws.Orders {
+		v.reportWarnings(o)
+	}
 	v.lengths()
 	return v.diags.Sort()
 }
@@ -157,6 +160,7 @@ func (v *validator) contractor() {
 	v.asset(c.Src, c.Logo, "logo")
 	v.countryRule(c)
 	v.partyTerms(c.Src, c.Notices, c.LiabilityCap)
+	v.lawChoice(c.Src, c.GoverningLaw)
 }
 
 // duplicates reports IDs that differ only in case: their output files would collide.

@@ -29,6 +29,7 @@ func (v *validator) order(o *WorkOrder) {
 	}
 	v.budget(o, cur)
 	v.payments(o, cur)
+	v.invoicing(o, cur)
 	v.versions(o)
 	v.orderTerms(o, cur)
 	v.scope(o)

@@ -18,6 +18,7 @@ func (v *validator) payments(o *WorkOrder, cur Currency) {
 	}
 	v.paymentTotals(o, cur)
 	v.completion(o)
+	v.fiscalYears(o)
 	if o.Budget.Type == BudgetHourly && len(o.Payments) > 0 {
 		v.hourlySchedule(o, cur)
 	}

@@ -18,6 +18,9 @@ const (
 	o2Last  = "  - {due: 2027-03-31, amount: 13125, kind: estimate, label: Final invoice}"
 )
 
+// usGovernment makes the base workspace's funder a United States public body.
+var usGovernment = edit{"funders/acme.yaml", "kind: company\n", "kind: government\ncountry: US\n"}
+
 func TestPaymentRules(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -60,6 +63,12 @@ func TestPaymentRules(t *testing.T) {
 			"orders/O-1.yaml:12:13: warning: completion is set, but no payment is due on completion (on: completion), so the agreement does not use it"},
 		{"unknown completion", []edit{{o1, "payments:", "completion: acceptance\npayments:"}},
 			"orders/O-1.yaml:12:13: error: completion \"acceptance\" is not one of term-end, final-report"},
+		// appropriations of a US public funder
+		{"fiscal year before the payments", []edit{usGovernment, {o2, "hours: 150\n", "hours: 150\nclauses: [Subject to the funds appropriated for fiscal year 2026.]\n"}},
+			"orders/O-2.yaml:19:11: warning: clause 1 names fiscal year 2026, but the payments due 2026-12-31 and 2027-03-31 fall in United States fiscal year 2027 (1 October to 30 September, named for the year it ends in): name every fiscal year the payments fall in"},
+		{"fiscal year short of the last payment", []edit{usGovernment, {o2, "due: 2027-03-31", "due: 2027-10-01"}, {o2, "end: 2027-03-31", "end: 2027-10-01"},
+			{o2, "hours: 150\n", "hours: 150\nclauses: [Subject to the funds appropriated for FY2027.]\n"}},
+			"orders/O-2.yaml:19:11: warning: clause 1 names fiscal year 2027, but the payments due 2027-10-01 fall in United States fiscal year 2028 (1 October to 30 September, named for the year it ends in): name every fiscal year the payments fall in"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,6 +104,10 @@ func TestPaymentSchedulesThatAgree(t *testing.T) {
 		{"fixed price with no schedule, defined", []edit{{o1, "payments:\n  - {due: 2026-10-01, amount: 50000, on: signature, label: On signature}\n  - {due: 2027-04-01, amount: 100000, label: Midway}\n",
 			"completion: final-report\n"}}},
 		{"hourly with no schedule", []edit{{o2, o2First + "\n" + o2Last + "\n", ""}, {o2, "payments:\n", ""}}},
+		{"fiscal years that cover the payments", []edit{usGovernment, {o2, "due: 2027-03-31", "due: 2027-10-01"}, {o2, "end: 2027-03-31", "end: 2027-10-01"},
+			{o2, "hours: 150\n", "hours: 150\nclauses: [Subject to the funds appropriated for fiscal years 2027 and 2028.]\n"}}},
+		{"fiscal years as a range", []edit{usGovernment, {o2, "hours: 150\n", "hours: 150\nclauses: [Subject to the funds for fiscal years 2026 to 2028.]\n"}}},
+		{"fiscal year of a funder that is not a US public body", []edit{{o2, "hours: 150\n", "hours: 150\nclauses: [Subject to our fiscal year 2026 budget.]\n"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,6 +77,8 @@ func (v *validator) funder(f *Funder) {
 		v.diags.Errorf(f.Src.File, f.Src.At("address"), "address is required (a list of lines)")
 	}
 	v.partyTerms(f.Src, f.Notices, f.LiabilityCap)
+	v.countryOf(f.Src, f.Country)
+	v.lawChoice(f.Src, f.GoverningLaw)
 }
 
 func (v *validator) brochure(b *Brochure) {

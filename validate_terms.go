@@ -60,6 +60,7 @@ func (v *validator) liabilityCap(src Source, limit *LiabilityCap) {
 // orderTerms checks an order's own terms, and that the cap that applies to it is in its currency.
 func (v *validator) orderTerms(o *WorkOrder, cur Currency) {
 	v.partyTerms(o.Src, nil, o.LiabilityCap)
+	v.lawChoice(o.Src, o.GoverningLaw)
 	for _, l := range termsLevels(v.ws.Contractor, v.ws.Funder(o.Funder), o) {
 		if l.cap == nil {
 			continue

@@ -7,7 +7,8 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// TestTermsRules checks the rules of versions, liability caps, notices and the governing law:
+// TestTermsRules checks the rules of versions, liability caps, notices, the governing law and
+// the parties' countries:
 // each edit of the base workspace gives exactly the diagnostics listed.
 func TestTermsRules(t *testing.T) {
 	const o1, c, f = "orders/O-1.yaml", "contractor.yaml", "funders/acme.yaml"
@@ -75,6 +76,17 @@ func TestTermsRules(t *testing.T) {
 		{"governing law from the contractor", []edit{{f, "governing_law: the State of Texas, USA\n", ""}, add(c, "governing_law: the State of Illinois, USA\n")}, nil},
 		{"governing law from one order", []edit{{f, "governing_law: the State of Texas, USA\n", ""}, add(o1, "governing_law: England and Wales\n")},
 			[]string{"contractor.yaml:1:1: warning: governing_law is not set, so the agreements of order O-2 have no governing-law clause: set governing_law and venue here (or in the funder or the order)"}},
+		{"governing law of the United States", []edit{{f, "the State of Texas, USA", "the United States of America (federal law)"}},
+			[]string{`funders/acme.yaml:6:16: warning: governing_law "the United States of America (federal law)" names no state: a contract in the United States is governed by the law of a state or of the District of Columbia, with federal law where it applies; name one, e.g. "the District of Columbia, United States, and the federal law of the United States where it applies"`}},
+		{"federal law alone", []edit{add(o1, "governing_law: federal law\n")},
+			[]string{`orders/O-1.yaml:24:16: warning: governing_law "federal law" names no state: a contract in the United States is governed by the law of a state or of the District of Columbia, with federal law where it applies; name one, e.g. "the District of Columbia, United States, and the federal law of the United States where it applies"`}},
+		{"federal law with the District of Columbia", []edit{{f, "the State of Texas, USA", "the District of Columbia, United States, and the federal law of the United States where it applies"}}, nil},
+		{"federal law with a state", []edit{add(c, "governing_law: the federal law of the U.S.A. and the law of the State of New York\n")}, nil},
+		{"another federation's law", []edit{add(o1, "governing_law: the Federal Republic of Germany\n")}, nil},
+		// countries
+		{"funder country", []edit{add(f, "country: DE\n")}, nil},
+		{"funder country name", []edit{add(f, "country: Germany\n")},
+			[]string{`funders/acme.yaml:8:10: error: country "Germany" is not an ISO 3166-1 country code (two capital letters, like US or DE)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

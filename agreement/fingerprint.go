@@ -25,9 +25,15 @@ func Fingerprint(d *Data, templateText string) (string, error) {
 //
 // The fingerprint is the hex SHA-256 of two labelled parts, each written as its label, a colon,
 // its length in bytes, a colon and its bytes: "agreement", the JSON of d (struct fields in
-// declaration order), and "template", the template text. Agreements already signed carry it:
-// it must not change for the same data.
+// declaration order) with the order's status as the agreement shows it (shownStatus), and
+// "template", the template text. Agreements already signed carry it: it must not change for the
+// same data.
 func FingerprintJSON(d *Data, templateText string) (fp string, data []byte, err error) {
+	if d.Order != nil && d.Order.Status != shownStatus(d.Order.Status) {
+		o, shown := *d.Order, *d
+		o.Status, shown.Order = shownStatus(o.Status), &o
+		d = &shown
+	}
 	data, err = json.Marshal(d)
 	if err != nil {
 		return "", nil, fmt.Errorf("hash agreement: %w", err)
@@ -36,6 +42,19 @@ func FingerprintJSON(d *Data, templateText string) (fp string, data []byte, err 
 	labelled(h, "agreement", data)
 	labelled(h, "template", []byte(templateText))
 	return hex.EncodeToString(h.Sum(nil)), data, nil
+}
+
+// shownStatus is the status an agreement shows, and so its fingerprint covers: a draft or a
+// cancelled order says what it is, but an agreement issued for signature reads the same whether
+// its order is sent, signed, active or completed, so all four count as "sent", the status it
+// was issued in. Moving a signed order on to active or completed does not change its
+// fingerprint, and `cwo verify` still finds the agreement the parties signed.
+func shownStatus(status string) string {
+	switch status {
+	case cwo.StatusSigned, cwo.StatusActive, cwo.StatusCompleted:
+		return cwo.StatusSent
+	}
+	return status
 }
 
 func labelled(h hash.Hash, label string, b []byte) {

@@ -42,7 +42,9 @@ func TestFingerprintIsStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "e9c52e8782c8564128c553c2c0332ee79a01b2810cf728cf887f26ab78ca7b85"
+	// O-1 is active; its agreement, as issued for signature, was rendered when it was sent: the
+	// value is what every release has given for O-1 with status: sent.
+	const want = "749d4c1d910f81b80153b5527a46db24e4d9a250b66d082fa479d10e4279ee76"
 	if fp != want || version != ws.Order("O-1").Version {
 		t.Errorf("OrderFingerprint(O-1) = %s v%d, want %s v%d", fp, version, want, ws.Order("O-1").Version)
 	}
@@ -51,8 +53,33 @@ func TestFingerprintIsStable(t *testing.T) {
 	f := ws.Funder("acme")
 	f.GoverningLaw, f.Venue = "", ""
 	fp, _, _ = agreement.OrderFingerprint(ws, "template text", "O-1")
-	if before := "b191169e64f428882e9dd7988a9a9765a171233405e918ee6553df69964ede71"; fp != before {
+	if before := "1622be2508afcdf8ccc50b2918e79abe42eee695af064013e036763852c06c11"; fp != before {
 		t.Errorf("OrderFingerprint(O-1) without the new fields = %s, want %s as before they existed", fp, before)
+	}
+}
+
+// TestFingerprintCoversTheStatusShown checks that the fingerprint changes with the status only
+// where the agreement shows it: a draft and a cancelled order differ from each other and from
+// an order issued for signature, which has one fingerprint whether sent, signed, active or
+// completed, so that moving a signed order on does not unmatch its signed agreement.
+func TestFingerprintCoversTheStatusShown(t *testing.T) {
+	ws := loadBase(t)
+	o := ws.Order("O-1")
+	fps := map[string]string{}
+	for _, status := range cwo.Statuses {
+		o.Status = status
+		fps[status], _ = agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	}
+	for _, status := range []string{cwo.StatusSigned, cwo.StatusActive, cwo.StatusCompleted} {
+		if fps[status] != fps[cwo.StatusSent] {
+			t.Errorf("%s: fingerprint %s, want the sent order's %s", status, fps[status], fps[cwo.StatusSent])
+		}
+	}
+	if fps[cwo.StatusDraft] == fps[cwo.StatusSent] || fps[cwo.StatusCancelled] == fps[cwo.StatusSent] || fps[cwo.StatusDraft] == fps[cwo.StatusCancelled] {
+		t.Errorf("draft, cancelled and sent share a fingerprint: %v", fps)
+	}
+	if o.Status != cwo.StatusCancelled {
+		t.Errorf("Fingerprint changed the order's status to %q", o.Status)
 	}
 }
 
@@ -60,5 +87,30 @@ func TestOrderFingerprintOfUnknownOrder(t *testing.T) {
 	ws := loadBase(t)
 	if _, _, err := agreement.OrderFingerprint(ws, "t", "NOPE"); !errors.Is(err, agreement.ErrNoOrder) {
 		t.Errorf("OrderFingerprint(NOPE) error = %v, want ErrNoOrder", err)
+	}
+}
+
+// Invoicing facts (invoiced, paid, billed) and how reports count what is earned are not
+// agreement terms: recording an invoice must not change the fingerprint of a signed agreement.
+func TestFingerprintIgnoresInvoicing(t *testing.T) {
+	ws := loadBase(t)
+	o := ws.Order("O-1")
+	before, err := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Payments[0].Invoiced, o.Payments[0].Paid = cwo.MustDate("2026-10-01"), cwo.MustDate("2026-10-20")
+	o.Payments[1].Billed = cwo.MustDecimal("1")
+	o.Earns = cwo.EarnedPercent
+	after, err := agreement.Fingerprint(agreement.NewData(ws, o), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Errorf("fingerprint changed with invoicing facts: %s, was %s", after, before)
+	}
+	o.Payments[1].Amount = o.Payments[1].Amount.Add(cwo.MustDecimal("1"))
+	if changed, _ := agreement.Fingerprint(agreement.NewData(ws, o), "t"); changed == before {
+		t.Error("fingerprint ignores a payment's amount")
 	}
 }

@@ -45,7 +45,7 @@ func krakowWorkspace(t *testing.T, w, h int, brochure string) string {
 func TestPrintBrochureChecks(t *testing.T) {
 	dir := krakowWorkspace(t, 400, 120, "print: true\nlocale: pl\ncurrency: EUR\n")
 	_, diags, _ := render.Validate(dir, cwo.DefaultSettings(), cwo.ValidateOptions{})
-	want := "contractor.yaml:5:7: warning: logo assets/logo.png prints at 240 ppi in print brochure conf (400 × 120 pixels): a press needs 300 ppi; give an image at least 500 pixels wide"
+	want := "contractor.yaml:5:7: warning: logo assets/logo.png prints at as little as 200 ppi in print brochure conf (400 × 120 pixels): a press needs 300 ppi; give an image at least 600 pixels wide"
 	if !strings.Contains(diags.Error(), want) {
 		t.Errorf("diagnostics lack\n  %s\ngot:\n%v", want, diags)
 	}
@@ -55,7 +55,7 @@ func TestPrintBrochureChecks(t *testing.T) {
 		t.Errorf("diagnostics lack\n  %s\ngot:\n%v", want, res.Diagnostics)
 	}
 
-	sharp := krakowWorkspace(t, 500, 150, "print: true\noutput_intent: {condition: FOGRA39, profile: assets/press.icc}\n")
+	sharp := krakowWorkspace(t, 600, 180, "print: true\noutput_intent: {condition: FOGRA39, profile: assets/press.icc}\n")
 	os.WriteFile(filepath.Join(sharp, "assets", "press.icc"), []byte("not a profile"), 0o644)
 	_, diags, _ = render.Validate(sharp, cwo.DefaultSettings(), cwo.ValidateOptions{})
 	if strings.Contains(diags.Error(), "ppi") {
@@ -70,7 +70,7 @@ func TestPrintBrochureChecks(t *testing.T) {
 // TestKrakowBrochure renders the Kraków brochure, quoting in euros, and reads it: Polish number
 // and date conventions, the sponsor's tax status in its own words, no dollar and no US tax claim.
 func TestKrakowBrochure(t *testing.T) {
-	dir := krakowWorkspace(t, 500, 150, "print: true\nlocale: pl\ncurrency: EUR\n")
+	dir := krakowWorkspace(t, 600, 180, "print: true\nlocale: pl\ncurrency: EUR\n")
 	editFile(t, dir, "projects/numpy.yaml", "{amount: 180000, months: 9}", "{amount: 180000, currency: EUR, months: 9}")
 	out := t.TempDir()
 	res := mustRender(t, dir, out, func(o *render.Options) { o.Only = []string{render.KindBrochures} })

@@ -30,7 +30,7 @@ func checkBrochures(ws *cwo.Workspace, dir string) cwo.Diagnostics {
 		}
 		warned[src.File+"\x00"+rel] = true
 		need := int(float64(img.Width)*pdf.MinPrintPPI/ppi + 0.999)
-		diags.Warnf(src.File, src.At("logo"), "logo %s prints at %.0f ppi in print brochure %s (%d × %d pixels): a press needs %d ppi; give an image at least %d pixels wide",
+		diags.Warnf(src.File, src.At("logo"), "logo %s prints at as little as %.0f ppi in print brochure %s (%d × %d pixels): a press needs %d ppi; give an image at least %d pixels wide",
 			rel, ppi, br.ID, img.Width, img.Height, pdf.MinPrintPPI, need)
 	}
 	for _, br := range ws.Brochures {

@@ -44,7 +44,9 @@ func TestAgreementClauses(t *testing.T) {
 		". Parties", ". Rights in the work", ". Confidentiality", ". Data protection", ". Publicity", ". Taxes",
 		". Warranties", ". Limitation of liability", ". Independent contractor", ". Force majeure", ". Notices",
 		". Governing law and venue", ". General", ".1 Entire agreement and order of precedence", ".2 Amendments",
-		".3 Assignment", ".4 Severability and waiver", ".5 Counterparts and electronic signatures",
+		".3 Assignment", ".4 Severability and waiver", ".5 Survival", ".6 Counterparts and electronic signatures",
+		"does not cure the breach within thirty (30) days after receiving written notice that describes it",
+		"does not end the duty to pay for work done under it",
 		"Copyright in each contribution stays with its authors", "Neither party gains exclusive rights in them",
 		"provided “as is”", "the Contractor’s developers speak for themselves, not for the Funder",
 		"Contractor: Lattice Open Labs, LLC, 2200 Example Parkway, Suite 410, Portland, OR 97209, USA (labs@example.org). Tax ID: EIN 93-4127705.",
@@ -67,6 +69,8 @@ func TestAgreementClauses(t *testing.T) {
 			"governed by the law of the Federal Republic of Germany, without regard",
 			"exclusive jurisdiction of the courts of Berlin, Germany for any dispute",
 			"including every earlier version of this Order",
+			"do not include value added tax", "reverse-charge rule", "the EU General Data Protection Regulation",
+			"such as the price and the Funder’s internal plans",
 		},
 		"CWO-2026-006": {
 			"is limited to the most the Funder can pay under this Order, $48,000.00, and",
@@ -76,8 +80,11 @@ func TestAgreementClauses(t *testing.T) {
 		"CWO-2026-007": {
 			"USA. Tax ID: EIN 52-6001234.",
 			"is limited to 2 times the most the Funder can pay under this Order, that is $280,000.00, and",
-			"governed by the law of the United States of America (federal law), without regard",
-			"exclusive jurisdiction of the United States District Court for the District of Columbia for any dispute",
+			"governed by the law of the District of Columbia, United States, and the federal law of the United States where it applies, without regard",
+			"exclusive jurisdiction of the federal and local courts located in the District of Columbia for any dispute",
+			"do not include sales, use or similar taxes", "complies with the data protection law that applies to it. Neither",
+			"the Funder, a public body, may disclose this Order, its price included",
+			"appropriated funds for fiscal years 2027 and 2028.",
 		},
 	}
 	for id, text := range texts {
@@ -90,6 +97,11 @@ func TestAgreementClauses(t *testing.T) {
 	for _, id := range []string{"CWO-2026-001", "CWO-2026-006", "CWO-2026-007"} {
 		if strings.Contains(texts[id], "replaces version") || strings.Contains(texts[id], "earlier version of this Order") {
 			t.Errorf("%s, a version 1, says it replaces a version", id)
+		}
+	}
+	for _, s := range []string{"value added tax", "reverse-charge", "General Data Protection Regulation", "price and the Funder"} {
+		if strings.Contains(texts["CWO-2026-007"], s) {
+			t.Errorf("CWO-2026-007, between US parties with a government funder, has %q", s)
 		}
 	}
 	if n := strings.Count(texts["CWO-2026-006"], "Tax ID: "); n != 1 {
@@ -120,7 +132,7 @@ arbitration in Geneva under the Swiss Rules of International Arbitration.
 	text := agreementText(t, dir, "CWO-2026-003")["CWO-2026-003"]
 	for _, s := range []string{
 		". Governing law and venue This Order is governed by the law of the Federal Republic of Germany. Disputes are finally settled by arbitration in Geneva",
-		". General", ".5 Counterparts and electronic signatures",
+		". General", ".6 Counterparts and electronic signatures",
 	} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the agreement lacks %q", s)

@@ -290,8 +290,9 @@ func sortedKeys[V any](m map[string]V) []string {
 var msFonts = map[string]map[string]string{
 	"agreements/MS-1-v1.pdf": {"NotoSerif-Regular": cidTT, "NotoSerif-Bold": cidTT, "NotoSansCJKjp-Regular": cidCFF,
 		"NotoSansCJKjp-Bold": cidCFF, "NotoSerifHebrew-Regular": cidTT, "NotoSerifDevanagari-Regular": cidTT},
+	// MS-2 is a draft: no signature blocks, so no legal name in bold (MS-1 has the bold CJK).
 	"agreements/MS-2-v1.pdf": {"NotoSerif-Regular": cidTT, "NotoSerif-Bold": cidTT, "NotoSansCJKjp-Regular": cidCFF,
-		"NotoSansCJKjp-Bold": cidCFF, "NotoSerifThai-Regular": cidTT},
+		"NotoSerifThai-Regular": cidTT},
 	"agreements/MS-3-v2.pdf": {"NotoSerif-Regular": cidTT, "NotoSerif-Bold": cidTT, "NotoNaskhArabic-Regular": cidTT,
 		"NotoNaskhArabic-Bold": cidTT, "NotoSerifHebrew-Regular": cidTT, "NotoSerifDevanagari-Regular": cidTT},
 	"brochures/roadmap.pdf": {"NotoSerif-Regular": cidTT, "NotoSerif-Bold": cidTT, "NotoSansCJKjp-Regular": cidCFF,

@@ -117,6 +117,8 @@ var funderRules = merged(rules{
 	"address":           obj{"minItems": 1, "description": "the address, one line per item"},
 	"signatory":         req("Who signs agreements for the funder.", "name"),
 	"reporting_contact": obj{"description": "who receives progress reports; defaults to the signatory"},
+	"country": obj{"type": "string", "pattern": `^[A-Z]{2}$`, "description": "ISO 3166-1 alpha-2 country code (US, GB, DE): " +
+		"with the contractor's, whether the agreement speaks of VAT and the GDPR"},
 }, termsRules(true))
 
 var orderRules = merged(rules{
@@ -154,6 +156,10 @@ var orderRules = merged(rules{
 	"payments.*.kind":     obj{"enum": cwo.PaymentKinds, "description": "hourly orders (required there): advance (paid ahead, credited against invoices) | estimate (an invoice of the hours worked; the amount is a forecast)"},
 	"payments.*.credit":   obj{"enum": cwo.Credits, "description": "an advance (required there): next-invoices (deducted from the invoices after it until used up) | final-invoice (deducted from the last invoice)"},
 	"payments.*.on":       obj{"enum": cwo.PaymentEvents, "description": "what makes the payment payable: date (default) | signature | completion (as the order's completion says)"},
+	"payments.*.invoiced": obj{"description": "the date the payment was invoiced (YYYY-MM-DD), once it is; a fact for reports, not shown in the agreement"},
+	"payments.*.paid":     obj{"description": "the date the funder paid it (YYYY-MM-DD), not before invoiced; a fact for reports, not shown in the agreement"},
+	"payments.*.billed":   obj{"description": "an hourly order's estimate, once invoiced: the amount actually invoiced (the amount stays the forecast)"},
+	"earned":              obj{"enum": cwo.EarnedBy, "description": "fixed orders: how reports count what is earned: milestones (the schedule's instalments reached; default) | percent (price × percent complete from the progress notes)"},
 	"completion":          obj{"enum": cwo.Completions, "description": "what completes the work for payments on completion: term-end | final-report; default: whichever comes first"},
 	"scope":               obj{"minItems": 1, "description": "what the funder pays for; an order with no scope is a donation, which belongs with the fiscal sponsor"},
 	"scope.*":             with(req("A roadmap item (item) or other work (id and title).", "hours"), "anyOf", []any{obj{"required": []string{"item"}}, obj{"required": []string{"title"}}}),

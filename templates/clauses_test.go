@@ -137,10 +137,12 @@ func TestClauseExecutionErrorIsPositioned(t *testing.T) {
 // TestDefaultClauses lists the clauses of the embedded template, each of which
 // docs/templates.md names.
 func TestDefaultClauses(t *testing.T) {
-	want := []string{"clause-version", "clause-parties", "clause-rights", "clause-confidentiality", "clause-data-protection",
-		"clause-publicity", "clause-taxes", "clause-warranties", "clause-liability", "clause-independent-contractor",
-		"clause-force-majeure", "clause-notices", "clause-governing-law", "clause-general", "clause-entire-agreement",
-		"clause-amendments", "clause-assignment", "clause-severability", "clause-counterparts"}
+	want := []string{"clause-version", "clause-parties", "clause-background", "clause-scope", "clause-principles",
+		"clause-team", "clause-budget", "clause-reporting", "clause-term", "clause-breach", "clause-rights",
+		"clause-confidentiality", "clause-data-protection", "clause-publicity", "clause-payment-terms", "clause-taxes",
+		"clause-warranties", "clause-liability", "clause-independent-contractor", "clause-force-majeure", "clause-notices",
+		"clause-governing-law", "clause-general", "clause-entire-agreement", "clause-amendments", "clause-assignment",
+		"clause-severability", "clause-survival", "clause-counterparts"}
 	got := templates.DefaultClauses()
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("DefaultClauses() = %v\nwant %v", got, want)

@@ -126,15 +126,18 @@ func (a *agreement) bodyStyle() mdpdf.Style {
 	}
 }
 
-// header draws the running head and, for drafts and cancelled orders, the status mark under
-// the page's content.
+// header draws, for drafts and cancelled orders, the status mark under the page's content, and,
+// from page 2 on, the running head.
 func (a *agreement) header() {
 	pdf := a.pdf
 	if word, fill := statusMark(a.d.Order.Status); word != "" {
 		a.watermark(word, fill)
 	}
-	pdf.SetFont(familyBody, "", 8)
+	pdf.SetFont(familyBody, "", 8) // also the font of the title's bookmark (UTF-8, as a shaped font)
 	setColor(pdf, mutedColor)
+	if pdf.PageNo() == 1 {
+		return // the title block names the contractor and the order
+	}
 	y := marginTop - 34
 	pdf.SetXY(marginSide, y)
 	width := a.pageW - 2*marginSide

@@ -36,13 +36,15 @@ func (a *agreement) titleBlock() {
 	pdf.Ln(14)
 }
 
-// facts draws the order ID, version, issued date and status as labelled columns.
+// facts draws the order ID, version (with the version it replaces) and issued date as labelled
+// columns, and the status only when it bars signature (DRAFT, CANCELLED): whether an order was
+// sent, signed or is active is a fact of its workflow, not of the text the parties sign.
 func (a *agreement) facts() {
 	pdf := a.pdf
 	o := a.d.Order
-	cells := [][2]string{
-		{"Order", o.ID}, {"Version", fmt.Sprint(o.Version)},
-		{"Issued", a.date(o.Issued)}, {"Status", strings.ToUpper(o.Status[:1]) + o.Status[1:]},
+	cells := [][2]string{{"Order", o.ID}, {"Version", a.versionFact()}, {"Issued", a.date(o.Issued)}}
+	if word, _ := statusMark(o.Status); word != "" {
+		cells = append(cells, [2]string{"Status", word})
 	}
 	widths := a.factWidths(cells)
 	y := pdf.GetY()
@@ -63,6 +65,20 @@ func (a *agreement) facts() {
 	}
 	pdf.SetXY(marginSide, y+36)
 	pdf.Line(marginSide, y+36, a.pageW-marginSide, y+36)
+}
+
+// versionFact is the version as the title block states it: "2, replaces version 1 of 15 April
+// 2026" above version 1, with the previous version's date when the order gives it.
+func (a *agreement) versionFact() string {
+	o := a.d.Order
+	if o.Version <= 1 {
+		return fmt.Sprint(o.Version)
+	}
+	s := fmt.Sprintf("%d, replaces version %d", o.Version, o.Version-1)
+	if o.Previous != nil && !o.Previous.Issued.IsZero() {
+		s += " of " + a.date(o.Previous.Issued)
+	}
+	return s
 }
 
 // factWidths shares the text width between the facts' columns: each gets the width of its
@@ -178,15 +194,20 @@ func (a *agreement) signatureLayout() sigLayout {
 	return l
 }
 
-// signaturesHeight returns the height of the signature section, with the space above it.
+// signaturesHeight returns the height of the signature section, with the space above it: for
+// an order that cannot be signed, only its heading, statement and fingerprint.
 func (a *agreement) signaturesHeight() float64 {
 	l := a.signatureLayout()
-	return sigGapBefore + sigHeadingH + float64(l.textLines)*sigTextLineH + 4 + 12 + 28 + l.lineOffset + 3 +
-		l.rows[0] + l.rows[1] + l.rows[2] + l.rows[3]
+	h := sigGapBefore + sigHeadingH + float64(l.textLines)*sigTextLineH + 4 + 12
+	if !Signable(a.d.Order.Status) {
+		return h
+	}
+	return h + 28 + l.lineOffset + 3 + l.rows[0] + l.rows[1] + l.rows[2] + l.rows[3]
 }
 
 // signatures draws the signature section below the agreement text, or at the top of a new page
-// when it does not fit there, and returns the signature fields over its lines.
+// when it does not fit there, and returns the signature fields over its lines. A draft or a
+// cancelled order gets a statement of why it cannot be signed instead: no blocks, no fields.
 func (a *agreement) signatures() []pdfupdate.Field {
 	pdf := a.pdf
 	o := a.d.Order
@@ -200,16 +221,20 @@ func (a *agreement) signatures() []pdfupdate.Field {
 	defer pdf.SetCellMargin(margin)
 	l := a.signatureLayout()
 	pdf.SetXY(marginSide, y)
-	a.outline.add("Signatures", 0, -1)
+	heading := signingHeading(o.Status)
+	a.outline.add(heading, 0, -1)
 	pdf.SetFont(familyBody, "B", headingSizes[1])
 	setColor(pdf, a.brand)
-	pdf.CellFormat(0, sigHeadingH, "Signatures", "", 1, "L", false, 0, "")
+	pdf.CellFormat(0, sigHeadingH, heading, "", 1, "L", false, 0, "")
 	pdf.SetFont(familyBody, "", bodySize)
 	setColor(pdf, textColor)
 	pdf.MultiCell(0, sigTextLineH, signingText(o, a.date(o.Issued)), "", "L", false)
 	pdf.Ln(4)
 	pdf.SetFont(familyMono, "", 8.5)
 	pdf.CellFormat(0, 12, a.d.Fingerprint, "", 1, "L", false, 0, "")
+	if !Signable(o.Status) {
+		return nil
+	}
 	pdf.Ln(28)
 	top := pdf.GetY()
 	c, f := a.d.Contractor, a.d.Funder
@@ -263,18 +288,32 @@ func (a *agreement) signatureRows(x, lineY float64, l sigLayout, rows [4][2]stri
 	}
 }
 
+// signingHeading is the title of the section that closes the agreement.
+func signingHeading(status string) string {
+	switch status {
+	case cwo.StatusDraft:
+		return "Not for signature"
+	case cwo.StatusCancelled:
+		return "Cancelled: not for signature"
+	}
+	return "Signatures"
+}
+
 // signingText introduces the signature blocks: what the parties sign, or, for an order that
-// cannot be signed, why not; issued is the order's date in the document's date style.
+// cannot be signed, why not and what would make it signable; issued is the order's date in the
+// document's date style.
 func signingText(o *cwo.WorkOrder, issued string) string {
 	fp := "Each page of this version carries the first twelve digits of its fingerprint in the footer; the whole fingerprint is:"
 	switch o.Status {
 	case cwo.StatusDraft:
-		return fmt.Sprintf("This is a draft of Community Work Order %s, version %d, for discussion: it is not for signature "+
-			"and has no signature fields. The version sent for signature is issued with its own fingerprint. %s",
-			o.ID, o.Version, fp)
+		return fmt.Sprintf("This is a draft of Community Work Order %s, version %d, for discussion only. It is not an offer, "+
+			"is not for signature, and has no signature blocks or fields. It becomes signable only when the Contractor issues "+
+			"it for signature, as a version with its own fingerprint; a signature on this draft has no effect. "+
+			"This draft’s fingerprint, which identifies it in discussion, is:", o.ID, o.Version)
 	case cwo.StatusCancelled:
-		return fmt.Sprintf("Community Work Order %s, version %d, issued %s, has been cancelled: it cannot be signed "+
-			"and has no signature fields. %s", o.ID, o.Version, issued, fp)
+		return fmt.Sprintf("Community Work Order %s, version %d, issued %s, has been cancelled: it is not for signature, "+
+			"has no signature blocks or fields, and a signature on it has no effect. Work on its subject can be agreed "+
+			"only in a new order, or a new version of this one, issued for signature. %s", o.ID, o.Version, issued, fp)
 	}
 	return fmt.Sprintf("The parties sign Community Work Order %s, version %d, issued %s. %s",
 		o.ID, o.Version, issued, fp)

@@ -43,7 +43,7 @@ func renderDoc(t *testing.T, d *AgreementDoc) string {
 }
 
 func TestAgreementUnicodeRoundTrips(t *testing.T) {
-	path := renderDoc(t, testDoc(cwo.StatusDraft))
+	path := renderDoc(t, testDoc(cwo.StatusSent))
 	pdftest.QPDFCheck(t, path)
 	pdftest.PDFCPUValidate(t, path)
 	text := pdftest.Text(t, path)
@@ -68,7 +68,7 @@ func TestAgreementWatermarkOnlyInDrafts(t *testing.T) {
 	}
 	// The mark is an artifact drawn as outlines: not in the text, not between the clauses.
 	text := strings.Join(strings.Fields(pdftest.Text(t, draftPath)), "")
-	if strings.Contains(text, "DRAFT") || strings.Contains(text, "DRAF") {
+	if _, body, _ := strings.Cut(text, "1.Team"); strings.Contains(body, "DRAFT") || strings.Contains(body, "DRAF") {
 		t.Errorf("the watermark is extracted as text")
 	}
 	qdf, err := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", draftPath, "-")
@@ -80,32 +80,64 @@ func TestAgreementWatermarkOnlyInDrafts(t *testing.T) {
 	}
 }
 
-// TestAgreementStatusFields checks that only an order that can be signed has signature fields
-// and initials boxes, and that drafts and cancelled orders say why they have none.
+// TestAgreementStatusFields checks that only an order that can be signed has signature blocks,
+// fields and initials boxes; that drafts and cancelled orders say why they have none and what
+// would make them signable; and that the title block shows a status only when it bars signature.
 func TestAgreementStatusFields(t *testing.T) {
 	for _, c := range []struct {
 		status string
 		fields int
 		says   string
+		title  string // the status in the title block, "" for none
+		blocks bool
 	}{
-		{cwo.StatusDraft, 0, "it is not for signature"},
-		{cwo.StatusCancelled, 0, "has been cancelled: it cannot be signed"},
-		{cwo.StatusSent, 2, "The parties sign Community Work Order"},
-		{cwo.StatusActive, 2, "The parties sign Community Work Order"},
+		{cwo.StatusDraft, 0, "Not for signature This is a draft of Community Work Order CWO-T-1, version 3, for discussion only. " +
+			"It is not an offer, is not for signature, and has no signature blocks or fields. It becomes signable only when " +
+			"the Contractor issues it for signature", "DRAFT", false},
+		{cwo.StatusCancelled, 0, "Cancelled: not for signature Community Work Order CWO-T-1, version 3, issued 15 September 2026, " +
+			"has been cancelled: it is not for signature", "CANCELLED", false},
+		{cwo.StatusSent, 2, "Signatures The parties sign Community Work Order", "", true},
+		{cwo.StatusSigned, 2, "Signatures The parties sign Community Work Order", "", true},
+		{cwo.StatusActive, 2, "Signatures The parties sign Community Work Order", "", true},
 	} {
 		path := renderDoc(t, testDoc(c.status))
 		if fields := pdftest.SigFields(t, path); len(fields) != c.fields {
 			t.Errorf("%s: signature fields = %v, want %d", c.status, fields, c.fields)
 		}
-		text := pdftest.Text(t, path)
-		if !strings.Contains(strings.Join(strings.Fields(text), " "), c.says) {
-			t.Errorf("%s: the signature page does not say %q", c.status, c.says)
+		text := strings.Join(strings.Fields(pdftest.Text(t, path)), " ")
+		if !strings.Contains(text, c.says) {
+			t.Errorf("%s: the last page does not say %q:\n%s", c.status, c.says, text)
+		}
+		for _, block := range []string{"FOR THE CONTRACTOR", "FOR THE FUNDER", "Stéfan van der Walt", "Ελένη Παπαδοπούλου"} {
+			if strings.Contains(text, block) != c.blocks {
+				t.Errorf("%s: %q in the text: %v, want %v", c.status, block, !c.blocks, c.blocks)
+			}
+		}
+		head, _, _ := strings.Cut(text, "1. Team")
+		if c.title != "" && (!strings.Contains(head, "STATUS") || !strings.Contains(head, c.title)) {
+			t.Errorf("%s: the title block lacks the status %s: %q", c.status, c.title, head)
+		}
+		for _, word := range []string{"STATUS", "Active", "Sent", "Signed", "Draft", "Cancelled"} {
+			if c.title == "" && strings.Contains(head, word) {
+				t.Errorf("%s: the title block shows the workflow status (%q): %q", c.status, word, head)
+			}
 		}
 	}
 	cancelled := markPixels(t, renderDoc(t, testDoc(cwo.StatusCancelled)))
 	sent := markPixels(t, renderDoc(t, testDoc(cwo.StatusSent)))
 	if cancelled-sent < 1000 {
 		t.Errorf("pink CANCELLED pixels: cancelled %d, sent %d", cancelled, sent)
+	}
+}
+
+// TestAgreementTitleBlockVersion checks that a version above 1 names, in the title block, the
+// version it replaces and that version's date.
+func TestAgreementTitleBlockVersion(t *testing.T) {
+	d := testDoc(cwo.StatusSent)
+	d.Order.Previous = &cwo.Previous{Issued: cwo.MustDate("2026-04-15")}
+	text := strings.Join(strings.Fields(pdftest.Text(t, renderDoc(t, d))), " ")
+	if want := "3, replaces version 2 of 15 April 2026"; !strings.Contains(text, want) {
+		t.Errorf("the title block does not say %q: %q", want, text[:min(len(text), 300)])
 	}
 }
 

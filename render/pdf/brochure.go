@@ -174,9 +174,10 @@ const coverLogoW, coverLogoH = 120.0, 40.0
 // MinPrintPPI is the resolution a press needs of an image at its printed size.
 const MinPrintPPI = 300
 
-// BrochureLogoPPI returns the resolution, in pixels per inch, at which a logo of w × h pixels
-// prints in a brochure on paper: the contractor's on the cover (project false), or a project's
-// on its card; 0 for an empty image.
+// BrochureLogoPPI returns the lowest resolution, in pixels per inch, at which a logo of w × h
+// pixels may print in a brochure on paper: the contractor's on the cover (project false), or a
+// project's on its card, at the largest type scale the booklet's planner may choose; 0 for an
+// empty image.
 func BrochureLogoPPI(w, h int, project bool, paper string) float64 {
 	boxW, boxH := coverLogoW, coverLogoH
 	if project {
@@ -185,7 +186,16 @@ func BrochureLogoPPI(w, h int, project bool, paper string) float64 {
 	if w <= 0 || h <= 0 {
 		return 0
 	}
-	k := typeScale(paper)
+	k := typeScale(paper) * maxBookletScale()
 	printed := min(float64(w)*boxH*k/float64(h), boxW*k) // points
 	return float64(w) / (printed / 72)
+}
+
+// maxBookletScale is the largest of the type scales the booklet's planner tries.
+func maxBookletScale() float64 {
+	k := 1.0
+	for _, try := range bookletTries {
+		k = max(k, try.scale)
+	}
+	return k
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/pdftest"
 )
 
@@ -186,12 +187,10 @@ func blackOnly(fill string) bool {
 	return false
 }
 
-// TestBrochurePrintInks checks a print brochure's colours in its content streams: every text in
-// grey or black ink alone, the crop marks (the lines outside the bleed) in the registration
-// colour, the separation All; the output intent; and a screen brochure in RGB with none of them.
-func TestBrochurePrintInks(t *testing.T) {
-	path, _ := writeBrochure(t, testBrochure(true, "Faster **ufuncs**."))
-	pdftest.QPDFCheck(t, path)
+// checkPrintInks checks the print brochure at path: text in grey or black ink alone, eight crop
+// marks a page outside the bleed in the registration colour /CS1, which is the separation All.
+func checkPrintInks(t *testing.T, path string) {
+	t.Helper()
 	doc := qdf(t, path)
 	all := regexp.MustCompile(`/(CS\d+) (\d+) 0 R`).FindAllStringSubmatch(doc, -1)
 	if len(all) == 0 {
@@ -226,6 +225,26 @@ func TestBrochurePrintInks(t *testing.T) {
 			t.Errorf("page %d: %d lines outside the bleed, want 8 crop marks", i+1, marks)
 		}
 	}
+}
+
+// TestBrochurePrintInks checks a print brochure's colours in its content streams: every text in
+// grey or black ink alone, the crop marks (the lines outside the bleed) in the registration
+// colour, the separation All; the output intent; and a screen brochure in RGB with none of them.
+// The booklet of one project, of nine on A4 and the flyers of nine on A5 are checked.
+func TestBrochurePrintInks(t *testing.T) {
+	for name, d := range map[string]*BrochureDoc{
+		"one project":       testBrochure(true, "Faster **ufuncs**."),
+		"nine projects, A4": nineProjects(t, true, cwo.BrochureBooklet, "a4"),
+		"flyers, A5":        nineProjects(t, true, cwo.BrochureFlyer, "a5"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			path, _ := writeBrochure(t, d)
+			pdftest.QPDFCheck(t, path)
+			checkPrintInks(t, path)
+		})
+	}
+	path, _ := writeBrochure(t, testBrochure(true, "x"))
+	doc := qdf(t, path)
 	// QDF writes a dictionary's keys one a line, in order
 	intent := strings.Join([]string{"/OutputIntents [", "<<", `/Info (GRACoL 2006 Coated #1 \(CGATS TR 006\))`,
 		"/OutputConditionIdentifier (CGATS TR 006)", "/RegistryName (http://www.color.org)", "/S /GTS_PDFX",
@@ -309,12 +328,12 @@ func TestBrochureLogoPPI(t *testing.T) {
 		project bool
 		paper   string
 		want    float64
-	}{
-		{400, 120, false, "letter", 240}, // 120 × 36 pt: the width limits it
-		{800, 240, false, "a4", 480},
-		{800, 240, false, "a5", 800 / (120 * 0.85 / 72)}, // A5 sets everything at 0.85
-		{300, 300, false, "letter", 540},                 // 40 × 40 pt: the height limits it
-		{256, 256, true, "letter", 256 / (logoSide / 72)},
+	}{ // the planner may set a booklet at up to 1.2 times its type scale
+		{400, 120, false, "letter", 200}, // 144 × 43.2 pt: the width limits it
+		{800, 240, false, "a4", 400},
+		{800, 240, false, "a5", 800 / (144 * 0.85 / 72)}, // A5 sets everything at 0.85
+		{300, 300, false, "letter", 450},                 // 48 × 48 pt: the height limits it
+		{256, 256, true, "letter", 256 / (logoSide * 1.2 / 72)},
 		{0, 10, true, "letter", 0},
 	} {
 		if got := BrochureLogoPPI(tt.w, tt.h, tt.project, tt.paper); got < tt.want-0.01 || got > tt.want+0.01 {

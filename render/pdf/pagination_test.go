@@ -40,7 +40,7 @@ func TestAgreementPagination(t *testing.T) {
 				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				n := checkPagination(t, path, d.Body)
+				n := checkPagination(t, path, d.Body, d.Order.Status)
 				if d.Order.ID == longOrder && n < 8 {
 					t.Errorf("the long agreement has %d pages, want at least 8 to test its breaks", n)
 				}
@@ -122,9 +122,9 @@ const bodyPitch = bodySize * bodyLeading
 // heading, from Noto Serif's ascent and descent (1.069 and 0.293 em).
 var headingBoxGT = (bodySize + headingSizes[2]) / 2 * 1.362
 
-// checkPagination checks the page breaks of the agreement at path, whose text is body, and
-// returns its number of pages.
-func checkPagination(t *testing.T, path, body string) int {
+// checkPagination checks the page breaks of the agreement at path, whose text is body and
+// whose order has status, and returns its number of pages.
+func checkPagination(t *testing.T, path, body, status string) int {
 	t.Helper()
 	pages := agreementPages(t, path)
 	texts := blockTexts(body)
@@ -158,7 +158,7 @@ func checkPagination(t *testing.T, path, body string) int {
 		t.Errorf("found %d heading lines, want at least the text's %d: headings are not told apart", headings, want)
 	}
 	checkTables(t, pages, body)
-	checkSignatures(t, pages)
+	checkSignatures(t, pages, status)
 	return len(pages)
 }
 
@@ -290,23 +290,26 @@ func rowText(cells []markdown.Cell) string {
 	return flat(b.String())
 }
 
-// checkSignatures checks that the signatures come last, on a page with clause text above them.
-func checkSignatures(t *testing.T, pages []pdftest.Page) {
+// checkSignatures checks that the closing section comes last, on a page with clause text above
+// it: the signatures, or the statement of a draft or cancelled order, which has no blocks.
+func checkSignatures(t *testing.T, pages []pdftest.Page, status string) {
 	t.Helper()
 	last := pages[len(pages)-1].Lines
+	heading := signingHeading(status)
 	for i, l := range last {
-		if l.Text != "Signatures" {
+		if l.Text != heading {
 			continue
 		}
 		if i < 2 {
-			t.Errorf("the signatures open the last page with %d line(s) of clause text above them", i)
+			t.Errorf("the %q section opens the last page with %d line(s) of clause text above them", heading, i)
 		}
-		if !strings.Contains(strings.Join(linesText(last[i:]), "\n"), "FOR THE CONTRACTOR") {
-			t.Errorf("the signature blocks are not on the page of the Signatures heading")
+		blocks := strings.Contains(strings.Join(linesText(last[i:]), "\n"), "FOR THE CONTRACTOR")
+		if blocks != Signable(status) {
+			t.Errorf("%s order: signature blocks under %q: %v, want %v", status, heading, blocks, Signable(status))
 		}
 		return
 	}
-	t.Errorf("no Signatures heading on the last page: %q", linesText(last))
+	t.Errorf("no %q heading on the last page: %q", heading, linesText(last))
 }
 
 func linesText(lines []pdftest.Line) []string {

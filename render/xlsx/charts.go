@@ -14,16 +14,17 @@ const (
 	hoursChartRow = 21
 )
 
-// spendTable writes cumulative spend by period next to the budget: the line chart's data.
+// spendTable writes what the order had earned by the end of each period, next to the budget:
+// the line chart's data.
 func (s *summarySheet) spendTable() {
 	r, st := s.b.r, s.b.st
-	s.section("Cumulative spend by period")
+	s.section("Earned by period")
 	s.spend.header = s.row
-	s.header([]string{"Period", "Spent to date", "Budget"}, 1, 2)
+	s.header([]string{"Period", "Earned to date", "Budget"}, 1, 2)
 	s.spend.first = s.row
-	for _, p := range r.SpendByPeriod {
+	for _, p := range r.ByPeriod {
 		s.text(cell("A", s.row), p.Period.String(), st.text)
-		s.number(cell("B", s.row), p.Cumulative, st.money)
+		s.number(cell("B", s.row), p.Earned, st.money)
 		s.number(cell("C", s.row), r.Budget, st.money)
 		s.row++
 	}
@@ -38,20 +39,19 @@ func (s *summarySheet) hoursTable() {
 	s.header([]string{"Scope item", "Hours this period"}, 1)
 	s.hours.first = s.row
 	for _, it := range r.Items {
-		s.text(cell("A", s.row), it.Title, st.wrap)
+		title := it.Title
+		if it.NoItem {
+			title = noItemTitle
+		}
+		s.text(cell("A", s.row), title, st.wrap)
 		s.number(cell("B", s.row), it.HoursPeriod, st.hours)
-		s.fitRow(s.row, it.Title, int(summaryWidths[0]))
-		s.row++
-	}
-	if !r.NoItemHours.IsZero() {
-		s.text(cell("A", s.row), noItemTitle, st.wrap)
-		s.number(cell("B", s.row), r.NoItemHours, st.hours)
+		s.fitRow(s.row, title, int(summaryWidths[0]))
 		s.row++
 	}
 	s.hours.last = s.row - 1
 }
 
-// charts adds the line chart of cumulative spend against the budget and the bar chart of hours
+// charts adds the line chart of earned to date against the budget and the bar chart of hours
 // by scope item. Both read the tables above, so they show what the cells show.
 func (s *summarySheet) charts() error {
 	if s.spend.last >= s.spend.first {
@@ -88,12 +88,12 @@ func (s *summarySheet) spendChart() *excelize.Chart {
 	return &excelize.Chart{
 		Type:      excelize.Line,
 		Series:    []excelize.ChartSeries{series("B", colorBrand, excelize.LineDashUnset), series("C", colorBudget, excelize.LineDashDash)},
-		Title:     chartTitle("Cumulative spend against budget"),
+		Title:     chartTitle("Earned against budget"),
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 		XAxis:     excelize.ChartAxis{Font: axisFont},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: s.b.money}},
-		Format:    excelize.GraphicOptions{AltText: "Line chart: cumulative spend by period against the budget"},
+		Format:    excelize.GraphicOptions{AltText: "Line chart: earned to date at the end of each period against the budget"},
 	}
 }
 

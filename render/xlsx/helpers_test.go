@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -201,16 +200,6 @@ func find(t testing.TB, all []cellInfo, sheet, label, col string) cellInfo {
 
 // formulaRe is the only kind of formula a workbook may hold: a SUM over one column.
 var formulaRe = regexp.MustCompile(`^SUM\([A-Z]+[0-9]+:[A-Z]+[0-9]+\)$`)
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
 
 // mustRead returns a file's content, for test fixtures built at package init.
 func mustRead(path string) string {

@@ -50,17 +50,13 @@ func (b *book) writeItems(sw *excelize.StreamWriter) error {
 	return sw.Flush()
 }
 
-// itemRows returns the rows of the scope items, then hours without an item when there are any;
-// a placeholder row when there is neither.
+// itemRows returns the rows of the report's items (the scope items, then the (no item) line
+// when there are hours without an item); a placeholder row when there are none.
 func (b *book) itemRows() [][]any {
 	r, st := b.r, b.st
 	var rows [][]any
 	for _, it := range r.Items {
 		rows = append(rows, b.itemRow(it))
-	}
-	if !r.NoItemHoursDate.IsZero() {
-		rows = append(rows, []any{textCell("(no item)", st.text), textCell("Hours without a scope item", st.text), nil,
-			numberCell(r.NoItemHours, st.hours), numberCell(r.NoItemHoursDate, st.hours)})
 	}
 	if len(rows) == 0 {
 		rows = append(rows, []any{textCell("The order has no scope items.", st.muted)})
@@ -68,18 +64,22 @@ func (b *book) itemRows() [][]any {
 	return rows
 }
 
-// itemTotals adds up planned hours, hours this period and hours to date, with hours without an
-// item: the cached values of the totals row.
+// itemTotals adds up planned hours, hours this period and hours to date, with the (no item)
+// line: the cached values of the totals row.
 func itemTotals(r *cwo.Report) (planned, period, toDate cwo.Hours) {
 	for _, it := range r.Items {
 		planned, period, toDate = planned.Add(it.PlannedHours), period.Add(it.HoursPeriod), toDate.Add(it.HoursToDate)
 	}
-	return planned, period.Add(r.NoItemHours), toDate.Add(r.NoItemHoursDate)
+	return planned, period, toDate
 }
 
-// itemRow returns the cells of one scope item.
+// itemRow returns the cells of one scope item, or of the (no item) line.
 func (b *book) itemRow(it cwo.ReportItem) []any {
 	st := b.st
+	if it.NoItem {
+		return []any{textCell(it.Title, st.text), textCell("Hours without a scope item", st.text), nil,
+			numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours)}
+	}
 	cells := []any{textCell(it.Key, st.text), textCell(it.Title, st.text), numberCell(it.PlannedHours, st.hours),
 		numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil,
 		textCell(it.Status, st.text), nil, textCell(prList(it.PRs), st.text), textCell(it.Note, st.text)}

@@ -126,33 +126,36 @@ func cellBeside(t *testing.T, all []cellInfo, sheet, key, value, col string) cel
 	return cellInfo{}
 }
 
-// TestSpend checks fixed-price and hourly spend as the Summary shows it: fixed orders cost
-// hours × (amount ÷ planned hours), hourly ones hours × rate.
-func TestSpend(t *testing.T) {
+// TestMoney checks the money as the Summary shows it: a fixed price earned by its milestones
+// reached (not hours × a derived cost), an hourly order's hours × rate; invoiced, paid,
+// outstanding and remaining. Each want is a Summary label, a column (B: this period or the
+// value, C: to date) and the raw number there.
+func TestMoney(t *testing.T) {
 	tests := []struct {
 		name          string
 		files         map[string]string
 		order, period string
-		want          map[string]string // Summary label → raw value in column B
+		want          []struct{ label, col, raw string }
 	}{
-		{"fixed", nil, "O-1", "2026-Q4", map[string]string{
-			"Budget (fixed price)": "150000", "Cost per hour (price ÷ planned hours)": "250", "Planned hours": "600",
-			"Spent this period": "2125", "Spent to date": "2125", "Remaining": "147875",
-			"Hours this period": "8.5", "Budget used": "0.014", "Term elapsed": "0.252"}},
-		{"hourly", nil, "O-2", "2026-Q4", map[string]string{
-			"Budget (hourly rate × hours cap)": "35000", "Hourly rate": "175", "Hours cap": "200",
-			"Spent this period": "525", "Spent to date": "525", "Remaining": "34475", "Hours this period": "3",
-			"Budget used": "0.015"}},
-		{"fixed, second quarter", richFiles, "O-1", "2027-Q1", map[string]string{
-			"Spent this period": "6375", "Spent to date": "8500", "Remaining": "141500",
-			"Hours this period": "25.5", "Hours to date": "34"}},
+		{"fixed", nil, "O-1", "2026-Q4", []struct{ label, col, raw string }{
+			{"Budget (fixed price)", "B", "150000"}, {"Planned hours", "B", "600"},
+			{"Earned", "B", "50000"}, {"Earned", "C", "50000"}, {"Invoiced", "C", "0"}, {"Paid", "C", "0"},
+			{"Outstanding (invoiced − paid)", "C", "0"}, {"Remaining (budget − earned)", "C", "100000"},
+			{"Hours this period", "B", "8.5"}, {"Budget earned", "B", "0.333"}, {"Term elapsed", "B", "0.252"}}},
+		{"hourly", nil, "O-2", "2026-Q4", []struct{ label, col, raw string }{
+			{"Budget (hourly rate × hours cap)", "B", "35000"}, {"Hourly rate", "B", "175"}, {"Hours cap", "B", "200"},
+			{"Earned", "B", "525"}, {"Earned", "C", "525"}, {"Remaining (budget − earned)", "C", "34475"},
+			{"Hours this period", "B", "3"}, {"Budget earned", "B", "0.015"}}},
+		{"fixed, second quarter", richFiles, "O-1", "2027-Q1", []struct{ label, col, raw string }{
+			{"Earned", "B", "0"}, {"Earned", "C", "50000"}, {"Remaining (budget − earned)", "C", "100000"},
+			{"Hours this period", "B", "25.5"}, {"Hours to date", "B", "34"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			all := cells(t, open(t, render(t, report(t, workspace(t, tt.files), cwo.DefaultSettings(), tt.order, tt.period))))
-			for _, label := range sortedKeys(tt.want) {
-				if c := find(t, all, "Summary", label, "B"); c.Raw != tt.want[label] || c.Type != "n" {
-					t.Errorf("Summary %q = %s %q, want number %q", label, c.Type, c.Raw, tt.want[label])
+			for _, w := range tt.want {
+				if c := find(t, all, "Summary", w.label, w.col); c.Raw != w.raw || c.Type != "n" {
+					t.Errorf("Summary %q column %s = %s %q, want number %q", w.label, w.col, c.Type, c.Raw, w.raw)
 				}
 			}
 		})
@@ -179,9 +182,9 @@ func TestNumberFormats(t *testing.T) {
 			order := strings.Replace(mustRead(baseWorkspace+"/orders/O-2.yaml"), "budget:", "currency: "+tt.currency+"\nbudget:", 1)
 			all := cells(t, open(t, render(t, report(t, workspace(t, map[string]string{"orders/O-2.yaml": order}), settings, "O-2", "2026-Q4"))))
 			formats := []struct{ sheet, label, col, want string }{
-				{"Summary", "Spent this period", "B", tt.want},
+				{"Summary", "Earned", "B", tt.want},
 				{"Summary", "Hours this period", "B", "#,##0.0#"},
-				{"Summary", "Budget used", "B", "0.0%"},
+				{"Summary", "Budget earned", "B", "0.0%"},
 				{"Work items", "docs", "D", "#,##0.0#"},
 				{"Work items", "Total", "D", "#,##0.0#"},
 				{"Timesheet", "Total", "D", "#,##0.0#"},
@@ -263,7 +266,7 @@ func TestEmptyPeriod(t *testing.T) {
 			t.Errorf("%s!%s = %q formula %q, want %q formula %q", want.sheet, want.ref, c.Raw, c.Formula, want.raw, want.formula)
 		}
 	}
-	if c := find(t, all, "Summary", "Spent this period", "B"); c.Raw != "0" {
-		t.Errorf("Summary spent this period = %q, want 0", c.Raw)
+	if c := find(t, all, "Summary", "Earned", "B"); c.Raw != "0" {
+		t.Errorf("Summary earned this period = %q, want 0", c.Raw)
 	}
 }

@@ -23,7 +23,7 @@ type summarySheet struct {
 	*sheet
 	b     *book
 	row   int
-	spend tableRows // cumulative spend by period: the line chart's data
+	spend tableRows // earned to date by period: the line chart's data
 	hours tableRows // hours by scope item this period: the bar chart's data
 }
 
@@ -97,27 +97,48 @@ func (s *summarySheet) orderInfo() {
 	s.pairText("Status", r.Order.Status)
 }
 
-// figures writes budget, spend and hours. Spend is hours × rate for hourly orders and
-// hours × (amount ÷ planned hours) for fixed-price ones; the labels say which.
+// figures writes the budget, the money (earned, invoiced, paid for the period and to date; what
+// is outstanding and what remains at its end) and the hours. No figure is a cost derived from
+// hours: a fixed price is earned by its milestones or percent complete (cwo.ReportMoney).
 func (s *summarySheet) figures() {
 	r, st := s.b.r, s.b.st
-	s.section("Budget and spend")
+	s.section("Budget and money")
 	if r.Order.Budget.Type == cwo.BudgetHourly {
 		s.pairNumber("Budget (hourly rate × hours cap)", r.Budget, st.money)
-		s.pairNumber("Hourly rate", r.HourlyCost, st.money)
+		s.pairNumber("Hourly rate", r.Order.Budget.Rate, st.money)
 		s.pairNumber("Hours cap", r.Order.Budget.CapHours, st.hours)
 	} else {
 		s.pairNumber("Budget (fixed price)", r.Budget, st.money)
-		s.pairNumber("Cost per hour (price ÷ planned hours)", r.HourlyCost, st.money)
 		s.pairNumber("Planned hours", r.Order.ScopeHours(), st.hours)
 	}
-	s.pairNumber("Spent this period", r.SpentPeriod, st.money)
-	s.pairNumber("Spent to date", r.SpentToDate, st.money)
-	s.pairNumber("Remaining", r.Remaining, st.money)
-	s.pairNumber("Budget used", fraction(r.BudgetUsedPct), st.percent)
+	s.pairText("Earned by", earnedByText(r))
+	s.header([]string{"", "This period", "To date"}, 1, 2)
+	for _, f := range []struct {
+		label string
+		a     cwo.Amounts
+	}{{"Earned", r.Earned}, {"Invoiced", r.Invoiced}, {"Paid", r.Paid}} {
+		s.text(cell("A", s.row), f.label, st.label)
+		s.number(cell("B", s.row), f.a.Period, st.money)
+		s.number(cell("C", s.row), f.a.ToDate, st.money)
+		s.row++
+	}
+	s.pair("Outstanding (invoiced − paid)", func(string) { s.number(cell("C", s.row), r.Outstanding, st.money) })
+	s.pair("Remaining (budget − earned)", func(string) { s.number(cell("C", s.row), r.Remaining, st.money) })
+	s.pairNumber("Budget earned", fraction(r.EarnedPct), st.percent)
 	s.pairNumber("Term elapsed", fraction(r.TermElapsedPct), st.percent)
 	s.pairNumber("Hours this period", r.HoursPeriod, st.hours)
 	s.pairNumber("Hours to date", r.HoursToDate, st.hours)
+}
+
+// earnedByText says how the order earns, in words.
+func earnedByText(r *cwo.Report) string {
+	switch r.EarnedBy {
+	case cwo.EarnedByHours:
+		return "hours worked × hourly rate, within the cap"
+	case cwo.EarnedPercent:
+		return "fixed price × percent complete (" + r.PercentComplete.String() + "%)"
+	}
+	return "payment milestones reached"
 }
 
 // header writes a table header row from column A; the titles of number columns, listed in

@@ -35,7 +35,7 @@ func timesheetWidths(entries []cwo.TimeEntry) []float64 {
 	person, item, note := textWidth("Person"), textWidth("Item"), textWidth("Note")
 	for _, e := range entries {
 		person = max(person, textWidth(e.Person))
-		item = max(item, textWidth(e.Item))
+		item = max(item, textWidth(itemName(e.Item)))
 		note = max(note, textWidth(e.Note))
 	}
 	return []float64{12, fitWidth(person, minTextWidth, maxTextWidth), fitWidth(item, minTextWidth, maxTextWidth),
@@ -53,7 +53,7 @@ func (b *book) writeTimesheet(sw *excelize.StreamWriter, entries []cwo.TimeEntry
 	for _, e := range entries {
 		cells[0] = excelize.Cell{StyleID: st.date, Value: serial(e.Date)}
 		cells[1] = textCell(e.Person, st.text)
-		cells[2] = textCell(e.Item, st.text)
+		cells[2] = textCell(itemName(e.Item), st.text)
 		cells[3] = numberCell(e.Hours, st.hours)
 		cells[4] = textCell(e.Note, st.text)
 		if err := sw.SetRow(cell("A", row), cells); err != nil {
@@ -85,4 +85,12 @@ func (b *book) writeTimesheet(sw *excelize.StreamWriter, entries []cwo.TimeEntry
 // printTitles repeats the header row on every printed page.
 func (b *book) printTitles(name string) error {
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", name), Scope: name})
+}
+
+// itemName is how the Timesheet sheet names a row's scope item: its key, or "(no item)".
+func itemName(key string) string {
+	if key == "" {
+		return cwo.NoItemTitle
+	}
+	return key
 }

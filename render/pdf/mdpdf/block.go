@@ -111,7 +111,7 @@ func (r *Renderer) heading(n *markdown.Heading) {
 	if num != "" {
 		indent = r.numberIndent(num, size)
 	}
-	lines := r.layout(r.inlines(n.Inlines, a), r.p.width-indent)
+	lines := r.layout(keepLastWords(r.inlines(n.Inlines, a)), r.p.width-indent)
 	if len(lines) == 0 && num == "" {
 		return
 	}
@@ -137,6 +137,38 @@ func (r *Renderer) heading(n *markdown.Heading) {
 		r.p.y += lh
 	}
 	r.gap(after)
+}
+
+// lastWordsMax is the longest, in bytes, that the last two words of a heading may be for
+// keepLastWords to join them: longer, a line of the two alone would look as bare as one word.
+const lastWordsMax = 32
+
+// keepLastWords joins the last two words of a heading of three words or more with a no-break
+// space, so that a heading that wraps never leaves one word, such as "(roadmap)", alone on its
+// last line. It changes spans in place and returns them.
+func keepLastWords(spans []span) []span {
+	type at struct{ k, i int }
+	var spaces []at
+	n := 0 // bytes of the last two words
+	for k := len(spans) - 1; k >= 0 && len(spaces) < 2; k-- {
+		if spans[k].brk {
+			return spans
+		}
+		t := spans[k].text
+		for i := len(t) - 1; i >= 0 && len(spaces) < 2; i-- {
+			if t[i] == ' ' {
+				spaces = append(spaces, at{k, i})
+			} else {
+				n++
+			}
+		}
+	}
+	if len(spaces) < 2 || n > lastWordsMax {
+		return spans
+	}
+	s := spaces[0]
+	spans[s.k].text = spans[s.k].text[:s.i] + "\u00a0" + spans[s.k].text[s.i+1:]
+	return spans
 }
 
 // numberIndent is the width of a heading's number column: room for num and for any number of

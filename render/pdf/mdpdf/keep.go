@@ -147,7 +147,7 @@ func (r *Renderer) headingLines(n *markdown.Heading, size float64) int {
 		}
 		indent = r.numberIndent(num, size)
 	}
-	return max(len(r.layout(r.inlines(n.Inlines, a), r.p.width-indent)), 1)
+	return max(len(r.layout(keepLastWords(r.inlines(n.Inlines, a)), r.p.width-indent)), 1)
 }
 
 // laidOut is a block laid out at a frame width, kept for when it is drawn after a block before
