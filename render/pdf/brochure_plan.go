@@ -34,7 +34,7 @@ func (p pagePlan) fill(k, i, j int) float64 {
 	if k == 0 {
 		room, used = p.first, c+p.full-p.first
 	}
-	if c > room+0.01 || (k > 0 && i == j) {
+	if c > room+0.01 || (i == j && (k > 0 || len(p.heights) > 0)) { // no page without a block
 		return -1
 	}
 	f := used / p.full
