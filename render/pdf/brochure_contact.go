@@ -99,14 +99,9 @@ func (b *brochure) captionedQR(data, url, caption, detail string, w float64, st,
 		}
 	})
 	f.space(1)
-	for _, line := range b.lines(st, caption, w) {
-		f.custom(b.u(st.lead), func(x, y float64) { b.cell(st, x, y, w, b.u(st.lead), line, "C") })
-	}
-	if detail == "" {
-		return f
-	}
-	for _, line := range b.lines(dst, detail, w) {
-		f.custom(b.u(dst.lead), func(x, y float64) { b.cell(dst, x, y, w, b.u(dst.lead), line, "C") })
+	f.aligned(st, caption, "C")
+	if detail != "" {
+		f.aligned(dst, detail, "C")
 	}
 	return f
 }

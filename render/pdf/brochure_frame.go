@@ -74,6 +74,15 @@ func (f *frame) text(st tstyle, s string, indent float64) {
 	f.marked(st, st, "", s, indent, 0)
 }
 
+// aligned wraps s in the style, each line aligned "L", "C" or "R" in the frame's width.
+func (f *frame) aligned(st tstyle, s, align string) {
+	b := f.b
+	lead := b.u(st.lead)
+	for _, line := range b.lines(st, s, f.w) {
+		f.custom(lead, func(x, y float64) { b.cell(st, x, y, f.w, lead, line, align) })
+	}
+}
+
 // marked wraps s with a hanging indent: the marker (a bullet, a number) at indent on the first
 // line, the text at indent+markW on every line.
 func (f *frame) marked(mst, st tstyle, marker, s string, indent, markW float64) {

@@ -147,13 +147,30 @@ func (b *brochure) contentTop() float64    { return b.s.oy + b.margin() + b.u(4)
 func (b *brochure) contentBottom() float64 { return b.s.oy + b.s.h - b.margin() - b.u(6) }
 func (b *brochure) contentHeight() float64 { return b.contentBottom() - b.contentTop() }
 
-// footer writes an inner page's foot line: the contractor, the event and the page number.
+// footer writes an inner page's foot line: the contractor and its website, the event and the
+// page number. When they do not fit side by side, the website gives way, then each side wraps
+// upwards.
 func (b *brochure) footer() {
 	st := tstyle{"", 8, 10, mutedColor}
 	y := b.s.oy + b.s.h - b.margin() + b.u(12)
-	half := b.width() / 2
-	b.cell(st, b.left(), y, half, b.u(10), joinDot(b.d.Contractor.Name, b.d.Contractor.Website), "L")
-	b.cell(st, b.left()+half, y, half, b.u(10), fmt.Sprintf("%s · %d", b.d.Brochure.Event, b.pdf.PageNo()), "R")
+	right := fmt.Sprintf("%s · %d", b.d.Brochure.Event, b.pdf.PageNo())
+	if b.d.Brochure.Event == "" {
+		right = fmt.Sprint(b.pdf.PageNo())
+	}
+	rightW := min(b.textWidth(st, right), b.width()*0.6)
+	left := joinDot(b.d.Contractor.Name, b.d.Contractor.Website)
+	if b.textWidth(st, left)+rightW > b.width() {
+		left = b.d.Contractor.Name
+	}
+	bottom := y + b.u(10) // the foot line's last line ends here
+	for _, col := range []struct {
+		x, w        float64
+		text, align string
+	}{{b.left(), b.width() - rightW, left, "L"}, {b.left() + b.width() - rightW, rightW, right, "R"}} {
+		f := b.newFrame(col.w)
+		f.aligned(st, col.text, col.align)
+		f.draw(col.x, bottom-f.h)
+	}
 }
 
 // coverBand lays out the cover's brand band: the contractor (its logo, else its name, once),
