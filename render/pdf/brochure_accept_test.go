@@ -159,3 +159,14 @@ func TestVCard(t *testing.T) {
 		t.Errorf("vCard without e-mail or phone = %q, want none", v)
 	}
 }
+
+// TestBrochureNoProjects: a brochure whose projects were all left out (stale roadmaps) still
+// renders, as a booklet and as flyers.
+func TestBrochureNoProjects(t *testing.T) {
+	for _, layout := range []string{cwo.BrochureBooklet, cwo.BrochureFlyer} {
+		d := testBrochure(true, "x")
+		d.Brochure.Layout, d.Projects = layout, nil
+		path, _ := writeBrochure(t, d)
+		pdftest.QPDFCheck(t, path)
+	}
+}
