@@ -33,6 +33,7 @@ func (b *brochure) introBlock(w float64) *frame {
 	}
 	nameW = min(nameW, w*0.35)
 	for _, p := range b.d.Projects {
+		f.space(3)
 		f.twoColumns(name, p.Project.Name, nameW, tag, p.Project.Tagline)
 	}
 	return f
