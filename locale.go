@@ -14,6 +14,7 @@ var Papers = []string{PaperLetter, PaperA4}
 // The locale and paper of an order's documents are, from the first that says:
 //
 //  1. the order's own locale: and paper: (orders/<id>.yaml);
+//     then its funder's (funders/<id>.yaml), so that each funder gets its own conventions;
 //  2. the settings (cwo.yaml, CWO_LOCALE and CWO_PAPER, --locale and --paper), for every order;
 //  3. the contractor's country: (contractor.yaml), through CLDR (cldr.CountryLocale,
 //     cldr.Paper): A4 and day-month-year outside the Letter countries of the Americas;
@@ -28,6 +29,9 @@ func (w *Workspace) OrderLocale(o *WorkOrder) string {
 	if o != nil && o.Locale != "" {
 		return o.Locale
 	}
+	if f := w.orderFunder(o); f != nil && f.Locale != "" {
+		return f.Locale
+	}
 	return w.Locale()
 }
 
@@ -36,7 +40,18 @@ func (w *Workspace) OrderPaper(o *WorkOrder) string {
 	if o != nil && o.Paper != "" {
 		return o.Paper
 	}
+	if f := w.orderFunder(o); f != nil && f.Paper != "" {
+		return f.Paper
+	}
 	return w.Paper()
+}
+
+// orderFunder returns the order's funder, or nil.
+func (w *Workspace) orderFunder(o *WorkOrder) *Funder {
+	if o == nil {
+		return nil
+	}
+	return w.Funder(o.Funder)
 }
 
 // Locale returns the workspace's locale: the settings', else the default of the contractor's
@@ -92,12 +107,17 @@ func LanguageTag(locale string) string { return cldr.EnglishTag(locale) }
 
 // localeRules checks an order's own locale and paper.
 func (v *validator) localeRules(o *WorkOrder) {
-	if o.Locale != "" {
-		if err := CheckLocale(o.Locale); err != nil {
-			v.diags.Errorf(o.Src.File, o.Src.At("locale"), "locale %v", err)
+	v.localePaper(o.Src, o.Locale, o.Paper)
+}
+
+// localePaper checks the locale: and paper: of an order or a funder.
+func (v *validator) localePaper(src Source, locale, paper string) {
+	if locale != "" {
+		if err := CheckLocale(locale); err != nil {
+			v.diags.Errorf(src.File, src.At("locale"), "locale %v", err)
 		}
 	}
-	v.oneOf(o.Src, o.Paper, Papers, "paper")
+	v.oneOf(src, paper, Papers, "paper")
 }
 
 // countryRule checks the contractor's country.

@@ -61,10 +61,10 @@ var ItemStatuses = []string{"not-started", "in-progress", "in-review", ItemDone,
 
 // ItemProgress is the state of one scope item in a period.
 type ItemProgress struct {
-	Status  string `yaml:"status"`
-	Percent int    `yaml:"percent"`
-	Note    string `yaml:"note"`
-	PRs     []int  `yaml:"prs"`
+	Status  string  `yaml:"status"`
+	Percent int     `yaml:"percent"`
+	Note    string  `yaml:"note"`
+	PRs     []PRRef `yaml:"prs"` // the project's repository's numbers, or owner/repo#N
 }
 
 // Contribution states.
@@ -74,7 +74,8 @@ const (
 	StateClosed = "closed"
 )
 
-// Contribution is an upstream pull request: evidence of best effort.
+// Contribution is an upstream pull request: evidence of best effort. It is known by its
+// reference, owner/repo#N (Ref).
 type Contribution struct {
 	URL    string `yaml:"url"`
 	Title  string `yaml:"title"`
@@ -85,8 +86,13 @@ type Contribution struct {
 	Opened Date   `yaml:"opened"`
 	Merged Date   `yaml:"merged"`
 	Closed Date   `yaml:"closed"`
-	File   string `yaml:"-" json:"-"`
-	Pos    Pos    `yaml:"-" json:"-"`
+	Repo   string `yaml:"-"` // owner/repo: from the URL, or what the export says
+	Bot    bool   `yaml:"-"` // the export marks the author as a bot (gh's is_bot, REST's type "Bot")
+	// Flags says why the pull request may not be the team's work under the order (FlagBot ...):
+	// set in reports, from ContributionFlags.
+	Flags []string `yaml:"-"`
+	File  string   `yaml:"-" json:"-"`
+	Pos   Pos      `yaml:"-" json:"-"`
 }
 
 // TimeEntry is one row of a timesheet.

@@ -1,10 +1,5 @@
 package cwo
 
-import (
-	"sort"
-	"strings"
-)
-
 // Report is everything a funder's progress report for one order and period shows. Money is in
 // the order's currency; cumulative figures run from the order's start to the period's end.
 type Report struct {
@@ -24,7 +19,7 @@ type Report struct {
 	// Items has one line per scope item, in scope order, then a "(no item)" line (NoItem) for
 	// the hours logged without a scope item, when there are any to date.
 	Items         []ReportItem
-	Contributions []Contribution // merged from progress files and contributions.json, by URL
+	Contributions []Contribution // merged from progress files and contributions*.json, by reference
 	StateCounts   map[string]int // contributions by state
 	ReportMoney                  // earned, invoiced, paid, outstanding, remaining (report_money.go)
 	Flags         []string       // what the funder should know before reading on (report_flags.go)
@@ -165,136 +160,4 @@ func (r *Report) payments() {
 			r.PaymentsDue = append(r.PaymentsDue, p)
 		}
 	}
-}
-
-// contributions keeps the order's pull requests relevant to the period, ties them to scope
-// items, and fills in the progress notes of each item.
-func (r *Report) contributions(w *Workspace) {
-	byURL := w.orderContributions(r.Order.ID)
-	for _, url := range sortedKeys(byURL) {
-		c := byURL[url]
-		if relevant, openAtEnd := relevantIn(c, r.Period); relevant {
-			if openAtEnd && c.State != StateOpen {
-				c.State = StateOpen // as it stood at the period's end
-			}
-			r.Contributions = append(r.Contributions, c)
-			r.StateCounts[c.State]++
-		}
-	}
-	sort.SliceStable(r.Contributions, func(i, j int) bool {
-		a, b := r.Contributions[i], r.Contributions[j]
-		if !a.Opened.Equal(b.Opened) {
-			return a.Opened.Before(b.Opened)
-		}
-		return a.URL < b.URL
-	})
-	r.itemNotes()
-}
-
-// orderContributions merges an order's pull requests from contributions.json and its progress
-// files, by URL, and ties each to a scope item where a progress file's prs: names it.
-func (w *Workspace) orderContributions(orderID string) map[string]Contribution {
-	itemOf := map[int]string{} // PR number → scope key, from every progress file's prs:
-	for _, pr := range w.OrderProgress(orderID) {
-		for _, key := range sortedKeys(pr.Items) {
-			for _, n := range pr.Items[key].PRs {
-				itemOf[n] = key
-			}
-		}
-	}
-	byURL := map[string]Contribution{}
-	add := func(c Contribution) {
-		if c.Number == 0 {
-			c.Number = prNumber(c.URL)
-		}
-		if c.Item == "" && c.Number > 0 {
-			c.Item = itemOf[c.Number]
-		}
-		if old, ok := byURL[c.URL]; ok {
-			c = mergeContribution(old, c)
-		}
-		byURL[c.URL] = c
-	}
-	for _, c := range w.PRs[orderID] {
-		add(c)
-	}
-	for _, pr := range w.OrderProgress(orderID) {
-		for _, c := range pr.Contributions {
-			add(c)
-		}
-	}
-	return byURL
-}
-
-// relevantIn reports whether contribution c belongs in period p's report: opened, merged or
-// closed in the period, or still open at its end (openAtEnd), but not opened after it.
-func relevantIn(c Contribution, p Period) (relevant, openAtEnd bool) {
-	start, end := p.Start(), p.End()
-	if c.Opened.After(end) {
-		return false, false
-	}
-	resolved := MaxDate(c.Merged, c.Closed)
-	openAtEnd = resolved.IsZero() || resolved.After(end)
-	return p.Contains(c.Opened) || (!resolved.IsZero() && resolved.Within(start, end)) || openAtEnd, openAtEnd
-}
-
-func (r *Report) itemNotes() {
-	for i := range r.Items {
-		it := &r.Items[i]
-		if it.Key == "" {
-			continue // the (no item) line, or a scope item no note or pull request can name
-		}
-		if r.Progress != nil {
-			if ip, ok := r.Progress.Items[it.Key]; ok {
-				it.Status, it.Percent, it.Note = ip.Status, ip.Percent, ip.Note
-			}
-		}
-		for _, c := range r.Contributions {
-			if c.Item == it.Key {
-				it.PRs = append(it.PRs, c)
-			}
-		}
-	}
-}
-
-// mergeContribution combines two records of the same pull request: set fields win over unset
-// ones, and the more final state wins (merged over closed over open), whichever file said it.
-func mergeContribution(a, b Contribution) Contribution {
-	pick := func(x, y string) string {
-		if y != "" {
-			return y
-		}
-		return x
-	}
-	pickDate := func(x, y Date) Date {
-		if !y.IsZero() {
-			return y
-		}
-		return x
-	}
-	out := b
-	out.Title, out.Item, out.Author = pick(a.Title, b.Title), pick(a.Item, b.Item), pick(a.Author, b.Author)
-	out.Opened, out.Merged, out.Closed = pickDate(a.Opened, b.Opened), pickDate(a.Merged, b.Merged), pickDate(a.Closed, b.Closed)
-	if stateRank[a.State] > stateRank[b.State] {
-		out.State = a.State
-	}
-	return out
-}
-
-var stateRank = map[string]int{StateOpen: 0, StateClosed: 1, StateMerged: 2}
-
-// prNumber takes the number from a pull request URL such as .../pull/27001.
-func prNumber(url string) int {
-	i := strings.LastIndex(url, "/pull/")
-	if i < 0 {
-		return 0
-	}
-	n := 0
-	for _, c := range url[i+6:] {
-		if c < '0' || c > '9' {
-			break
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
 }

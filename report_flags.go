@@ -86,15 +86,15 @@ func (v *validator) reportWarnings(o *WorkOrder) {
 	for _, pr := range v.ws.OrderProgress(o.ID) {
 		notes[pr.Period] = true
 	}
-	var prs map[string]Contribution // read when a period has hours and no notes
-	var bare []string               // periods with hours and nothing to show for them
+	var prs []Contribution // read when a period has hours and no notes
+	var bare []string      // periods with hours and nothing to show for them
 	for _, p := range periods {
 		hours := v.ws.periodHours(o.ID, p)
 		if hours.Sign() <= 0 || notes[p] {
 			continue
 		}
 		if prs == nil {
-			prs = v.ws.orderContributions(o.ID)
+			prs = v.ws.OrderContributions(o)
 		}
 		if !anyRelevant(prs, p) {
 			bare = append(bare, fmt.Sprintf("%s (%s)", p, hoursPhrase(hours)))
@@ -117,7 +117,7 @@ func (w *Workspace) periodHours(orderID string, p Period) Hours {
 }
 
 // anyRelevant reports whether any of the contributions belongs in period p's report.
-func anyRelevant(prs map[string]Contribution, p Period) bool {
+func anyRelevant(prs []Contribution, p Period) bool {
 	for _, c := range prs {
 		if ok, _ := relevantIn(c, p); ok {
 			return true

@@ -116,7 +116,11 @@ type Funder struct {
 	GoverningLaw string        `yaml:"governing_law" json:",omitempty"`
 	Venue        string        `yaml:"venue" json:",omitempty"`
 	LiabilityCap *LiabilityCap `yaml:"liability_cap" json:",omitempty"`
-	Src          Source        `yaml:"-" json:"-"`
+	// How the funder's orders write amounts, numbers and dates, and the paper of their
+	// agreements, unless an order sets its own (locale.go).
+	Locale string `yaml:"locale" json:",omitempty"` // BCP 47; "" for the workspace's
+	Paper  string `yaml:"paper" json:",omitempty"`  // "letter" or "a4"; "" for the workspace's
+	Src    Source `yaml:"-" json:"-"`
 }
 
 // DisplayName returns the short name, else the legal name.

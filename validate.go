@@ -44,6 +44,7 @@ func Validate(ws *Workspace, opt ValidateOptions) Diagnostics {
 	}
 	v.governingLaw()
 	v.progress()
+	v.finals()
 	v.timesheets()
 	for _, o := range ws.Orders {
 		v.reportWarnings(o)

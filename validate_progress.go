@@ -22,6 +22,9 @@ func (v *validator) progress() {
 			v.contribution(p.Src, o, c, "contributions", i)
 		}
 	}
+	for _, o := range v.ws.Orders {
+		v.orderContributions(o)
+	}
 	for _, order := range sortedKeys(v.ws.PRs) {
 		if o := v.ws.Order(order); o == nil {
 			prs := v.ws.PRs[order]
@@ -60,11 +63,6 @@ func (v *validator) itemProgress(p *Progress, o *WorkOrder, key string, ip ItemP
 	v.oneOf(src, ip.Status, ItemStatuses, "items", key, "status")
 	if ip.Percent < 0 || ip.Percent > 100 {
 		v.diags.Errorf(src.File, src.At("items", key, "percent"), "percent must be between 0 and 100, got %d", ip.Percent)
-	}
-	for i, n := range ip.PRs {
-		if n <= 0 {
-			v.diags.Errorf(src.File, src.At("items", key, "prs", i), "pull request number must be positive, got %d", n)
-		}
 	}
 }
 

@@ -79,6 +79,7 @@ func (v *validator) funder(f *Funder) {
 	v.partyTerms(f.Src, f.Notices, f.LiabilityCap)
 	v.countryOf(f.Src, f.Country)
 	v.lawChoice(f.Src, f.GoverningLaw)
+	v.localePaper(f.Src, f.Locale, f.Paper)
 }
 
 func (v *validator) brochure(b *Brochure) {

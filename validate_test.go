@@ -112,7 +112,7 @@ func TestValidationRules(t *testing.T) {
 		{"bad order paper", edit{o1, "status: active", "status: active\npaper: a5"}, "orders/O-1.yaml:5:8: error: paper \"a5\" is not one of letter, a4 (did you mean \"a4\"?)"},
 		{"country name", edit{"contractor.yaml", "email:", "country: Germany\nemail:"}, "contractor.yaml:4:10: error: country \"Germany\" is not an ISO 3166-1 country code (two capital letters, like US or DE)"},
 		{"country UK", edit{"contractor.yaml", "email:", "country: UK\nemail:"}, "contractor.yaml:4:10: error: country \"UK\" is not an ISO 3166-1 country code: the United Kingdom is \"GB\""},
-		{"bad json state", edit{"progress/O-1/contributions.json", `"OPEN"`, `"DRAFT"`}, "progress/O-1/contributions.json:2:3: error: pull request 1: state \"DRAFT\" is not OPEN, MERGED or CLOSED"},
+		{"bad json state", edit{"progress/O-1/contributions.json", `"OPEN"`, `"DRAFT"`}, "progress/O-1/contributions.json:2:3: error: pull request 1: state \"DRAFT\" is not OPEN, MERGED or CLOSED (nor open or closed)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

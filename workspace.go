@@ -82,7 +82,10 @@ type Workspace struct {
 	Orders     []*WorkOrder
 	Brochures  []*Brochure
 	Progress   []*Progress
-	// PRs holds contributions read from progress/<order>/contributions.json, by order ID.
+	// Finals holds the orders' closing notes (progress/<order>/final.yaml), by order ID.
+	Finals []*FinalNotes
+	// PRs holds contributions read from progress/<order>/contributions*.json, by order ID, in file
+	// name order and then file order.
 	PRs map[string][]Contribution
 
 	// Time holds the timesheet rows (see PeriodEntries, LoggedHours); nil when none were read.

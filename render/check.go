@@ -42,6 +42,7 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 		return ws, diags, assets{}
 	}
 	diags = append(diags, cwo.Validate(ws, opt)...)
+	diags = append(diags, checkMarkdown(ws)...)
 	var a assets
 	fonts, fontDiags := loadFonts(dir, s.Fonts, ws.Locale())
 	diags = append(diags, fontDiags...)

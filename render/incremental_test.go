@@ -96,8 +96,8 @@ func TestRerunAfterOneOrderChangedRendersOnlyIt(t *testing.T) {
 	if c := res.Counts[render.KindAgreements]; c.Rendered != 1 || c.Unchanged != 1 {
 		t.Errorf("agreements: %+v, want 1 rendered and 1 unchanged", *c)
 	}
-	if c := res.Counts[render.KindReports]; c.Rendered != 1 {
-		t.Errorf("reports: %+v, want O-1's report rendered", *c)
+	if c := res.Counts[render.KindReports]; c.Rendered != 2 {
+		t.Errorf("reports: %+v, want O-1's report rendered (workbook and PDF)", *c)
 	}
 	if c := res.Counts[render.KindBrochures]; c.Unchanged != 1 {
 		t.Errorf("brochures: %+v, want 1 unchanged", *c)

@@ -235,7 +235,8 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
 	sort.Strings(lines)
-	want := []string{"new       agreements/O-1-v1.pdf", "new       agreements/O-2-v1.pdf", "new       brochures/conf.pdf", "new       reports/O-1-2026-Q4.xlsx", "new       reports/O-2-2026-Q4.xlsx"}
+	want := []string{"new       agreements/O-1-v1.pdf", "new       agreements/O-2-v1.pdf", "new       brochures/conf.pdf",
+		"new       reports/O-1-2026-Q4.pdf", "new       reports/O-1-2026-Q4.xlsx", "new       reports/O-2-2026-Q4.pdf", "new       reports/O-2-2026-Q4.xlsx"}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("dry run printed:\n%s\nwant:\n%s", log.String(), strings.Join(want, "\n"))
 	}

@@ -207,17 +207,28 @@ var brochureRules = rules{
 }
 
 var progressRules = rules{
-	"":                       obj{"description": "Progress notes for one order and reporting period."},
-	"summary":                obj{"description": "Markdown narrative for the funder"},
-	"items":                  obj{"propertyNames": obj{"pattern": IDPattern, "maxLength": cwo.MaxIDLength}, "description": "progress per scope item, keyed by scope key"},
-	"items.*.status":         obj{"enum": cwo.ItemStatuses},
-	"items.*.percent":        obj{"minimum": 0, "maximum": 100},
-	"items.*.prs.*":          obj{"minimum": 1, "description": "a pull request number"},
+	"":                obj{"description": "Progress notes for one order and reporting period."},
+	"summary":         obj{"description": "Markdown narrative for the funder"},
+	"items":           obj{"propertyNames": obj{"pattern": IDPattern, "maxLength": cwo.MaxIDLength}, "description": "progress per scope item, keyed by scope key"},
+	"items.*.status":  obj{"enum": cwo.ItemStatuses},
+	"items.*.percent": obj{"minimum": 0, "maximum": 100},
+	"items.*.prs.*": obj{"type": []string{"integer", "string"}, "minimum": 1, "pattern": `^(([A-Za-z0-9-]+/[A-Za-z0-9._-]+)?#)?[0-9]+$`,
+		"description": "a pull request of the project's repository (24790) or of any repository (owner/repo#24790)"},
 	"contributions.*":        req("", "url", "title", "state", "opened"),
 	"contributions.*.url":    obj{"type": "string", "pattern": `^https?://\S+$`},
 	"contributions.*.state":  obj{"enum": []string{cwo.StateOpen, cwo.StateMerged, cwo.StateClosed}},
 	"contributions.*.item":   idRule,
 	"contributions.*.number": obj{"minimum": 1},
+}
+
+var finalRules = rules{
+	"":               obj{"description": "Closing notes of one order, for its final report."},
+	"summary":        obj{"description": "Markdown: what the order achieved"},
+	"items":          obj{"propertyNames": obj{"pattern": IDPattern, "maxLength": cwo.MaxIDLength}, "description": "outcome per scope item, keyed by scope key"},
+	"items.*.status": obj{"enum": cwo.ItemStatuses},
+	"items.*.prs.*":  obj{"minimum": 1, "description": "a pull request number"},
+	"lessons":        obj{"description": "Markdown, one item per lesson learned"},
+	"next":           obj{"description": "Markdown, one item per next step"},
 }
 
 var settingsRules = rules{

@@ -47,6 +47,7 @@ func Kinds() []Kind {
 		{"funder", "cwo funder (funders/<id>.yaml)", "funders/*.yaml", reflect.TypeFor[cwo.Funder](), funderRules},
 		{"order", "cwo work order (orders/<id>.yaml)", "orders/*.yaml", reflect.TypeFor[cwo.WorkOrder](), orderRules},
 		{"brochure", "cwo roadmap brochure (brochures/<id>.yaml)", "brochures/*.yaml", reflect.TypeFor[cwo.Brochure](), brochureRules},
+		{"final", "cwo closing notes (progress/<order-id>/final.yaml)", "progress/*/final.yaml", reflect.TypeFor[cwo.FinalNotes](), finalRules},
 		{"progress", "cwo progress notes (progress/<order-id>/<period>.yaml)", "progress/*/*.yaml", reflect.TypeFor[cwo.Progress](), progressRules},
 		{"cwo", "cwo tool settings (cwo.yaml)", "cwo.yaml", reflect.TypeFor[settingsFile](), settingsRules},
 	}

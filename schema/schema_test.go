@@ -264,7 +264,7 @@ func TestWriteAll(t *testing.T) {
 		names = append(names, filepath.Base(p))
 	}
 	sort.Strings(names)
-	want := "brochure.schema.json contractor.schema.json cwo.schema.json funder.schema.json order.schema.json progress.schema.json project.schema.json"
+	want := "brochure.schema.json contractor.schema.json cwo.schema.json final.schema.json funder.schema.json order.schema.json progress.schema.json project.schema.json"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("WriteAll wrote %s, want %s", got, want)
 	}

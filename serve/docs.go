@@ -48,7 +48,11 @@ func orderRows(ws *cwo.Workspace, jobs []*render.Job, used map[*render.Job]bool)
 				row.Agreement = append(row.Agreement, linkTo(j, fmt.Sprintf("v%d", o.Version)))
 				used[j] = true
 			case render.KindReports:
-				row.Reports = append(row.Reports, linkTo(j, strings.TrimPrefix(stem(j.Path), o.ID+"-")))
+				label := strings.TrimPrefix(stem(j.Path), o.ID+"-")
+				if path.Ext(j.Path) == ".pdf" && label != "final" {
+					label += " (PDF)" // the PDF edition, beside the workbook of the same period
+				}
+				row.Reports = append(row.Reports, linkTo(j, label))
 				used[j] = true
 			}
 		}

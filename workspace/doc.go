@@ -1,7 +1,7 @@
 // Package workspace loads a cwo workspace folder into a cwo.Workspace: contractor.yaml,
 // projects/, funders/, orders/, brochures/ and progress/ decoded strictly (unknown keys,
 // repeated keys and wrong types are errors with line and column; see internal/strict), the gh
-// exports progress/<order>/contributions.json, the logos the records name, and the timesheets
+// exports progress/<order>/contributions*.json, the logos the records name, and the timesheets
 // (timesheets/*.csv), which it indexes by order and month and reads again only when a report
 // lists the rows (it implements cwo.Timesheets).
 //

@@ -10,17 +10,18 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// jsonErrorPos finds the line and column of a JSON decoding error.
-func jsonErrorPos(data []byte, err error) cwo.Pos {
+// jsonErrorOffset finds the byte offset of a JSON decoding error in data (0 when the error
+// says none).
+func jsonErrorOffset(data []byte, err error) int64 {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return offsetPos(data, max(se.Offset-1, 0))
+		return max(se.Offset-1, 0)
 	case errors.As(err, &te):
-		return offsetPos(data, tokenStart(data, te.Offset))
+		return tokenStart(data, te.Offset)
 	}
-	return cwo.Pos{Line: 1, Col: 1}
+	return 0
 }
 
 func jsonErrorText(err error) string {
@@ -64,31 +65,6 @@ func offsetPos(data []byte, off int64) cwo.Pos {
 	line := bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return cwo.Pos{Line: line, Col: len([]rune(string(before[start:]))) + 1}
-}
-
-// jsonElementPositions returns the position of every element of the top-level JSON array, in
-// one pass over data (positions of elements it cannot reach are 1:1).
-func jsonElementPositions(data []byte, n int) []cwo.Pos {
-	pos := make([]cwo.Pos, n)
-	for i := range pos {
-		pos[i] = cwo.Pos{Line: 1, Col: 1}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil {
-		return pos
-	}
-	lc := lineCounter{data: data, line: 1}
-	for i := 0; i < n && dec.More(); i++ {
-		off := dec.InputOffset()
-		rest := data[off:]
-		skip := len(rest) - len(bytes.TrimLeft(rest, " \t\r\n,"))
-		pos[i] = lc.pos(off + int64(skip))
-		var raw json.RawMessage
-		if dec.Decode(&raw) != nil {
-			break
-		}
-	}
-	return pos
 }
 
 // lineCounter turns increasing byte offsets into positions without rescanning from the start.

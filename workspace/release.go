@@ -25,11 +25,14 @@ func ForgetPositions(ws *cwo.Workspace) {
 	for _, p := range ws.Progress {
 		forget(&p.Src)
 	}
+	for _, f := range ws.Finals {
+		forget(&f.Src)
+	}
 }
 
 // ForgetReportData drops the progress notes, the contributions and the timesheet index of ws,
 // which only reports read: afterwards the workspace has no progress and no time entries. The
 // render pipeline calls it when a run plans no report.
 func ForgetReportData(ws *cwo.Workspace) {
-	ws.Progress, ws.PRs, ws.Time = nil, nil, nil
+	ws.Progress, ws.Finals, ws.PRs, ws.Time = nil, nil, nil, nil
 }

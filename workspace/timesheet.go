@@ -119,6 +119,11 @@ func headerIndex(header []string, columns map[string]string, file string, diags 
 		diags.Errorf(file, cwo.Pos{Line: 1}, "header has %d columns; at most %d are read", len(header), maxTimesheetColumns)
 		return nil, false
 	}
+	if d := otherDelimiter(header); d != "" {
+		diags.Errorf(file, cwo.Pos{Line: 1}, "the header seems to use %s between columns, not \",\": "+
+			"to read the file as it is, add to cwo.yaml  timesheets: [{files: %s, delimiter: %s}]  (see docs/importing.md)", d, file, d)
+		return nil, false
+	}
 	pos := map[string]int{}
 	for i, h := range header {
 		pos[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
@@ -208,4 +213,20 @@ func parseHours(s string) (cwo.Hours, error) {
 		seconds *= 60
 	}
 	return cwo.DecimalFromInt(seconds).Div(cwo.DecimalFromInt(3600)).Round(6), nil
+}
+
+// otherDelimiter returns the quoted delimiter a one-column header seems to use instead of the
+// comma (";" as spreadsheets in many languages write, a tab, "|"), or "" when it has more than
+// one column or none of them.
+func otherDelimiter(header []string) string {
+	if len(header) != 1 {
+		return ""
+	}
+	best, most := "", 0
+	for _, d := range [][2]string{{";", `";"`}, {"\t", `"\t"`}, {"|", `"|"`}} {
+		if n := strings.Count(header[0], d[0]); n > most {
+			best, most = d[1], n
+		}
+	}
+	return best
 }

@@ -112,7 +112,7 @@ func TestBadInputNeverPanics(t *testing.T) {
 		{"CSV missing column", "timesheets/q4.csv", []byte("date,order,person,item,note\n2026-10-02,O-1,Priya,simd,x\n"), "timesheets/q4.csv:1: error: header has no \"hours\" column"},
 		{"CSV short row", "timesheets/q4.csv", []byte("date,order,person,item,hours,note\n2026-10-02,O-1\n"), "timesheets/q4.csv:2: error: row has 2 fields; the header has more"},
 		{"YAML syntax", "funders/acme.yaml", []byte("legal_name: [unclosed\n"), "funders/acme.yaml:1: error: YAML syntax"},
-		{"JSON not JSON", "progress/O-1/contributions.json", []byte("not json"), "progress/O-1/contributions.json:1:2: error: not a gh pr list JSON export"},
+		{"JSON not JSON", "progress/O-1/contributions.json", []byte("not json"), "progress/O-1/contributions.json:1:2: error: not pull requests as gh pr list, gh search prs or the GitHub API print them"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

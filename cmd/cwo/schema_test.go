@@ -31,7 +31,7 @@ func TestSchemaCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("cwo schema = %d\n%s%s", code, stdout, stderr)
 	}
-	for _, name := range []string{"contractor", "project", "funder", "order", "brochure", "progress", "cwo"} {
+	for _, name := range []string{"contractor", "project", "funder", "order", "brochure", "final", "progress", "cwo"} {
 		p := filepath.Join(out, name+".schema.json")
 		if !strings.Contains(stdout, p) {
 			t.Errorf("output does not list %s:\n%s", p, stdout)

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -9,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var contributionHeader = []string{"Title", "Pull request", "Item", "State", "Opened", "Merged or closed", "Link"}
+var contributionHeader = []string{"Title", "Pull request", "Item", "State", "Opened", "Merged or closed", "Link", "Note"}
 
 // stateLabel names a contribution state for readers: a closed pull request was not merged.
 func stateLabel(state string) string {
@@ -35,8 +34,10 @@ func linkable(u string) bool {
 	return false
 }
 
-// contributions writes the Contributions sheet: one row per pull request, its title a hyperlink
-// to it when the URL is safe, else plain text.
+// contributions writes the Contributions sheet: one row per pull request, its title and its
+// reference (owner/repo#N) hyperlinks to it when the URL is safe, else plain text, and a note
+// for a pull request that may not be the team's work under the order (a bot's, opened outside
+// the order's term, by someone not on its team).
 func (b *book) contributions() error {
 	s := &sheet{f: b.f, name: sheetContributions}
 	st := b.st
@@ -50,7 +51,7 @@ func (b *book) contributions() error {
 	row := 2
 	for _, c := range b.r.Contributions {
 		b.contributionRow(s, row, c)
-		for i, v := range []string{c.Title, "", c.Item, stateLabel(c.State), "", "", c.URL} {
+		for i, v := range []string{c.Title, c.Ref(), c.Item, stateLabel(c.State), "", "", c.URL, cwo.FlagNote(b.r.Order, c)} {
 			widths[i] = max(widths[i], textWidth(v))
 		}
 		row++
@@ -71,17 +72,9 @@ func (b *book) contributionRow(s *sheet, row int, c cwo.Contribution) {
 	if text == "" {
 		text = c.URL
 	}
-	if linkable(c.URL) {
-		s.text(title, text, st.link)
-		tip := c.URL
-		s.do(func() error {
-			return s.f.SetCellHyperLink(s.name, title, c.URL, "External", excelize.HyperlinkOpts{Tooltip: &tip})
-		})
-	} else {
-		s.text(title, text, st.text)
-	}
-	if c.Number > 0 {
-		s.text(cell("B", row), fmt.Sprintf("#%d", c.Number), st.text)
+	b.link(s, title, text, c.URL)
+	if ref := c.Ref(); ref != c.URL {
+		b.link(s, cell("B", row), ref, c.URL)
 	}
 	s.text(cell("C", row), c.Item, st.text)
 	s.text(cell("D", row), stateLabel(c.State), st.text)
@@ -90,17 +83,31 @@ func (b *book) contributionRow(s *sheet, row int, c cwo.Contribution) {
 		s.date(cell("F", row), cwo.MaxDate(c.Merged, c.Closed), st.date)
 	}
 	s.text(cell("G", row), c.URL, st.text)
+	s.text(cell("H", row), cwo.FlagNote(b.r.Order, c), st.text)
+}
+
+// link writes text into ref, as a hyperlink to u when u is linkable, else as plain text.
+func (b *book) link(s *sheet, ref, text, u string) {
+	if !linkable(u) {
+		s.text(ref, text, b.st.text)
+		return
+	}
+	s.text(ref, text, b.st.link)
+	tip := u
+	s.do(func() error {
+		return s.f.SetCellHyperLink(s.name, ref, u, "External", excelize.HyperlinkOpts{Tooltip: &tip})
+	})
 }
 
 // contributionLayout sets widths that fit the content, the frozen header, filter buttons and
 // the page setup.
 func (b *book) contributionLayout(s *sheet, widths []int, lastRow int) {
-	widths[1], widths[4], widths[5] = 14, 12, 18 // pull request, opened, merged or closed
+	widths[4], widths[5] = 12, 18 // opened, merged or closed
 	for i, w := range widths {
 		col := string(rune('A' + i))
 		s.width(col, col, fitWidth(w, minTextWidth, maxTextWidth))
 	}
 	s.do(func() error { return s.f.SetPanes(s.name, freezeHeader) })
-	s.do(func() error { return b.autoFilter(s.name, "G", lastRow) })
+	s.do(func() error { return b.autoFilter(s.name, "H", lastRow) })
 	s.do(func() error { return pageSetup(s.f, s.name) })
 }

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cwo-tool/cwo"
@@ -92,15 +91,11 @@ func (b *book) itemRow(it cwo.ReportItem) []any {
 	return cells
 }
 
-// prList describes pull requests as text: "#123 merged, #130 open".
+// prList describes pull requests as text: "numpy/numpy#123 merged, cupy/cupy#130 open".
 func prList(prs []cwo.Contribution) string {
 	parts := make([]string, 0, len(prs))
 	for _, c := range prs {
-		id := c.URL
-		if c.Number > 0 {
-			id = fmt.Sprintf("#%d", c.Number)
-		}
-		parts = append(parts, id+" "+stateLabel(c.State))
+		parts = append(parts, c.Ref()+" "+stateLabel(c.State))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -1,0 +1,53 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"path"
+
+	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/outdir"
+	"github.com/cwo-tool/cwo/render/pdf"
+)
+
+// FinalPath returns where an order's final report is written, relative to the output folder.
+func FinalPath(o *cwo.WorkOrder) string {
+	return path.Join("reports", o.ID+"-final.pdf")
+}
+
+// reportDate is the date the run judges whether an order's term has ended: the --as-of date,
+// else the newest issued date of any order (the last run's, when only changed orders were
+// loaded), never the clock.
+func (b *batch) reportDate() cwo.Date {
+	if !b.asOf.IsZero() {
+		return b.asOf
+	}
+	return b.ws.AsOf()
+}
+
+// finalJob makes the job of an order's final report, or nil when it has none yet (cwo.FinalDue).
+func (b *batch) finalJob(o *cwo.WorkOrder) (*Job, error) {
+	if b.opt.Period != "" || !cwo.FinalDue(o, b.reportDate()) {
+		return nil, nil
+	}
+	f := b.ws.NewFinalReport(o)
+	fp, data, err := finalFingerprint(f)
+	if err != nil {
+		return nil, fmt.Errorf("order %s final report: %w", o.ID, err)
+	}
+	opt := b.pdfOptions()
+	opt.Paper = b.ws.OrderPaper(o)
+	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "final").Text("cwo", cwo.Version).Text("fingerprint", fp).
+		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
+	doc := &pdf.FinalDoc{Final: f, Contractor: b.ws.Contractor, Fingerprint: fp}
+	return &Job{
+		Path: FinalPath(o), Kind: KindReports, IDs: []string{o.ID, o.Funder, o.Project, "final"}, Hash: h.Sum(), Runes: nonASCII(data),
+		Render: func(w io.Writer) error { return pdf.Final(w, doc, opt) },
+	}, nil
+}
+
+// finalFingerprint is reportFingerprint over the final report: its term's report, every pull
+// request and the closing notes.
+func finalFingerprint(f *cwo.FinalReport) (string, []byte, error) {
+	return fingerprint(f, f.EntriesDigest())
+}
