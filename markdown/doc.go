@@ -16,5 +16,5 @@
 //   - A link target may become clickable only when [SafeURL] accepts it (http, https and mailto
 //     URLs of printable ASCII characters); any other target is shown as its text alone.
 //   - Paragraph and heading lines are also kept as written ([Paragraph.Lines]), for outputs that
-//     show Markdown source rather than formatting it (the XLSX narrative, for now).
+//     show Markdown source rather than formatting it.
 package markdown

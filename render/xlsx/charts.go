@@ -6,65 +6,57 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Chart sizes in pixels, and the rows they start at on the Summary sheet.
+// Chart sizes in pixels: as wide as the Summary's grid.
 const (
-	chartWidth    = 560
-	chartHeight   = 300
-	spendChartRow = 4
-	hoursChartRow = 21
+	chartWidth  = 690
+	chartHeight = 320
 )
 
-// spendTable writes what the order had earned by the end of each period, next to the budget:
-// the line chart's data.
-func (s *summarySheet) spendTable() {
-	r, st := s.b.r, s.b.st
-	s.section("Earned by period")
-	s.spend.header = s.row
-	s.header([]string{"Period", "Earned to date", "Budget"}, 1, 2)
-	s.spend.first = s.row
-	for _, p := range r.ByPeriod {
-		s.text(cell("A", s.row), p.Period.String(), st.text)
-		s.number(cell("B", s.row), p.Earned, st.money)
-		s.number(cell("C", s.row), r.Budget, st.money)
-		s.row++
+// chartSpace keeps room for the charts under a heading of their own: the spend chart when
+// there are periods, the hours chart when there are scope items or hours without one.
+func (s *summarySheet) chartSpace() {
+	r := s.b.r
+	spend, hours := len(r.ByPeriod) > 0, len(r.Items) > 0
+	if !spend && !hours {
+		return
 	}
-	s.spend.last = s.row - 1
+	rows := chartRows(chartHeight)
+	s.keep(2*lineHeight + sectionHeight + float64(rows)*lineHeight) // the heading with the first chart
+	s.section("Charts", rows)
+	if spend {
+		s.keep(float64(rows) * lineHeight)
+		s.spendAt = s.row
+		s.skip(rows)
+	}
+	if hours {
+		s.keep(float64(rows) * lineHeight)
+		s.hoursAt = s.row
+		s.skip(rows)
+	}
 }
 
-// hoursTable writes the hours of each scope item this period: the bar chart's data.
-func (s *summarySheet) hoursTable() {
-	r, st := s.b.r, s.b.st
-	s.section("Hours this period by scope item")
-	s.hours.header = s.row
-	s.header([]string{"Scope item", "Hours this period"}, 1)
-	s.hours.first = s.row
-	for _, it := range r.Items {
-		title := it.Title
-		if it.NoItem {
-			title = noItemTitle
-		}
-		s.text(cell("A", s.row), title, st.wrap)
-		s.number(cell("B", s.row), it.HoursPeriod, st.hours)
-		s.fitRow(s.row, title, int(summaryWidths[0]))
-		s.row++
-	}
-	s.hours.last = s.row - 1
-}
-
-// charts adds the line chart of earned to date against the budget and the bar chart of hours
-// by scope item. Both read the tables above, so they show what the cells show.
+// charts adds the chart of cumulative spend against the budget and the bar chart of hours by
+// scope item where chartSpace kept room. Both read the chart data tables, so they show what
+// the cells show.
 func (s *summarySheet) charts() error {
-	if s.spend.last >= s.spend.first {
-		if err := s.f.AddChart(s.name, cell(chartCol, spendChartRow), s.spendChart()); err != nil {
+	if s.spendAt > 0 {
+		if err := s.f.AddChart(s.name, cell("A", s.spendAt), s.spendChart()); err != nil {
 			return fmt.Errorf("spend chart: %w", err)
 		}
 	}
-	if s.hours.last >= s.hours.first {
-		if err := s.f.AddChart(s.name, cell(chartCol, hoursChartRow), s.hoursChart()); err != nil {
+	if s.hoursAt > 0 {
+		if err := s.f.AddChart(s.name, cell("A", s.hoursAt), s.hoursChart()); err != nil {
 			return fmt.Errorf("hours chart: %w", err)
 		}
 	}
 	return nil
+}
+
+// skip passes n rows of the default height, under a chart.
+func (s *summarySheet) skip(n int) {
+	for range n {
+		s.next(0)
+	}
 }
 
 // ref returns an absolute reference to cells of the Summary sheet, such as 'Summary'!$B$30:$B$33.
@@ -75,43 +67,59 @@ func (s *summarySheet) ref(col string, from, to int) string {
 	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.name, col, from, col, to)
 }
 
+// spendChart draws earned, invoiced and paid to date against the budget: lines with markers
+// over the periods, or columns when there is a single period, which a line cannot join.
 func (s *summarySheet) spendChart() *excelize.Chart {
 	t := s.spend
-	series := func(col, color string, dash excelize.LineDashType) excelize.ChartSeries {
+	kind := excelize.Line
+	if t.first == t.last {
+		kind = excelize.Col
+	}
+	// Lines of decreasing width, so that figures that are equal (all invoiced is paid) show as
+	// nested stripes rather than hide one another.
+	series := func(col, color string, width float64, dash excelize.LineDashType) excelize.ChartSeries {
 		return excelize.ChartSeries{
 			Name: s.ref(col, t.header, t.header), Categories: s.ref("A", t.first, t.last), Values: s.ref(col, t.first, t.last),
-			Line:   excelize.LineOptions{Width: 2.25, Dash: dash},
+			Line:   excelize.LineOptions{Width: width, Dash: dash},
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
-			Marker: excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
+			Marker: excelize.ChartMarker{Symbol: "circle", Size: int(width*2) + 3, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
 		}
 	}
 	return &excelize.Chart{
-		Type:      excelize.Line,
-		Series:    []excelize.ChartSeries{series("B", colorBrand, excelize.LineDashUnset), series("C", colorBudget, excelize.LineDashDash)},
-		Title:     chartTitle("Earned against budget"),
-		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Type: kind,
+		Series: []excelize.ChartSeries{series("B", colorBrand, 5, excelize.LineDashUnset), series("C", colorInvoiced, 3, excelize.LineDashUnset),
+			series("D", colorPaid, 1.5, excelize.LineDashUnset), series("E", colorBudget, 2.25, excelize.LineDashDash)},
+		Title:     chartTitle("Earned, invoiced and paid against the budget"),
+		Legend:    excelize.ChartLegend{Position: "top"},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-		XAxis:     excelize.ChartAxis{Font: axisFont},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: s.b.money}},
-		Format:    excelize.GraphicOptions{AltText: "Line chart: earned to date at the end of each period against the budget"},
+		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle("At the end of")},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: axisFont, Title: axisTitle("Amount (" + string(s.b.r.Currency) + ")"),
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: s.b.moneyWhole}},
+		Format: excelize.GraphicOptions{AltText: "Chart: earned, invoiced and paid to date at the end of each period, against the budget"},
 	}
 }
 
+// hoursChart draws the hours of each scope item as horizontal bars, the first item at the top
+// and the value axis at the bottom (see valueAxisAtBottom), from the Work items sheet.
 func (s *summarySheet) hoursChart() *excelize.Chart {
-	t := s.hours
+	last := len(s.b.r.Items) + 1
+	ref := func(col string, from, to int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheetItems, col, from, col, to)
+	}
 	return &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name: s.ref("B", t.header, t.header), Categories: s.ref("A", t.first, t.last), Values: s.ref("B", t.first, t.last),
+			Name: fmt.Sprintf("'%s'!$%s$1", sheetItems, itemsPeriodCol), Categories: ref("B", 2, last), Values: ref(itemsPeriodCol, 2, last),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorBrand}},
 		}},
 		Title:     chartTitle("Hours this period by scope item"),
 		Legend:    excelize.ChartLegend{Position: "none"},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: formatHours}},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: formatHours}},
-		Format:    excelize.GraphicOptions{AltText: "Bar chart: hours logged this period for each scope item"},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: axisFont, Title: axisTitle("Hours this period"),
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: formatHours}},
+		Format:   excelize.GraphicOptions{AltText: "Bar chart: hours logged this period for each scope item"},
 	}
 }
 
@@ -120,4 +128,8 @@ var axisFont = excelize.Font{Color: colorAxis, Size: 9}
 
 func chartTitle(text string) excelize.ChartTitle {
 	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: &excelize.Font{Bold: true, Size: 12, Color: colorBrand}}}}
+}
+
+func axisTitle(text string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: &excelize.Font{Size: 9, Color: colorAxis}}}}
 }

@@ -61,8 +61,9 @@ func dump(t testing.TB, data []byte) string {
 			fmt.Fprintf(&b, "%s: %s\n", name, describeChart(content[name]))
 		}
 	}
-	for _, sheet := range f.GetSheetList() {
+	for i, sheet := range f.GetSheetList() {
 		dumpLayout(t, &b, f, sheet)
+		dumpPrint(t, &b, f, sheet, content[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)])
 		for _, c := range cells(t, f) {
 			if c.Sheet == sheet {
 				b.WriteString(dumpCell(c))
@@ -70,6 +71,47 @@ func dump(t testing.TB, data []byte) string {
 		}
 	}
 	return b.String()
+}
+
+var rowBreak = regexp.MustCompile(`<brk id="(\d+)"`)
+
+// dumpPrint describes how a sheet prints: paper, margins, header and footer, page breaks, and
+// the height of its first rows.
+func dumpPrint(t testing.TB, b *strings.Builder, f *excelize.File, sheet, xml string) {
+	t.Helper()
+	page, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	props, err := f.GetSheetProps(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := f.GetPageMargins(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(b, "print: paper=%d fitToPage=%v margins=%g,%g,%g,%g header=%g footer=%g\n", deref(page.Size), deref(props.FitToPage),
+		deref(m.Left), deref(m.Right), deref(m.Top), deref(m.Bottom), deref(m.Header), deref(m.Footer))
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(b, "header: %s\nfooter: %s\n", hf.OddHeader, hf.OddFooter)
+	var breaks []string
+	for _, m := range rowBreak.FindAllStringSubmatch(xml, -1) {
+		breaks = append(breaks, m[1])
+	}
+	fmt.Fprintf(b, "page breaks after rows: %s\n", strings.Join(breaks, " "))
+	var heights []string
+	for row := 1; row <= 40; row++ {
+		h, err := f.GetRowHeight(sheet, row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heights = append(heights, fmt.Sprintf("%g", h))
+	}
+	fmt.Fprintf(b, "row heights 1-40: %s\n", strings.Join(heights, " "))
 }
 
 var (
@@ -139,6 +181,9 @@ func dumpCell(c cellInfo) string {
 	}
 	if c.Link != "" {
 		fmt.Fprintf(&b, " link=%q", c.Link)
+	}
+	if c.Rich != "" {
+		fmt.Fprintf(&b, " rich=%s", c.Rich)
 	}
 	b.WriteString("\n")
 	return b.String()

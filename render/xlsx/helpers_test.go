@@ -119,6 +119,7 @@ func parts(t testing.TB, data []byte) ([]string, map[string]string) {
 // cellInfo is what a reader sees in one cell.
 type cellInfo struct {
 	Sheet, Ref, Type, Raw, Shown, Formula, Format, Link string
+	Rich                                                string // the runs of rich text, "" for plain text
 }
 
 // cells reads every non-empty cell of every sheet, in sheet, row and column order.
@@ -161,6 +162,9 @@ func readCell(t testing.TB, f *excelize.File, sheet, ref, raw string) cellInfo {
 	must(e)
 	_, ci.Link, e = f.GetCellHyperLink(sheet, ref)
 	must(e)
+	runs, e := f.GetCellRichText(sheet, ref)
+	must(e)
+	ci.Rich = describeRuns(runs)
 	id, e := f.GetCellStyle(sheet, ref)
 	must(e)
 	if st, e := f.GetStyle(id); e == nil && st.CustomNumFmt != nil {
@@ -198,8 +202,9 @@ func find(t testing.TB, all []cellInfo, sheet, label, col string) cellInfo {
 	return cellInfo{}
 }
 
-// formulaRe is the only kind of formula a workbook may hold: a SUM over one column.
-var formulaRe = regexp.MustCompile(`^SUM\([A-Z]+[0-9]+:[A-Z]+[0-9]+\)$`)
+// formulaRe is the only kind of formula a workbook may hold: arithmetic over cell references of
+// the report's sheets, with a few functions; never text, which is where data would show.
+var formulaRe = regexp.MustCompile(`^(?:(?:SUM|SUMIF|ROUND|MAX|MIN)\(|'(?:Summary|Work items|Timesheet)'!|\$?[A-Z]{1,2}\$?[0-9]+|">0"|[-+*/(),: ]|[0-9]+(?:\.[0-9]+)?)+$`)
 
 // mustRead returns a file's content, for test fixtures built at package init.
 func mustRead(path string) string {
@@ -225,4 +230,29 @@ func entries(t testing.TB, r *cwo.Report) []cwo.TimeEntry {
 		t.Fatal(err)
 	}
 	return es
+}
+
+// describeRuns shows the formatted runs of a rich text cell as [text|flags], where flags are b
+// (bold), i (italic), u (underlined), mono (a monospaced face) and the colour; "" for a cell of
+// plain text.
+func describeRuns(runs []excelize.RichTextRun) string {
+	if len(runs) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		var flags []string
+		if f := r.Font; f != nil {
+			for _, fl := range []struct {
+				on   bool
+				name string
+			}{{f.Bold, "b"}, {f.Italic, "i"}, {f.Underline != "", "u"}, {f.Family == "Consolas", "mono"}, {f.Color != "", f.Color}} {
+				if fl.on {
+					flags = append(flags, fl.name)
+				}
+			}
+		}
+		fmt.Fprintf(&b, "[%q|%s]", r.Text, strings.Join(flags, ","))
+	}
+	return b.String()
 }

@@ -7,16 +7,29 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var itemHeader = []string{"Key", "Title", "Planned hours", "Hours this period", "Hours to date",
-	"% of plan", "Status", "Percent done", "Pull requests", "Note"}
+var itemHeader = []string{"Key", "Title", "Status", "Done", "Planned hours", "Hours this period", "Hours to date",
+	"Hours used", "Pull requests", "Note"}
 
-var itemWidths = []float64{14, 36, 12, 12, 12, 10, 13, 10, 36, 40}
+// itemWidths are the widths of the Work items sheet's columns; titles, pull requests and notes
+// wrap.
+var itemWidths = []float64{12, 28, 12, 8, 9, 9, 9, 9, 26, 28}
+
+// Columns of the Work items sheet that the Summary and the totals row refer to.
+const (
+	itemsPlannedCol = "E"
+	itemsPeriodCol  = "F"
+	itemsToDateCol  = "G"
+)
 
 // items writes the Work items sheet: one row per scope item, a row for hours without an item,
 // and a totals row of SUM formulas. It is streamed because the stream writer is the one excelize
 // API that writes a formula together with a numeric cached value.
 func (b *book) items() error {
-	sw, err := b.newStream(sheetItems, itemWidths)
+	widths := append([]float64(nil), itemWidths...)
+	for _, it := range b.r.Items {
+		widths[0] = max(widths[0], float64(wrapWidth(len(it.Key))))
+	}
+	sw, err := b.newStream(sheetItems, widths)
 	if err != nil {
 		return err
 	}
@@ -25,12 +38,16 @@ func (b *book) items() error {
 
 func (b *book) writeItems(sw *excelize.StreamWriter) error {
 	st := b.st
-	if err := sw.SetRow("A1", b.headerRow(itemHeader, 2, 3, 4, 5, 7), excelize.RowOpts{Height: 30}); err != nil {
+	lines := 1
+	for i, t := range itemHeader {
+		lines = max(lines, textLines(t, itemWidths[i]))
+	}
+	if err := sw.SetRow("A1", b.headerRow(itemHeader, 3, 4, 5, 6, 7), excelize.RowOpts{Height: linesHeight(lines)}); err != nil {
 		return err
 	}
 	rows := b.itemRows()
 	for i, cells := range rows {
-		if err := sw.SetRow(cell("A", i+2), cells); err != nil {
+		if err := sw.SetRow(cell("A", i+2), cells, excelize.RowOpts{Height: b.rowHeight(cells, itemWidths)}); err != nil {
 			return err
 		}
 	}
@@ -40,17 +57,25 @@ func (b *book) writeItems(sw *excelize.StreamWriter) error {
 	}
 	planned, period, toDate := itemTotals(b.r)
 	totals := totalRow(len(itemHeader), st.totalLabel)
-	totals[2] = sumCell("C", 2, last, planned, st.totalHours)
-	totals[3] = sumCell("D", 2, last, period, st.totalHours)
-	totals[4] = sumCell("E", 2, last, toDate, st.totalHours)
-	if err := sw.SetRow(cell("A", last+1), totals); err != nil {
+	totals[4] = sumCell(itemsPlannedCol, 2, last, planned, st.totalHours)
+	totals[5] = sumCell(itemsPeriodCol, 2, last, period, st.totalHours)
+	totals[6] = sumCell(itemsToDateCol, 2, last, toDate, st.totalHours)
+	if err := sw.SetRow(cell("A", last+1), totals, excelize.RowOpts{Height: lineHeight}); err != nil {
+		return err
+	}
+	legend := cell("A", last+3)
+	if err := sw.SetRow(legend, []any{textCell(doneLegend, st.note)},
+		excelize.RowOpts{Height: linesHeight(textLines(doneLegend, sum(itemWidths)))}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell(legend, cell("J", last+3)); err != nil {
 		return err
 	}
 	return sw.Flush()
 }
 
-// itemRows returns the rows of the report's items (the scope items, then the (no item) line
-// when there are hours without an item); a placeholder row when there are none.
+// itemRows returns the rows of the scope items, then hours without an item when there are any;
+// a placeholder row when there is neither.
 func (b *book) itemRows() [][]any {
 	r, st := b.r, b.st
 	var rows [][]any
@@ -63,8 +88,8 @@ func (b *book) itemRows() [][]any {
 	return rows
 }
 
-// itemTotals adds up planned hours, hours this period and hours to date, with the (no item)
-// line: the cached values of the totals row.
+// itemTotals adds up planned hours, hours this period and hours to date, with hours without an
+// item: the cached values of the totals row.
 func itemTotals(r *cwo.Report) (planned, period, toDate cwo.Hours) {
 	for _, it := range r.Items {
 		planned, period, toDate = planned.Add(it.PlannedHours), period.Add(it.HoursPeriod), toDate.Add(it.HoursToDate)
@@ -76,26 +101,49 @@ func itemTotals(r *cwo.Report) (planned, period, toDate cwo.Hours) {
 func (b *book) itemRow(it cwo.ReportItem) []any {
 	st := b.st
 	if it.NoItem {
-		return []any{textCell(it.Title, st.text), textCell("Hours without a scope item", st.text), nil,
-			numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours)}
+		return []any{textCell(it.Title, st.muted), textCell(it.Title, st.muted), nil, nil, nil,
+			numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil, nil,
+			textCell("Hours logged without a scope item", st.muted)}
 	}
-	cells := []any{textCell(it.Key, st.text), textCell(it.Title, st.text), numberCell(it.PlannedHours, st.hours),
-		numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil,
-		textCell(it.Status, st.text), nil, textCell(prList(it.PRs), st.text), textCell(it.Note, st.text)}
-	if !it.PlannedHours.IsZero() {
-		cells[5] = numberCell(fraction(it.PlanPct), st.percent)
-	}
+	cells := []any{textCell(it.Key, st.text), textCell(it.Title, st.wrap), textCell(statusWords(it.Status), st.text), nil,
+		numberCell(it.PlannedHours, st.hours), numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil,
+		textCell(prList(it.PRs), st.wrap), textCell(it.Note, st.wrap)}
 	if it.Status != "" {
-		cells[7] = numberCell(cwo.DecimalFromInt(int64(it.Percent)).Div(cwo.DecimalFromInt(100)), st.whole)
+		cells[3] = numberCell(percentDone(it.Percent), st.whole)
+	}
+	if !it.PlannedHours.IsZero() {
+		cells[7] = numberCell(fraction(it.PlanPct), st.percent)
 	}
 	return cells
 }
 
-// prList describes pull requests as text: "numpy/numpy#123 merged, cupy/cupy#130 open".
+// prList describes pull requests as text, one a line: "numpy/numpy#123 merged".
 func prList(prs []cwo.Contribution) string {
 	parts := make([]string, 0, len(prs))
 	for _, c := range prs {
 		parts = append(parts, c.Ref()+" "+stateLabel(c.State))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "\n")
+}
+
+// rowHeight is the height of a streamed row whose wrapped text cells are in columns of widths.
+func (b *book) rowHeight(cells []any, widths []float64) float64 {
+	lines := 1
+	for i, c := range cells {
+		if v, ok := c.(excelize.Cell); ok && i < len(widths) && v.StyleID == b.st.wrap {
+			if s, ok := v.Value.(string); ok {
+				lines = max(lines, textLines(s, widths[i]))
+			}
+		}
+	}
+	return linesHeight(lines)
+}
+
+// sum adds up widths.
+func sum(ws []float64) float64 {
+	t := 0.0
+	for _, w := range ws {
+		t += w
+	}
+	return t
 }

@@ -93,8 +93,8 @@ func staleCache(t *testing.T, data []byte) []byte {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if n != 4 {
-		t.Fatalf("found %d cached formula values, want 4", n)
+	if n < 6 {
+		t.Fatalf("found %d cached formula values, want the 4 totals and the Summary's figures", n)
 	}
 	return buf.Bytes()
 }
@@ -172,6 +172,8 @@ func TestLibreOffice(t *testing.T) {
 			checkTotals(t, filepath.Join(recalc, c.name), c.r)
 			checkTotals(t, filepath.Join(recalc, c.name+"-stale"), c.r)
 			checkTotals(t, filepath.Join(cached, c.name), c.r)
+			checkSame(t, filepath.Join(recalc, c.name), filepath.Join(cached, c.name))
+			checkSame(t, filepath.Join(recalc, c.name+"-stale"), filepath.Join(cached, c.name))
 		})
 	}
 	t.Run("hostile text", func(t *testing.T) {
@@ -183,7 +185,7 @@ func TestLibreOffice(t *testing.T) {
 }
 
 // checkTotals reads the CSV files of one workbook (prefix-<sheet>.csv) and checks the totals rows
-// and the period's earnings against the report.
+// and the period's spend against the report.
 func checkTotals(t *testing.T, prefix string, r *cwo.Report) {
 	t.Helper()
 	var hours, planned, period, toDate cwo.Hours
@@ -197,13 +199,55 @@ func checkTotals(t *testing.T, prefix string, r *cwo.Report) {
 	checkNumber(t, file, rowOf(t, readCSV(t, file), "Total", file), 3, hours)
 	file = prefix + "-Work items.csv"
 	total := rowOf(t, readCSV(t, file), "Total", file)
-	checkNumber(t, file, total, 2, planned)
-	checkNumber(t, file, total, 3, period)
-	checkNumber(t, file, total, 4, toDate)
+	checkNumber(t, file, total, 4, planned)
+	checkNumber(t, file, total, 5, period)
+	checkNumber(t, file, total, 6, toDate)
 	file = prefix + "-Summary.csv"
-	earned := rowOf(t, readCSV(t, file), "Earned", file)
-	checkNumber(t, file, earned, 1, r.Earned.Period)
-	checkNumber(t, file, earned, 2, r.Earned.ToDate)
+	worked := rowOf(t, readCSV(t, file), "Hours worked", file)
+	checkNumber(t, file, worked, 1, hours)
+	checkNumber(t, file, worked, 2, toDate)
+}
+
+// sheetNames are the workbook's sheets, as LibreOffice names their CSV files.
+var sheetNames = []string{"Summary", "Work items", "Timesheet", "Contributions"}
+
+// checkSame compares every cell of every sheet of two CSV exports of a workbook (got-<sheet>.csv
+// and want-<sheet>.csv): figures as numbers, to 9 decimals (a recalculated sum of decimals is a
+// binary double), and text exactly.
+func checkSame(t *testing.T, got, want string) {
+	t.Helper()
+	for _, sheet := range sheetNames {
+		g, w := readCSV(t, got+"-"+sheet+".csv"), readCSV(t, want+"-"+sheet+".csv")
+		if len(g) != len(w) {
+			t.Errorf("%s: %d rows, want %d", sheet, len(g), len(w))
+			continue
+		}
+		for i := range w {
+			for j := range max(len(g[i]), len(w[i])) {
+				a, b := field(g[i], j), field(w[i], j)
+				if a != b && !sameNumber(a, b) {
+					t.Errorf("%s row %d column %d: recalculated %q, cached %q", sheet, i+1, j+1, a, b)
+				}
+			}
+		}
+	}
+}
+
+func field(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// sameNumber reports whether a and b are numbers within 1e-9 of each other.
+func sameNumber(a, b string) bool {
+	x, err1 := cwo.ParseDecimal(a)
+	y, err2 := cwo.ParseDecimal(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return x.Sub(y).Round(9).IsZero()
 }
 
 // pinnedFont is the font LibreOffice prints the workbook's Calibri with in TestLibreOfficePDF
@@ -232,7 +276,8 @@ func pinFonts(t *testing.T) []string {
 }
 
 // TestLibreOfficePDF prints a workbook with LibreOffice and checks the printed text of every page:
-// the formatted figures, both charts' titles and the narrative. It checks content, not which page
+// the formatted figures, both charts' titles, the narrative, a pull request and the page header
+// and footer. It checks content, not which page
 // it lands on, and prints with a pinned font, so that the machine's font substitution for Calibri
 // changes neither the outcome nor the layout.
 func TestLibreOfficePDF(t *testing.T) {
@@ -242,7 +287,8 @@ func TestLibreOfficePDF(t *testing.T) {
 	pdf := filepath.Join(dir, "rich.pdf")
 	text := poppler(t, "pdftotext", "-layout", pdf, "-")
 	for _, want := range []string{"Progress report: Faster NumPy", "$150,000.00", "$50,000.00", "$100,000.00", "33.3%",
-		"49.9%", "Earned against budget", "Hours this period by scope item", "• Release 2.5.0rc1 shipped on time"} {
+		"49.9%", "Earned, invoiced and paid against the budget", "Hours this period by scope item",
+		"• Release 2.5.0rc1 shipped on time", "numpy/numpy#27003", "Page 1 of 6", "O-1 · Faster NumPy · progress report 2027-Q1"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not show %q:\n%s", want, text)
 		}

@@ -1,84 +1,70 @@
 package xlsx
 
-import (
-	"strings"
-	"unicode/utf8"
-)
-
-// noItemTitle names hours logged without a scope item.
-const noItemTitle = "(no item) hours without a scope item"
-
 // maxRowHeight is the tallest row a spreadsheet allows, in points; longer text is cut off on
 // screen but kept whole in the cell.
 const maxRowHeight = 409
 
-// narrativeChars is about how many characters of text fit on one line of a narrative row, which
-// spans columns A to D (94 character widths), with a margin for wider fonts.
-const narrativeChars = 92
-
-// narrative writes the period's progress notes: summary, highlights, risks and next steps. Each
-// paragraph or list entry is a wrapped text cell across columns A to D.
+// narrative writes the period's progress notes: summary, highlights, risks and next steps, as
+// rich text. Each paragraph or list entry is a wrapped cell across the grid.
 func (s *summarySheet) narrative() {
 	p := s.b.r.Progress
-	s.section("Narrative")
 	if p == nil {
-		s.text(cell("A", s.row), "No progress notes were written for this period.", s.b.st.muted)
-		s.row++
+		s.section("Progress notes", 1)
+		s.muted("No progress notes were written for this period.")
 		return
 	}
-	s.paragraphs("Summary", narrativeParagraphs(p.Summary), "")
-	s.paragraphs("Highlights", p.Highlights, "• ")
-	s.paragraphs("Risks", p.Risks, "• ")
-	s.paragraphs("Next steps", p.Next, "• ")
+	summary := richCells(p.Summary)
+	s.section("Progress notes", len(summary)+1)
+	s.paragraphs("Summary", summary)
+	s.paragraphs("Highlights", noteEntries(p.Highlights))
+	s.paragraphs("Risks", noteEntries(p.Risks))
+	s.paragraphs("Next steps", noteEntries(p.Next))
 }
 
-// paragraphs writes a label row, then one wrapped row per entry, each starting with bullet.
-func (s *summarySheet) paragraphs(label string, entries []string, bullet string) {
-	s.text(cell("A", s.row), label, s.b.st.label)
-	s.row++
-	n := 0
-	for _, e := range entries {
-		e = strings.TrimSpace(e)
-		if e == "" {
-			continue
+// noteEntries turns list entries of the progress notes into bulleted cells, skipping empty ones.
+func noteEntries(list []string) []*richText {
+	var out []*richText
+	for _, e := range list {
+		if t := richEntry(e, bulletMark); len(t.runs) > 0 {
+			out = append(out, t)
 		}
-		s.wrapped(bullet + e)
-		n++
 	}
-	if n == 0 {
-		s.text(cell("A", s.row), "None.", s.b.st.muted)
-		s.row++
+	return out
+}
+
+// paragraphs writes a label row, kept on the page of the first cell after it, then one wrapped
+// row per cell.
+func (s *summarySheet) paragraphs(label string, cells []*richText) {
+	first := lineHeight
+	if len(cells) > 0 {
+		first = max(lineHeight, richHeight(cells[0]))
+	}
+	s.keep(lineHeight + first)
+	s.label(label)
+	s.next(0)
+	for _, t := range cells {
+		s.wrapped(t)
+	}
+	if len(cells) == 0 {
+		s.muted("None.")
 	}
 }
 
-// wrapped writes text in a cell merged across columns A to D, with a row tall enough to show it.
-func (s *summarySheet) wrapped(text string) {
+// richHeight is the height in points of a narrative row showing t.
+func richHeight(t *richText) float64 {
+	return linesHeight(textLines(t.Plain(), span("A", summaryLastCol)))
+}
+
+// wrapped writes rich text in a cell merged across the grid, with a row tall enough to show it
+// (spreadsheet programs do not grow merged cells by themselves). Links show as underlined text
+// with their address; the cell itself is not made a hyperlink, which LibreOffice would show as
+// one unwrapped line of link text, losing the formatting.
+func (s *summarySheet) wrapped(t *richText) {
 	from, to := cell("A", s.row), cell(summaryLastCol, s.row)
+	h := richHeight(t)
+	s.keep(max(h, lineHeight))
 	s.do(func() error { return s.f.MergeCell(s.name, from, to) })
-	s.text(from, text, s.b.st.wrap)
+	s.do(func() error { return s.f.SetCellRichText(s.name, from, t.Runs()) })
 	s.styleRange(from, to, s.b.st.wrap)
-	s.fitRow(s.row, text, narrativeChars)
-	s.row++
-}
-
-// fitRow makes row tall enough for text wrapped at about chars characters a line. Spreadsheet
-// programs do not grow merged cells by themselves.
-func (s *summarySheet) fitRow(row int, text string, chars int) {
-	lines := 0
-	for line := range strings.SplitSeq(text, "\n") {
-		lines += max(1, (utf8.RuneCountInString(line)+chars-1)/chars)
-	}
-	if lines > 1 {
-		h := min(float64(lines)*lineHeight+3, maxRowHeight)
-		s.do(func() error { return s.f.SetRowHeight(s.name, row, h) })
-	}
-}
-
-// layout sets column widths and the page setup: landscape, one page wide.
-func (s *summarySheet) layout() {
-	for i, w := range summaryWidths {
-		col := string(rune('A' + i))
-		s.width(col, col, w)
-	}
-	s.do(func() error { return pageSetup(s.f, s.name) })
+	s.next(h)
 }

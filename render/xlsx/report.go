@@ -25,10 +25,12 @@ const (
 
 // book is one workbook being built: the file, its styles and the report it shows.
 type book struct {
-	f     *excelize.File
-	r     *cwo.Report
-	st    styles
-	money string // the number format code of amounts in the report's currency
+	f          *excelize.File
+	r          *cwo.Report
+	st         styles
+	money      string // the number format code of amounts in the report's currency
+	moneyWhole string // ... without the minor units: a chart axis's
+	entries    []cwo.TimeEntry
 }
 
 // Report writes the workbook for one order and period to w. Same input, same bytes. The workbook
@@ -52,7 +54,11 @@ func Report(w io.Writer, r *cwo.Report) error {
 func build(r *cwo.Report) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close() // removes the stream writer's temporary files
-	b := &book{f: f, r: r, money: moneyFormat(r.Currency, r.Locale)}
+	entries, err := r.Entries()
+	if err != nil {
+		return nil, fmt.Errorf("time entries: %w", err)
+	}
+	b := &book{f: f, r: r, money: moneyFormat(r.Currency, r.Locale), moneyWhole: moneyFormatPlaces(r.Currency, r.Locale, 0), entries: entries}
 	steps := []struct {
 		name string
 		run  func() error
@@ -64,6 +70,7 @@ func build(r *cwo.Report) ([]byte, error) {
 		{"sheet " + sheetItems, b.items},
 		{"sheet " + sheetTimesheet, b.timesheet},
 		{"sheet " + sheetContributions, b.contributions},
+		{"print setup " + sheetContributions, b.printContributions},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {

@@ -1,6 +1,7 @@
 package xlsx_test
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,7 +10,8 @@ import (
 )
 
 // TestFormulaInjection checks that text from the data is always a string cell: formula-like
-// notes, names, titles and narrative show literally, and the only formulas are the SUM totals.
+// notes, names, titles and narrative show literally, and the only formulas are the workbook's
+// own arithmetic.
 func TestFormulaInjection(t *testing.T) {
 	data := render(t, report(t, workspace(t, hostileFiles), cwo.DefaultSettings(), "O-1", "2026-Q4"))
 	all := cells(t, open(t, data))
@@ -21,7 +23,7 @@ func TestFormulaInjection(t *testing.T) {
 	}
 	for _, c := range all {
 		if c.Formula != "" && !formulaRe.MatchString(c.Formula) {
-			t.Errorf("%s!%s has formula %q; only SUM totals may be formulas", c.Sheet, c.Ref, c.Formula)
+			t.Errorf("%s!%s has formula %q; only arithmetic over cells may be a formula", c.Sheet, c.Ref, c.Formula)
 		}
 	}
 	for _, w := range want {
@@ -47,8 +49,8 @@ var (
 	strResult  = regexp.MustCompile(`<c [^>]*t="str"`)
 )
 
-// checkSheetXML looks at the raw worksheet XML: every <f> is a SUM total and no cell holds a
-// formula's string result.
+// checkSheetXML looks at the raw worksheet XML: every <f> is arithmetic over cells and no cell
+// holds a formula's string result.
 func checkSheetXML(t *testing.T, data []byte) {
 	t.Helper()
 	names, content := parts(t, data)
@@ -59,7 +61,7 @@ func checkSheetXML(t *testing.T, data []byte) {
 		}
 		for _, f := range formulaXML.FindAllString(content[name], -1) {
 			formulas++
-			inner := strings.TrimSuffix(strings.TrimPrefix(f, "<f>"), "</f>")
+			inner := html.UnescapeString(strings.TrimSuffix(strings.TrimPrefix(f, "<f>"), "</f>"))
 			if !formulaRe.MatchString(inner) {
 				t.Errorf("%s holds formula %s", name, f)
 			}
@@ -68,8 +70,8 @@ func checkSheetXML(t *testing.T, data []byte) {
 			t.Errorf("%s holds a formula string cell %s", name, m)
 		}
 	}
-	if formulas != 4 { // Work items: planned, period, to date; Timesheet: hours
-		t.Errorf("workbook holds %d formulas, want the 4 totals", formulas)
+	if formulas < 6 { // Work items: planned, period, to date; Timesheet: hours; the Summary's
+		t.Errorf("workbook holds %d formulas, want the 4 totals and the Summary's figures", formulas)
 	}
 }
 
@@ -128,34 +130,39 @@ func cellBeside(t *testing.T, all []cellInfo, sheet, key, value, col string) cel
 
 // TestMoney checks the money as the Summary shows it: a fixed price earned by its milestones
 // reached (not hours × a derived cost), an hourly order's hours × rate; invoiced, paid,
-// outstanding and remaining. Each want is a Summary label, a column (B: this period or the
-// value, C: to date) and the raw number there.
+// outstanding and remaining. Each want is a Summary label, a column (B: this period, C: to
+// date), the raw number there and its formula ("" for a typed value).
 func TestMoney(t *testing.T) {
+	type want struct{ label, col, raw, formula string }
 	tests := []struct {
 		name          string
 		files         map[string]string
 		order, period string
-		want          []struct{ label, col, raw string }
+		want          []want
 	}{
-		{"fixed", nil, "O-1", "2026-Q4", []struct{ label, col, raw string }{
-			{"Budget (fixed price)", "B", "150000"}, {"Planned hours", "B", "600"},
-			{"Earned", "B", "50000"}, {"Earned", "C", "50000"}, {"Invoiced", "C", "0"}, {"Paid", "C", "0"},
-			{"Outstanding (invoiced − paid)", "C", "0"}, {"Remaining (budget − earned)", "C", "100000"},
-			{"Hours this period", "B", "8.5"}, {"Budget earned", "B", "0.333"}, {"Term elapsed", "B", "0.252"}}},
-		{"hourly", nil, "O-2", "2026-Q4", []struct{ label, col, raw string }{
-			{"Budget (hourly rate × hours cap)", "B", "35000"}, {"Hourly rate", "B", "175"}, {"Hours cap", "B", "200"},
-			{"Earned", "B", "525"}, {"Earned", "C", "525"}, {"Remaining (budget − earned)", "C", "34475"},
-			{"Hours this period", "B", "3"}, {"Budget earned", "B", "0.015"}}},
-		{"fixed, second quarter", richFiles, "O-1", "2027-Q1", []struct{ label, col, raw string }{
-			{"Earned", "B", "0"}, {"Earned", "C", "50000"}, {"Remaining (budget − earned)", "C", "100000"},
-			{"Hours this period", "B", "25.5"}, {"Hours to date", "B", "34"}}},
+		{"fixed", nil, "O-1", "2026-Q4", []want{
+			{"Budget", "C", "150000", ""}, {"Hours worked", "B", "8.5", "SUM('Timesheet'!D2:D3)"},
+			{"Hours worked", "C", "8.5", "'Work items'!G4"},
+			{"Earned", "B", "50000", "C8"}, {"Earned", "C", "50000", "SUMIF(D21:D22,\">0\",C21:C22)"},
+			{"Invoiced", "C", "0", "SUMIF(E21:E22,\">0\",C21:C22)"}, {"Paid", "C", "0", "SUMIF(F21:F22,\">0\",C21:C22)"},
+			{"Outstanding", "C", "0", "C9-C10"}, {"Remaining", "C", "100000", "MAX(0,C6-C8)"},
+			{"Budget earned", "C", "0.333", "ROUND(C8/C6,3)"}, {"Term elapsed", "C", "0.252", ""}}},
+		{"hourly", nil, "O-2", "2026-Q4", []want{
+			{"Budget", "C", "35000", ""}, {"Hourly rate", "C", "175", ""}, {"Hours cap", "C", "200", ""},
+			{"Earned", "B", "525", "C10"}, {"Earned", "C", "525", "ROUND(MIN(C9,C8)*C7,2)"},
+			{"Remaining", "C", "34475", "MAX(0,C6-C10)"}, {"Hours worked", "B", "3", "SUM('Timesheet'!D2:D2)"},
+			{"Budget earned", "C", "0.015", "ROUND(C10/C6,3)"}}},
+		{"fixed, second quarter", richFiles, "O-1", "2027-Q1", []want{
+			{"Earned", "B", "0", "C8-B17"}, {"Earned", "C", "50000", "SUMIF(D22:D23,\">0\",C22:C23)"},
+			{"Remaining", "C", "100000", "MAX(0,C6-C8)"}, {"Hours worked", "B", "25.5", "SUM('Timesheet'!D2:D5)"},
+			{"Hours worked", "C", "34", "'Work items'!G5"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			all := cells(t, open(t, render(t, report(t, workspace(t, tt.files), cwo.DefaultSettings(), tt.order, tt.period))))
 			for _, w := range tt.want {
-				if c := find(t, all, "Summary", w.label, w.col); c.Raw != w.raw || c.Type != "n" {
-					t.Errorf("Summary %q column %s = %s %q, want number %q", w.label, w.col, c.Type, c.Raw, w.raw)
+				if c := find(t, all, "Summary", w.label, w.col); c.Raw != w.raw || c.Type != "n" || c.Formula != w.formula {
+					t.Errorf("Summary %q column %s = %s %q formula %q, want number %q formula %q", w.label, w.col, c.Type, c.Raw, c.Formula, w.raw, w.formula)
 				}
 			}
 		})
@@ -183,10 +190,10 @@ func TestNumberFormats(t *testing.T) {
 			all := cells(t, open(t, render(t, report(t, workspace(t, map[string]string{"orders/O-2.yaml": order}), settings, "O-2", "2026-Q4"))))
 			formats := []struct{ sheet, label, col, want string }{
 				{"Summary", "Earned", "B", tt.want},
-				{"Summary", "Hours this period", "B", "#,##0.0#"},
-				{"Summary", "Budget earned", "B", "0.0%"},
-				{"Work items", "docs", "D", "#,##0.0#"},
-				{"Work items", "Total", "D", "#,##0.0#"},
+				{"Summary", "Hours worked", "B", "#,##0.0#"},
+				{"Summary", "Budget earned", "C", "0.0%"},
+				{"Work items", "docs", "F", "#,##0.0#"},
+				{"Work items", "Total", "F", "#,##0.0#"},
 				{"Timesheet", "Total", "D", "#,##0.0#"},
 			}
 			for _, f := range formats {
@@ -259,14 +266,14 @@ func TestEmptyPeriod(t *testing.T) {
 	for _, want := range []struct{ sheet, ref, raw, formula string }{
 		{"Timesheet", "A2", "No time was logged in this period.", ""},
 		{"Timesheet", "D3", "0", "SUM(D2:D2)"},
-		{"Work items", "D3", "0", "SUM(D2:D2)"},
-		{"Work items", "E3", "3", "SUM(E2:E2)"},
+		{"Work items", "F3", "0", "SUM(F2:F2)"},
+		{"Work items", "G3", "3", "SUM(G2:G2)"},
 	} {
 		if c := cellAt(t, all, want.sheet, want.ref); c.Raw != want.raw || c.Formula != want.formula {
 			t.Errorf("%s!%s = %q formula %q, want %q formula %q", want.sheet, want.ref, c.Raw, c.Formula, want.raw, want.formula)
 		}
 	}
-	if c := find(t, all, "Summary", "Earned", "B"); c.Raw != "0" {
-		t.Errorf("Summary earned this period = %q, want 0", c.Raw)
+	if c := find(t, all, "Summary", "Hours worked", "B"); c.Raw != "0" || c.Formula != "SUM('Timesheet'!D2:D2)" {
+		t.Errorf("Summary hours worked this period = %q formula %q, want 0 from SUM('Timesheet'!D2:D2)", c.Raw, c.Formula)
 	}
 }

@@ -7,7 +7,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// pageSetup prints a sheet in landscape, scaled to one page wide.
+// pageSetup prints a sheet in landscape, scaled to one page wide; the book's print setup step
+// then sets the paper, the orientation its width needs, margins, header and footer.
 func pageSetup(f *excelize.File, name string) error {
 	landscape, one, auto, fit := "landscape", 1, 0, true
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
@@ -22,10 +23,11 @@ var freezeHeader = &excelize.Panes{
 	Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
 }
 
-// newStream prepares a streamed sheet: page setup, column widths and a frozen header row, all of
-// which the stream writer needs before the first row.
+// newStream prepares a streamed sheet: print setup (with its header row repeated on every page),
+// column widths and a frozen header row, all of which the stream writer needs before the first
+// row.
 func (b *book) newStream(name string, widths []float64) (*excelize.StreamWriter, error) {
-	if err := pageSetup(b.f, name); err != nil {
+	if err := b.printSetup(name, widths, true); err != nil {
 		return nil, err
 	}
 	sw, err := b.f.NewStreamWriter(name)

@@ -24,19 +24,24 @@ const (
 
 // House colours.
 const (
-	colorBrand  = "1F4E79" // header fill, title text
-	colorHeader = "FFFFFF" // header text
-	colorBand   = "DCE6F1" // section headings
-	colorMuted  = "595959"
-	colorLink   = "0563C1"
-	colorAxis   = "404040" // chart axis labels
-	colorRule   = "1F4E79"
-	colorBudget = "C55A11" // the budget line of the spend chart
+	colorBrand    = "1F4E79" // header fill, title text
+	colorHeader   = "FFFFFF" // header text
+	colorBand     = "DCE6F1" // section headings
+	colorMuted    = "595959"
+	colorLink     = "0563C1"
+	colorAxis     = "404040" // chart axis labels
+	colorRule     = "1F4E79"
+	colorBudget   = "C55A11" // the budget line of the money chart
+	colorInvoiced = "5B9BD5"
+	colorPaid     = "70AD47"
+	colorFlag     = "FCE4D6" // the fill of a flag on the Summary
+	colorFlagText = "833C0B"
 )
 
 // styles are the cell style IDs of one workbook.
 type styles struct {
 	title, subtitle, section, label, text, wrap, muted, link int
+	note, flag                                               int
 	header, headerRight                                      int
 	money, hours, percent, whole, date, count                int
 	totalLabel, totalHours                                   int
@@ -81,6 +86,11 @@ func (b *book) styleDefs() []styleDef {
 		{&b.st.text, excelize.Style{Alignment: padLeft}},
 		{&b.st.wrap, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "top", WrapText: true}}},
 		{&b.st.muted, excelize.Style{Font: &excelize.Font{Italic: true, Color: colorMuted}, Alignment: padLeft}},
+		{&b.st.note, excelize.Style{Font: &excelize.Font{Italic: true, Size: 9, Color: colorMuted},
+			Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "top", WrapText: true}}},
+		{&b.st.flag, excelize.Style{Font: &excelize.Font{Bold: true, Color: colorFlagText},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorFlag}},
+			Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "center", WrapText: true}}},
 		{&b.st.link, excelize.Style{Font: &excelize.Font{Underline: "single", Color: colorLink}, Alignment: padLeft}},
 		{&b.st.header, headerStyle("left")},
 		{&b.st.headerRight, headerStyle("right")},
@@ -129,14 +139,18 @@ func numberStyle(code string, border []excelize.Border, align *excelize.Alignmen
 // "$"#,##0.00 (USD, en-US), #,##0.00 "€" (EUR, de-DE) and "¥"#,##0 (JPY). Spreadsheet programs
 // pick the thousands and decimal separators from the reader's own settings.
 func moneyFormat(c cwo.Currency, locale string) string {
-	places := c.MinorUnits()
+	return moneyFormatPlaces(c, locale, c.MinorUnits())
+}
+
+// moneyFormatPlaces is moneyFormat with places decimals: 0 for a chart's axis.
+func moneyFormatPlaces(c cwo.Currency, locale string, places int32) string {
 	code := "#,##0"
 	if places > 0 {
 		code += "." + strings.Repeat("0", int(places))
 	}
 	one := cwo.DecimalFromInt(1)
 	shown := strings.ReplaceAll(cwo.FormatMoney(one, c, locale), "\u00a0", " ")
-	before, after, found := strings.Cut(shown, cwo.FormatNumber(one, places, locale))
+	before, after, found := strings.Cut(shown, cwo.FormatNumber(one, c.MinorUnits(), locale))
 	if !found { // cannot happen with cwo.FormatMoney; fall back to the symbol in front
 		before, after = c.Symbol(), ""
 	}

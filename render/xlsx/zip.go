@@ -6,7 +6,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -34,8 +36,13 @@ func normalizeZip(w io.Writer, data []byte, mod time.Time) error {
 	zw := zip.NewWriter(w)
 	for _, f := range files {
 		write := copyEntry
-		if f.Name == contentTypes {
+		switch {
+		case f.Name == contentTypes:
 			write = writeContentTypes
+		case strings.HasPrefix(f.Name, "xl/worksheets/sheet"):
+			write = rewriteEntry(numericFormulas)
+		case strings.HasPrefix(f.Name, "xl/charts/chart"):
+			write = rewriteEntry(valueAxisAtBottom)
 		}
 		if err := write(zw, f, mod); err != nil {
 			return fmt.Errorf("zip entry %s: %w", f.Name, err)
@@ -110,4 +117,54 @@ func dosTime(t time.Time) (date, clock uint16) {
 	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, clock
+}
+
+// rewriteEntry returns a writer of an entry whose content fix rewrites.
+func rewriteEntry(fix func([]byte) []byte) func(*zip.Writer, *zip.File, time.Time) error {
+	return func(zw *zip.Writer, f *zip.File, mod time.Time) error {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate}
+		//lint:ignore SA1019 see copyEntry
+		fh.ModifiedDate, fh.ModifiedTime = dosTime(mod)
+		out, err := zw.CreateHeader(fh)
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(fix(data))
+		return err
+	}
+}
+
+// formulaText finds formula cells that excelize typed as text ("str") though their cached value
+// is a number: it types every formula cell so, and the Summary's formulas all give numbers.
+var formulaText = regexp.MustCompile(`(<c r="[A-Z]+[0-9]+"(?: s="[0-9]+")?) t="str"(><f>[^<]*</f><v>-?[0-9]+(?:\.[0-9]+)?(?:E[-+]?[0-9]+)?</v></c>)`)
+
+// numericFormulas types the cached values of numeric formulas as numbers, so that a program
+// that shows cached values shows a number, not text.
+func numericFormulas(xml []byte) []byte { return formulaText.ReplaceAll(xml, []byte("$1$2")) }
+
+// valueAxisAtBottom moves the value axis of a horizontal bar chart whose categories run top to
+// bottom (a reversed category axis) from the top of the plot to its bottom, where readers look
+// for it: the axis crosses the categories at their maximum, which is at the bottom. Its title
+// is set horizontal, like the axis.
+func valueAxisAtBottom(xml []byte) []byte {
+	s := string(xml)
+	if !strings.Contains(s, `<barDir val="bar">`) || !strings.Contains(s, `<orientation val="maxMin">`) {
+		return xml
+	}
+	i, j := strings.Index(s, "<valAx>"), strings.Index(s, "</valAx>")
+	if i < 0 || j < i {
+		return xml
+	}
+	ax := strings.Replace(s[i:j], `<crosses val="autoZero">`, `<crosses val="max">`, 1)
+	ax = strings.Replace(ax, `rot="-5400000"`, `rot="0"`, 1)
+	return []byte(s[:i] + ax + s[j:])
 }

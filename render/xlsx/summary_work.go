@@ -1,0 +1,119 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cwo-tool/cwo"
+)
+
+// doneLegend explains the two measures of a work item, which the Summary and the Work items
+// sheet both show.
+const doneLegend = "Done is the contractor's estimate of how complete an item is, from the progress notes. " +
+	"Hours used compares the hours to date with the hours planned for the item: effort, not progress."
+
+// workItems writes the scope items that moved in the period: those with hours, a reported
+// status or pull requests, and the hours without a scope item.
+func (s *summarySheet) workItems() {
+	r, st := s.b.r, s.b.st
+	var moved []cwo.ReportItem
+	for _, it := range r.Items {
+		if !it.HoursPeriod.IsZero() || it.Status != "" || len(it.PRs) > 0 {
+			moved = append(moved, it)
+		}
+	}
+	s.section("Work items that moved", len(moved)+2)
+	if len(moved) == 0 {
+		s.muted("No work item moved in this period.")
+		return
+	}
+	s.header([]string{"Work item", "Status", "Done", "Hours this period", "Hours to date", "Planned hours"}, 2, 3, 4, 5)
+	for _, it := range moved {
+		if it.NoItem {
+			s.text(cell("A", s.row), it.Title, st.muted)
+			s.text(cell("B", s.row), "Hours without a scope item", st.muted)
+			s.number(cell("D", s.row), it.HoursPeriod, st.hours)
+			s.number(cell("E", s.row), it.HoursToDate, st.hours)
+			s.next(0)
+			continue
+		}
+		s.text(cell("A", s.row), it.Title, st.wrap)
+		s.text(cell("B", s.row), statusWords(it.Status), st.text)
+		if it.Status != "" {
+			s.number(cell("C", s.row), percentDone(it.Percent), st.whole)
+		}
+		s.number(cell("D", s.row), it.HoursPeriod, st.hours)
+		s.number(cell("E", s.row), it.HoursToDate, st.hours)
+		s.number(cell("F", s.row), it.PlannedHours, st.hours)
+		s.next(linesHeight(textLines(it.Title, summaryWidths[0])))
+	}
+	s.merged("A", summaryLastCol, doneLegend, st.note)
+	s.next(linesHeight(textLines(doneLegend, span("A", summaryLastCol))))
+}
+
+// percentDone is a reported percent as the fraction a percent format shows.
+func percentDone(p int) cwo.Decimal {
+	return cwo.DecimalFromInt(int64(p)).Div(cwo.DecimalFromInt(100))
+}
+
+// pullRequests writes the pull requests merged in the period, then those opened in it, each a
+// link to its page.
+func (s *summarySheet) pullRequests() {
+	r := s.b.r
+	var merged, opened []cwo.Contribution
+	for _, c := range r.Contributions {
+		switch {
+		case c.State == cwo.StateMerged && r.Period.Contains(c.Merged):
+			merged = append(merged, c)
+		case r.Period.Contains(c.Opened):
+			opened = append(opened, c)
+		}
+	}
+	s.section("Pull requests", len(merged)+len(opened)+2)
+	if len(merged)+len(opened) == 0 {
+		s.muted("No pull request was merged or opened in this period.")
+		return
+	}
+	s.header([]string{"Pull request", "Title", "", "", "State", "Date"}, 5)
+	s.mergeHeader("B", "D")
+	for _, c := range merged {
+		s.pullRequest(c, c.Merged)
+	}
+	for _, c := range opened {
+		s.pullRequest(c, c.Opened)
+	}
+	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request.", len(merged), len(opened)))
+}
+
+// mergeHeader merges header cells from..to of the previous row, the header just written.
+func (s *summarySheet) mergeHeader(from, to string) {
+	a, b := cell(from, s.row-1), cell(to, s.row-1)
+	s.do(func() error { return s.f.MergeCell(s.name, a, b) })
+}
+
+// pullRequest writes one pull request: its reference (owner/repo#N) as a link, its title, its
+// state and the date of that state.
+func (s *summarySheet) pullRequest(c cwo.Contribution, when cwo.Date) {
+	st := s.b.st
+	ref := cell("A", s.row)
+	if linkable(c.URL) {
+		s.text(ref, c.Ref(), st.link)
+		u := c.URL
+		s.do(func() error { return s.f.SetCellHyperLink(s.name, ref, u, "External") })
+	} else {
+		s.text(ref, c.Ref(), st.text)
+	}
+	s.merged("B", "D", c.Title, st.wrap)
+	state := capitalize(stateLabel(c.State))
+	s.text(cell("E", s.row), state, st.wrap)
+	s.date(cell("F", s.row), when, st.date)
+	s.next(linesHeight(max(textLines(c.Title, span("B", "D")), textLines(c.Ref(), summaryWidths[0]), textLines(state, summaryWidths[4]))))
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
