@@ -66,6 +66,9 @@ fuzz:
 # page of an agreement, a report (printed to PDF by LibreOffice) and a brochure to docs/img/*.png
 # (needs poppler-utils and LibreOffice, like make test)
 PICTURE_PNG := pdftoppm -png -r 50 -f 1 -l 1 -singlefile
+# the sample brochure is print-ready: keep its trimmed Letter page (612 × 792 pt, 26.5 pt of bleed
+# and slug around it), without the crop marks
+BROCHURE_TRIM := -x 18 -y 18 -W 425 -H 550
 pictures: build
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; set -e; \
 	$(BIN) render samples --out $$tmp/out >$$tmp/log 2>&1 || { cat $$tmp/log; exit 1; }; \
@@ -74,7 +77,7 @@ pictures: build
 	mkdir -p docs/img; \
 	$(PICTURE_PNG) $$tmp/out/agreements/CWO-2026-001-v1.pdf docs/img/agreement; \
 	$(PICTURE_PNG) $$tmp/CWO-2026-003-2026-Q4.pdf docs/img/report; \
-	$(PICTURE_PNG) $$tmp/out/brochures/scipy-2026.pdf docs/img/brochure; \
+	$(PICTURE_PNG) $(BROCHURE_TRIM) $$tmp/out/brochures/scipy-2026.pdf docs/img/brochure; \
 	ls -l docs/img/*.png
 
 # fpdf-diff: show cwo's patches to fpdf: internal/fpdf against the release it came from,

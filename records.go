@@ -12,8 +12,32 @@ type Brochure struct {
 	Contact         Person   `yaml:"contact"`
 	Print           bool     `yaml:"print"`
 	IncludeStale    bool     `yaml:"include_stale"`
-	Src             Source   `yaml:"-" json:"-"`
+	// How the brochure writes amounts, numbers and dates, and the currency it quotes in (see
+	// Workspace.BrochureLocale and BrochureCurrency); the press condition it is printed for.
+	Locale       string        `yaml:"locale" json:",omitempty"`
+	Currency     Currency      `yaml:"currency" json:",omitempty"`
+	OutputIntent *OutputIntent `yaml:"output_intent" json:",omitempty"`
+
+	// The brochure's design.
+	Layout string `yaml:"layout"` // BrochureBooklet (default) or BrochureFlyer
+
+	Src Source `yaml:"-" json:"-"`
 }
+
+// Brochure layouts: a folded booklet of all the projects, or a one-page flyer per project.
+const (
+	BrochureBooklet = "booklet"
+	BrochureFlyer   = "flyer"
+)
+
+// BrochureLayouts lists the values of a brochure's layout:.
+var BrochureLayouts = []string{BrochureBooklet, BrochureFlyer}
+
+// PaperA5 is the small paper a brochure (not an agreement) may use.
+const PaperA5 = "a5"
+
+// BrochurePapers lists the paper sizes of brochures: the documents' papers and A5.
+var BrochurePapers = []string{PaperLetter, PaperA4, PaperA5}
 
 // Progress holds the progress notes for one order and reporting period
 // (progress/<order>/<period>.yaml).

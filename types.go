@@ -13,6 +13,12 @@ type Person struct {
 type Sponsor struct {
 	Name string `yaml:"name"`
 	URL  string `yaml:"url"`
+	// TaxStatus completes the sentence "<name> is …" on the brochure's donation box: the
+	// sponsor's legal status and where gifts are deductible, in its own words ("a 501(c)(3)
+	// public charity: gifts are tax-deductible in the US as the law allows"). Without it the
+	// brochure makes no claim about tax. Agreements do not show it, so it is left out of their
+	// fingerprint (json "-"); a brochure's hash covers it through its BrochureDoc.
+	TaxStatus string `yaml:"tax_status" json:"-"`
 }
 
 // Contractor is the consultancy that does the work (contractor.yaml).

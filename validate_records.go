@@ -85,7 +85,8 @@ func (v *validator) funder(f *Funder) {
 func (v *validator) brochure(b *Brochure) {
 	src := b.Src
 	v.require(src, b.Title, "title")
-	v.oneOf(src, b.Paper, []string{"letter", "a4"}, "paper")
+	v.oneOf(src, b.Paper, BrochurePapers, "paper")
+	v.oneOf(src, b.Layout, BrochureLayouts, "layout")
 	if b.ItemsPerProject < 0 || b.ItemsPerProject > 10 {
 		v.diags.Errorf(src.File, src.At("items_per_project"), "items_per_project must be between 1 and 10")
 	}
@@ -99,6 +100,7 @@ func (v *validator) brochure(b *Brochure) {
 		seen[id] = true
 	}
 	v.link(src, mailto(b.Contact.Email), "contact", "email")
+	v.brochureFormats(b)
 }
 
 func mailto(email string) string {

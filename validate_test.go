@@ -68,6 +68,11 @@ func TestValidationRules(t *testing.T) {
 		{"progress unknown order", edit{"progress/O-7/2026-Q4.yaml", "", "summary: x\n"}, "progress/O-7/2026-Q4.yaml: error: folder progress/O-7 names no order (did you mean \"O-1\"?)"},
 		{"progress unknown item", edit{"progress/O-1/2026-Q4.yaml", "  simd: {", "  simdx: {"}, "progress/O-1/2026-Q4.yaml:6:3: error: item \"simdx\" is not in order O-1's scope (did you mean \"simd\"?)"},
 		{"brochure unknown project", edit{"brochures/conf.yaml", "projects: [numpy]", "projects: [numpy, scipy]"}, "brochures/conf.yaml:4:19: error: project \"scipy\" is not defined"},
+		{"brochure locale", edit{"brochures/conf.yaml", "paper: letter", "paper: letter\nlocale: tlh"}, "brochures/conf.yaml:4:9: error: locale \"tlh\": CLDR has no data for its language"},
+		{"brochure currency", edit{"brochures/conf.yaml", "paper: letter", "paper: letter\ncurrency: eur"}, "brochures/conf.yaml:4:11: error: currency \"eur\" is not an ISO 4217 currency code (like USD or EUR)"},
+		{"output intent without print", edit{"brochures/conf.yaml", "paper: letter", "paper: letter\noutput_intent: {condition: FOGRA39}"}, "brochures/conf.yaml:4:16: warning: output_intent applies to a print brochure only: set print: true, or leave it out"},
+		{"output intent condition", edit{"brochures/conf.yaml", "paper: letter", "paper: letter\nprint: true\noutput_intent: {condition: FOGRA93}"}, "brochures/conf.yaml:5:28: warning: output_intent.condition \"FOGRA93\" is not a registered printing condition cwo knows (CGATS TR 006, CGATS21-2-CRPC6, FOGRA39, FOGRA51, FOGRA52): name its ICC profile with output_intent.profile (did you mean \"FOGRA39\"?)"},
+		{"output intent profile", edit{"brochures/conf.yaml", "paper: letter", "paper: letter\nprint: true\noutput_intent: {condition: X, profile: /usr/share/x.icc}"}, "brochures/conf.yaml:5:40: error: output_intent.profile \"/usr/share/x.icc\" must be a path relative to the workspace"},
 		{"missing logo", edit{"projects/numpy.yaml", "license: BSD-3-Clause", "license: BSD-3-Clause\nlogo: assets/numpy.png"}, "projects/numpy.yaml:6:7: error: logo \"assets/numpy.png\": cannot open: no such file or directory"},
 		// dates
 		{"start after end", edit{o1, "end: 2027-09-30", "end: 2026-09-30"}, "orders/O-1.yaml:8:6: error: end 2026-09-30 must be after start 2026-10-01"},

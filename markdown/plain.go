@@ -2,7 +2,7 @@ package markdown
 
 import "strings"
 
-// PlainText renders Markdown as plain paragraphs for tight layouts (the brochure's item cards):
+// PlainText renders Markdown as plain paragraphs for tight layouts:
 // every paragraph and heading ends with a line break, list items start with "• ", code blocks
 // keep their lines, table rows become lines of cells separated by " | ", emphasis and links
 // keep their text, images their alternative text, and raw HTML and rules are left out. The

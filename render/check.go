@@ -55,6 +55,7 @@ func check(ws *cwo.Workspace, diags cwo.Diagnostics, dir string, s cwo.Settings,
 	if !diags.HasErrors() {
 		diags = append(diags, checkAgreements(ws, set, execute)...)
 		diags = append(diags, checkCoverage(ws, fonts)...)
+		diags = append(diags, checkBrochures(ws, dir)...)
 	}
 	return ws, diags.Sort(), a
 }

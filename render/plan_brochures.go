@@ -1,9 +1,11 @@
 package render
 
 import (
+	"fmt"
 	"io"
 	"path"
 	"sort"
+	"strings"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/outdir"
@@ -36,12 +38,17 @@ func (b *batch) planBrochures() ([]*Job, error) {
 // brochureDoc chooses the projects and items a brochure shows, leaving out stale roadmaps.
 func (b *batch) brochureDoc(br *cwo.Brochure, logo *pdf.Image) (*pdf.BrochureDoc, error) {
 	doc := &pdf.BrochureDoc{Brochure: br, Contractor: b.ws.Contractor, Date: br.Date, Paper: br.Paper,
-		Currency: b.ws.Settings.Currency, Locale: b.ws.Locale(), Logo: logo}
+		Currency: b.ws.Settings.Currency, Locale: b.ws.BrochureLocale(br), Logo: logo}
 	if doc.Date.IsZero() {
 		doc.Date = b.ws.AsOf()
 	}
 	if doc.Paper == "" {
 		doc.Paper = b.ws.Paper()
+	}
+	if br.Print {
+		if err := b.pressCondition(doc); err != nil {
+			return nil, err
+		}
 	}
 	for i, p := range brochureProjects(b.ws, br) {
 		if cwo.Stale(p.Roadmap.Reviewed, doc.Date) && !br.IncludeStale {
@@ -59,7 +66,43 @@ func (b *batch) brochureDoc(br *cwo.Brochure, logo *pdf.Image) (*pdf.BrochureDoc
 		}
 		doc.Projects = append(doc.Projects, bp)
 	}
+	b.foreignEstimates(doc)
 	return doc, nil
+}
+
+// pressCondition sets a print brochure's output intent and reads its ICC profile, if it names
+// one (checkBrochures has checked it).
+func (b *batch) pressCondition(doc *pdf.BrochureDoc) error {
+	doc.OutputIntent = doc.Brochure.PrintCondition(doc.Paper)
+	if rel := doc.OutputIntent.Profile; rel != "" {
+		data, err := readProfile(b.ws.Dir, rel)
+		if err != nil {
+			return fmt.Errorf("%s: %w", rel, err)
+		}
+		doc.Profile = data
+	}
+	return nil
+}
+
+// foreignEstimates warns, at the brochure's currency, of the estimates it shows in another
+// currency: cwo converts none, so they are shown in their own.
+func (b *batch) foreignEstimates(doc *pdf.BrochureDoc) {
+	br := doc.Brochure
+	want := b.ws.BrochureCurrency(br)
+	var foreign []string
+	for _, p := range doc.Projects {
+		for _, it := range p.Items {
+			if it.Estimate != nil && b.ws.EstimateCurrency(it.Estimate) != want {
+				foreign = append(foreign, fmt.Sprintf("%s/%s (%s)", p.Project.ID, it.ID, b.ws.EstimateCurrency(it.Estimate)))
+			}
+		}
+	}
+	if len(foreign) == 0 {
+		return
+	}
+	at := br.Src.At("currency")
+	b.res.Diagnostics.Warnf(br.Src.File, at, "brochure %s quotes in %s, but these estimates are in another currency and are shown in it (cwo converts none): %s; give those items an estimate in %s",
+		br.ID, want, strings.Join(foreign, ", "), want)
 }
 
 // brochureProjects returns the brochure's projects in its order, else all projects by ID.
@@ -98,6 +141,9 @@ func (b *batch) brochureJob(doc *pdf.BrochureDoc) *Job {
 		Text("brand", opt.Brand)
 	if err := h.JSON("brochure", doc); err != nil {
 		h.Text("unhashable", err.Error())
+	}
+	if c := doc.Contractor; c != nil { // left out of the contractor's JSON (agreements do not show it)
+		h.Text("tax_status", c.FiscalSponsor.TaxStatus)
 	}
 	ids := []string{doc.Brochure.ID}
 	for _, p := range doc.Projects {

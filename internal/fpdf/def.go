@@ -128,6 +128,7 @@ type colorMode int
 const (
 	colorModeRGB colorMode = iota
 	colorModeSpot
+	colorModeCMYK // cwo patch 23
 )
 
 type colorType struct {
@@ -391,8 +392,9 @@ const (
 type OutputIntentType struct {
 	SubtypeIdent              OutputIntentSubtype
 	OutputConditionIdentifier string
+	RegistryName              string // cwo patch 25: where the condition is registered, such as http://www.color.org
 	Info                      string
-	ICCProfile                []byte
+	ICCProfile                []byte // cwo patch 25: may be empty for a registered standard condition
 }
 
 // Pdf defines the interface used for various methods. It is implemented by the
@@ -717,7 +719,7 @@ type Fpdf struct {
 	}
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
 	outputIntents          []OutputIntentType       // OutputIntents
-	outputIntentStartN     int                      // Start object number for
+	outputIntentObjs       []int                    // cwo patch 25: each intent's profile object, or 0 for none
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {

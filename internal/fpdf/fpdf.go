@@ -5244,18 +5244,40 @@ func (f *Fpdf) putOutputIntents() {
 		return
 	}
 
+	// cwo patch 25: the strings are escaped, a registry name may be given, and an intent without
+	// a profile (a standard production condition, such as FOGRA39) has no DestOutputProfile.
 	f.out("/OutputIntents [")
 	for index, oi := range f.outputIntents {
-		infoSegment := ""
-		if oi.Info != "" {
-			infoSegment = fmt.Sprintf("/Info (%s) ", oi.Info)
+		line := fmt.Sprintf("<< /Type /OutputIntent /S /%s /OutputConditionIdentifier (%s) ",
+			oi.SubtypeIdent, f.escape(oi.OutputConditionIdentifier))
+		if oi.RegistryName != "" {
+			line += fmt.Sprintf("/RegistryName (%s) ", f.escape(oi.RegistryName))
 		}
-		f.outf(
-			`<< /Type /OutputIntent /S /%s /OutputConditionIdentifier (%s) %s/DestOutputProfile %d 0 R >>`,
-			oi.SubtypeIdent, oi.OutputConditionIdentifier, infoSegment, f.outputIntentStartN+index,
-		)
+		if oi.Info != "" {
+			line += fmt.Sprintf("/Info (%s) ", f.escape(oi.Info))
+		}
+		if n := f.outputIntentObjs[index]; n > 0 {
+			line += fmt.Sprintf("/DestOutputProfile %d 0 R ", n)
+		}
+		f.out(line + ">>")
 	}
 	f.out("]")
+}
+
+// iccComponents returns the number of colour components of an ICC profile and the device colour
+// space a reader falls back to, from the colour space signature of its header (bytes 16 to 19).
+// cwo patch 25: upstream wrote every profile as /N 3 /Alternate /DeviceRGB, which a CMYK press
+// profile is not.
+func iccComponents(profile []byte) (int, string) {
+	if len(profile) >= 20 {
+		switch string(profile[16:20]) {
+		case "CMYK":
+			return 4, "DeviceCMYK"
+		case "GRAY":
+			return 1, "DeviceGray"
+		}
+	}
+	return 3, "DeviceRGB"
 }
 
 func (f *Fpdf) putOutputIntentStreams() {
@@ -5263,12 +5285,17 @@ func (f *Fpdf) putOutputIntentStreams() {
 		return
 	}
 
-	f.outputIntentStartN = f.n + 1
-	for _, oi := range f.outputIntents {
+	f.outputIntentObjs = make([]int, len(f.outputIntents))
+	for i, oi := range f.outputIntents {
+		if len(oi.ICCProfile) == 0 { // cwo patch 25
+			continue
+		}
 		f.newobj()
+		f.outputIntentObjs[i] = f.n
 		mem := f.cache.xmem.compress(oi.ICCProfile)
 		compressedICC := mem.bytes()
-		f.outf("<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>", len(compressedICC))
+		n, alt := iccComponents(oi.ICCProfile)
+		f.outf("<< /N %d /Alternate /%s /Length %d /Filter /FlateDecode >>", n, alt, len(compressedICC))
 		f.putstream(compressedICC)
 		f.out("endobj")
 
@@ -5298,14 +5325,15 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	// Output intent color profile streams. cwo patch 25: written before the Info dictionary,
+	// which the trailer finds as the object before the catalog.
+	f.putOutputIntentStreams()
 	// 	Info
 	f.newobj()
 	f.out("<<")
 	f.putinfo()
 	f.out(">>")
 	f.out("endobj")
-	// Output intent color profile streams
-	f.putOutputIntentStreams()
 	// 	Catalog
 	f.newobj()
 	f.out("<<")

@@ -164,8 +164,20 @@ func (f *Fpdf) GetFillSpotColor() (name string, c, m, y, k byte) {
 	return f.returnSpotColor(f.color.fill)
 }
 
-func (f *Fpdf) putSpotColors() {
+// spotColorNames returns the names of the document's spot colours in the order they were added.
+// cwo patch 24: putSpotColors and spotColorPutResourceDict walked the map, so the objects and the
+// resource dictionary came out in a different order from one run to the next.
+func (f *Fpdf) spotColorNames() []string {
+	names := make([]string, len(f.spotColorMap))
 	for k, v := range f.spotColorMap {
+		names[v.id-1] = k
+	}
+	return names
+}
+
+func (f *Fpdf) putSpotColors() {
+	for _, k := range f.spotColorNames() { // cwo patch 24
+		v := f.spotColorMap[k]
 		f.newobj()
 		f.outf("[/Separation /%s", strings.Replace(k, " ", "#20", -1))
 		f.out("/DeviceCMYK <<")
@@ -181,7 +193,8 @@ func (f *Fpdf) putSpotColors() {
 
 func (f *Fpdf) spotColorPutResourceDict() {
 	f.out("/ColorSpace <<")
-	for _, clr := range f.spotColorMap {
+	for _, k := range f.spotColorNames() { // cwo patch 24
+		clr := f.spotColorMap[k]
 		f.outf("/CS%d %d 0 R", clr.id, clr.objID)
 	}
 	f.out(">>")

@@ -13,11 +13,15 @@ type BrochureDoc struct {
 	Brochure   *cwo.Brochure
 	Contractor *cwo.Contractor
 	Date       cwo.Date // the brochure's date: its own, else the newest order's issued date
-	Paper      string   // "letter" or "a4"
+	Paper      string   // "letter", "a4" or "a5"
 	Projects   []BrochureProject
-	Currency   cwo.Currency // default currency of estimates
-	Locale     string
-	Logo       *Image // the contractor's logo, or nil
+	Currency   cwo.Currency // the currency of estimates that name none (the settings'); none is converted
+	Locale     string       // the brochure's locale (cwo.Workspace.BrochureLocale): amounts, numbers, dates
+	Logo       *Image       // the contractor's logo, or nil
+	// With Brochure.Print: the printing condition of the output intent, and its ICC profile (nil:
+	// the registered condition is named alone).
+	OutputIntent cwo.OutputIntent
+	Profile      []byte
 }
 
 // BrochureProject is one project's section: the project and its chosen roadmap items.
@@ -52,21 +56,22 @@ type brochure struct {
 	s     sheet
 	brand rgb
 	notes []string
+	k     float64 // the type scale: 1, smaller on A5
 }
 
-// Brochure writes the print-ready roadmap brochure to w and returns notes about what had to be
-// left out to fit (items dropped from a long project card). With Print set, each page has 3 mm
-// bleed, crop marks and TrimBox/BleedBox entries. On error nothing is written to w.
+// Brochure writes the roadmap brochure to w and returns notes about what had to be left out to
+// fit (items dropped from a long project card). With Print set it is made for the press: each
+// page has 3 mm bleed, crop marks in the registration colour and TrimBox/BleedBox entries, its
+// colours are inks (brochure_ink.go) and the document has an output intent. On error nothing is
+// written to w.
 func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
-	b := &brochure{d: d, brand: brandColor(opt.Brand)}
+	b := &brochure{d: d, brand: brandColor(opt.Brand), k: typeScale(d.Paper)}
 	b.s = newSheet(d.Paper, d.Brochure.Print)
 	opt.Paper = d.Paper
 	b.pdf = newSizedDocument(opt, d.Date, b.s)
+	b.setUpInks()
 	b.metadata()
-	b.cover()
-	b.projectPages()
-	b.fundingPage()
-	b.backPage()
+	b.layout()
 	data, err := finish(b.pdf)
 	if err != nil {
 		return nil, err
@@ -78,8 +83,11 @@ func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
 // newSheet sizes the trim for the paper; print adds bleed and a slug for crop marks around it.
 func newSheet(paper string, print bool) sheet {
 	s := sheet{w: 612, h: 792, print: print}
-	if paper == "a4" {
+	switch paper {
+	case cwo.PaperA4:
 		s.w, s.h = 595.28, 841.89
+	case cwo.PaperA5:
+		s.w, s.h = 419.53, 595.28
 	}
 	if print {
 		s.ox, s.oy = bleed+slug, bleed+slug
@@ -123,7 +131,7 @@ func (b *brochure) newPage() {
 // cropMarks draws the eight trim marks in the slug, outside the bleed.
 func (b *brochure) cropMarks() {
 	pdf, s := b.pdf, b.s
-	pdf.SetDrawColor(0, 0, 0)
+	b.registrationColor()
 	pdf.SetLineWidth(0.25)
 	const gap = bleed + 2
 	for _, x := range []float64{s.ox, s.ox + s.w} {
@@ -134,6 +142,7 @@ func (b *brochure) cropMarks() {
 		pdf.Line(0, y, s.ox-gap, y)
 		pdf.Line(s.ox+s.w+gap, y, s.ox*2+s.w, y)
 	}
+	b.drawColor(rgb{}) // what is drawn next is not on every plate
 }
 
 // fullBleedRect fills a band from the trim's top or bottom edge out to the bleed.
@@ -149,10 +158,44 @@ func (b *brochure) fullBleedRect(y, h float64, c rgb) {
 			h += bleed
 		}
 	}
-	setFillColor(b.pdf, c)
+	b.fillColor(c)
 	b.pdf.Rect(x0, y, w, h, "F")
 }
 
 // left and right are the safe text edges; width is the text width.
-func (b *brochure) left() float64  { return b.s.ox + safeMargin }
-func (b *brochure) width() float64 { return b.s.w - 2*safeMargin }
+func (b *brochure) left() float64  { return b.s.ox + b.margin() }
+func (b *brochure) width() float64 { return b.s.w - 2*b.margin() }
+
+// The contractor's logo box on the cover, in the design's points (scaled to the paper by u); a
+// logo is scaled to the box's height, or to its width if it is wider (drawImage). A project's
+// logo has a logoSide square on its card.
+const coverLogoW, coverLogoH = 120.0, 40.0
+
+// MinPrintPPI is the resolution a press needs of an image at its printed size.
+const MinPrintPPI = 300
+
+// BrochureLogoPPI returns the lowest resolution, in pixels per inch, at which a logo of w × h
+// pixels may print in a brochure on paper: the contractor's on the cover (project false), or a
+// project's on its card, at the largest type scale the booklet's planner may choose; 0 for an
+// empty image.
+func BrochureLogoPPI(w, h int, project bool, paper string) float64 {
+	boxW, boxH := coverLogoW, coverLogoH
+	if project {
+		boxW, boxH = logoSide, logoSide
+	}
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	k := typeScale(paper) * maxBookletScale()
+	printed := min(float64(w)*boxH*k/float64(h), boxW*k) // points
+	return float64(w) / (printed / 72)
+}
+
+// maxBookletScale is the largest of the type scales the booklet's planner tries.
+func maxBookletScale() float64 {
+	k := 1.0
+	for _, try := range bookletTries {
+		k = max(k, try.scale)
+	}
+	return k
+}

@@ -5,158 +5,164 @@ import (
 	"strings"
 
 	"github.com/cwo-tool/cwo"
-	"github.com/cwo-tool/cwo/markdown"
 )
 
-// projectPages lays the project cards out top to bottom, starting a page when a card would not
-// fit; a card never splits. A card too tall for a whole page loses items from the end.
-func (b *brochure) projectPages() {
-	if len(b.d.Projects) == 0 {
-		return
-	}
-	b.contentPage()
-	for _, p := range b.d.Projects {
-		items := len(p.Items)
-		for items > 0 && b.cardHeight(p, items) > b.contentHeight() {
-			items--
-		}
-		if items < len(p.Items) {
-			b.notes = append(b.notes, fmt.Sprintf("project %s: showing %d of %d roadmap items so its card fits on one page; shorten the summaries to show more",
-				p.Project.ID, items, len(p.Items)))
-		}
-		h := b.cardHeight(p, items)
-		if b.pdf.GetY()+h > b.contentBottom() {
-			b.footer(true)
-			b.contentPage()
-		}
-		b.card(p, items, b.pdf.GetY(), h)
-		b.pdf.SetY(b.pdf.GetY() + cardGap)
-	}
-	b.footer(true)
-}
+// Card text styles, in design points.
+var (
+	nameStyle    = tstyle{"B", 17, 20, textColor}
+	taglineStyle = tstyle{"I", 10, 13, mutedColor}
+	factStyle    = tstyle{"", 8.5, 11, mutedColor}
+	titleStyle   = tstyle{"B", 11, 14, textColor}
+	bodyStyle    = tstyle{"", brochureBody, bodyLine, textColor}
+	captionStyle = tstyle{"B", 7, 9, textColor}
+	detailStyle  = tstyle{"", 6.5, 8, mutedColor}
+)
 
-// contentPage starts a page for project cards with a small running head.
-func (b *brochure) contentPage() {
-	pdf := b.pdf
-	b.newPage()
-	pdf.SetFont(familyBody, "B", 8)
-	setColor(pdf, b.brand)
-	pdf.SetXY(b.left(), b.s.oy+safeMargin-14)
-	pdf.CellFormat(b.width(), 10, strings.ToUpper(b.d.Brochure.Title), "", 1, "L", false, 0, "")
-	pdf.SetY(b.s.oy + safeMargin + 4)
-}
-
-func (b *brochure) contentTop() float64    { return b.s.oy + safeMargin + 4 }
-func (b *brochure) contentBottom() float64 { return b.s.oy + b.s.h - safeMargin - 6 }
-func (b *brochure) contentHeight() float64 { return b.contentBottom() - b.contentTop() }
-
-// Card layout.
+// Card layout, in design points.
 const (
-	cardHeadH  = 78.0 // logo, name, tagline, facts and the QR code
-	itemTitleH = 15.0
-	itemGap    = 10.0
+	logoSide = 44.0 // the logo column, kept with or without a logo
+	colGap   = 12.0
+	itemGap  = 10.0
 )
 
-// cardHeight measures a card showing the first n items.
-func (b *brochure) cardHeight(p BrochureProject, n int) float64 {
-	h := 2*cardPad + cardHeadH
-	for _, it := range p.Items[:n] {
-		h += itemGap + b.itemHeight(it.Title, markdown.PlainText(it.Summary), estimateText(it.Estimate, b.d.Currency, b.d.Locale))
+// estimateStyle is the estimate line under an item, in the brand colour.
+func (b *brochure) estimateStyle() tstyle { return tstyle{"B", 8.5, 12, b.brand} }
+
+// projectCard lays out a card of width w for a project showing as many of its items as fit in
+// maxH, noting the items left out. A flyer's card leaves the name and tagline to the flyer's
+// band and names the maintainers instead.
+func (b *brochure) projectCard(p BrochureProject, w, maxH float64, flyer bool) *frame {
+	n := len(p.Items)
+	f := b.cardFrame(p, n, w, flyer)
+	for n > 0 && f.h > maxH {
+		n--
+		f = b.cardFrame(p, n, w, flyer)
 	}
-	return h
+	if n < len(p.Items) {
+		b.notes = append(b.notes, fmt.Sprintf("project %s: showing %d of %d roadmap items so its card fits on one page; shorten the summaries to show more",
+			p.Project.ID, n, len(p.Items)))
+	}
+	return f
 }
 
-// itemHeight measures one roadmap item: title, summary lines and the estimate line.
-func (b *brochure) itemHeight(title, summary, estimate string) float64 {
-	pdf := b.pdf
-	w := b.width() - 2*cardPad
-	pdf.SetFont(familyBody, "B", 11)
-	h := float64(len(pdf.SplitText(title, w))) * itemTitleH
-	pdf.SetFont(familyBody, "", brochureBody)
-	for _, para := range strings.Split(summary, "\n") {
-		h += float64(len(pdf.SplitText(para, w))) * bodyLine
-	}
-	if estimate != "" {
-		h += bodyLine + 2
-	}
-	return h
-}
-
-// card draws one project card of height h at y.
-func (b *brochure) card(p BrochureProject, n int, y, h float64) {
-	pdf := b.pdf
-	x, w := b.left(), b.width()
-	setDrawColor(pdf, ruleColor)
-	pdf.SetLineWidth(0.6)
-	pdf.RoundedRect(x, y, w, h, 6, "1234", "D")
-	setFillColor(pdf, b.brand)
-	pdf.Rect(x, y+8, 3, cardHeadH-8, "F")
-	b.cardHead(p, x+cardPad, y+cardPad, w-2*cardPad)
-	pdf.SetY(y + cardPad + cardHeadH)
+// cardFrame lays out a card showing the first n items: a rule around it, the head (logo, name,
+// tagline, facts, roadmap QR code) and the numbered items.
+func (b *brochure) cardFrame(p BrochureProject, n int, w float64, flyer bool) *frame {
+	pad := b.u(cardPad)
+	head, headH := b.cardHead(p, w-2*pad, flyer)
+	items := b.newFrame(w - 2*pad)
 	for i, it := range p.Items[:n] {
-		pdf.SetY(pdf.GetY() + itemGap)
-		b.item(fmt.Sprintf("%d. %s", i+1, it.Title), markdown.PlainText(it.Summary), estimateText(it.Estimate, b.d.Currency, b.d.Locale))
+		items.space(itemGap)
+		b.roadmapItem(items, i+1, it)
 	}
+	f := b.newFrame(w)
+	f.custom(pad+headH+items.h+pad, func(x, y float64) {
+		b.drawColor(ruleColor)
+		b.pdf.SetLineWidth(0.6)
+		b.pdf.RoundedRect(x, y, w, pad+headH+items.h+pad, 6, "1234", "D")
+		b.fillColor(b.brand)
+		b.pdf.Rect(x, y+pad, b.u(3), headH, "F")
+		head(x+pad, y+pad)
+		items.draw(x+pad, y+pad+headH)
+	})
+	return f
 }
 
-// cardHead draws the logo, name, tagline, license and repository, and the roadmap QR code.
-func (b *brochure) cardHead(p BrochureProject, x, y, w float64) {
-	pdf := b.pdf
-	textX := x
-	if p.Logo != nil {
-		if lw := drawImage(pdf, p.Logo, x, y, 44, 44); lw > 0 {
-			textX = x + lw + 12
+// cardHead lays out the card's head in width w and returns how to draw it and its height.
+func (b *brochure) cardHead(p BrochureProject, w float64, flyer bool) (func(x, y float64), float64) {
+	pr := p.Project
+	logoW, qrW := b.u(logoSide), b.qrColumnW(0)
+	textX := logoW + b.u(colGap)
+	text := b.newFrame(w - textX - qrW - b.u(colGap))
+	if flyer {
+		b.flyerFacts(text, pr)
+	} else {
+		text.text(nameStyle, pr.Name, 0)
+		text.space(2)
+		if pr.Tagline != "" {
+			text.text(taglineStyle, pr.Tagline, 0)
+			text.space(2)
 		}
 	}
-	textW := x + w - qrSize - 10 - textX
-	pr := p.Project
-	pdf.SetXY(textX, y)
-	pdf.SetFont(familyBody, "B", 17)
-	setColor(pdf, textColor)
-	pdf.CellFormat(textW, 21, fitText(pdf, pr.Name, textW), "", 2, "L", false, 0, "")
-	pdf.SetFont(familyBody, "I", 10)
-	setColor(pdf, mutedColor)
-	pdf.CellFormat(textW, 14, fitText(pdf, pr.Tagline, textW), "", 2, "L", false, 0, "")
-	pdf.SetFont(familyBody, "", 8.5)
-	pdf.CellFormat(textW, 12, fitText(pdf, pr.License+" · "+pr.Repository, textW), "", 2, "L", false, 0, "")
-	if cwo.SafeURL(pr.Repository) {
-		pdf.LinkString(textX, y+35, textW, 12, pr.Repository)
+	facts := pr.License
+	if pr.Repository != "" {
+		facts = joinDot(facts, shortURL(pr.Repository))
 	}
-	b.roadmapQR(pr.Roadmap.URL, pr.Roadmap.Reviewed.Format("Jan 2006"), x+w-qrSize, y-4)
+	factsTop := text.h
+	text.text(factStyle, facts, 0)
+	factsH := text.h - factsTop
+	qr := b.newFrame(qrW)
+	if url := pr.Roadmap.URL; cwo.SafeURL(url) {
+		qr = b.captionedQR(url, url, "Roadmap", shortURL(url)+"\nreviewed "+b.unbrokenDate(pr.Roadmap.Reviewed), qrW, captionStyle, detailStyle)
+	}
+	h := max(text.h, logoW, qr.h)
+	return func(x, y float64) {
+		b.logoTile(p, x, y, logoW)
+		text.draw(x+textX, y)
+		if cwo.SafeURL(pr.Repository) {
+			b.pdf.LinkString(x+textX, y+factsTop, text.w, factsH, pr.Repository)
+		}
+		qr.draw(x+w-qrW, y)
+	}, h
 }
 
-// roadmapQR draws the QR code to the live roadmap with a caption under it.
-func (b *brochure) roadmapQR(url, reviewed string, x, y float64) {
-	pdf := b.pdf
-	if !cwo.SafeURL(url) || !drawQR(pdf, url, x, y, qrSize) {
+// logoTile draws the project's logo in a side × side square, or its initial on a tinted tile.
+func (b *brochure) logoTile(p BrochureProject, x, y, side float64) {
+	if p.Logo != nil && drawImage(b.pdf, p.Logo, x, y, side, side) > 0 {
 		return
 	}
-	pdf.LinkString(x, y, qrSize, qrSize, url)
-	pdf.SetFont(familyBody, "", 6.5)
-	setColor(pdf, mutedColor)
-	pdf.SetXY(x-10, y+qrSize)
-	pdf.CellFormat(qrSize+20, 8, "Roadmap · reviewed "+reviewed, "", 0, "C", false, 0, "")
+	b.fillColor(tint(b.brand, 0.85))
+	b.pdf.RoundedRect(x, y, side, side, b.u(6), "1234", "F")
+	initial := ""
+	for _, r := range p.Project.Name {
+		initial = string(r)
+		break
+	}
+	st := tstyle{"B", 22, side / b.k, b.brand}
+	b.cell(st, x, y, side, side, initial, "C")
 }
 
-// item draws one roadmap item at the current position.
-func (b *brochure) item(title, summary, estimate string) {
-	pdf := b.pdf
-	x, w := b.left()+cardPad, b.width()-2*cardPad
-	pdf.SetX(x)
-	pdf.SetFont(familyBody, "B", 11)
-	setColor(pdf, textColor)
-	pdf.MultiCell(w, itemTitleH, title, "", "L", false)
-	pdf.SetFont(familyBody, "", brochureBody)
-	for _, para := range strings.Split(summary, "\n") {
-		pdf.SetX(x)
-		pdf.MultiCell(w, bodyLine, para, "", "L", false)
+// roadmapItem lays out one item: its number hanging beside the title, summary and estimate.
+func (b *brochure) roadmapItem(f *frame, number int, it cwo.RoadmapItem) {
+	num := fmt.Sprintf("%d.", number)
+	numW := b.textWidth(titleStyle, "00.")
+	f.marked(titleStyle, titleStyle, num, it.Title, 0, numW)
+	f.space(1)
+	f.markdown(it.Summary, bodyStyle, numW)
+	if e := estimateText(it.Estimate, b.d.Currency, b.d.Locale); e != "" {
+		f.space(3)
+		f.text(b.estimateStyle(), e, numW)
 	}
-	if estimate != "" {
-		pdf.SetX(x)
-		pdf.SetY(pdf.GetY() + 2)
-		pdf.SetX(x)
-		pdf.SetFont(familyBody, "B", 8.5)
-		setColor(pdf, b.brand)
-		pdf.CellFormat(w, bodyLine, estimate, "", 1, "L", false, 0, "")
+}
+
+// joinDot joins two non-empty texts with a middle dot.
+func joinDot(a, c string) string {
+	switch {
+	case a == "":
+		return c
+	case c == "":
+		return a
 	}
+	return a + " · " + c
+}
+
+// flyerFacts lays out what a flyer's card head tells besides the band: the homepage and the
+// maintainers who reviewed the roadmap.
+func (b *brochure) flyerFacts(f *frame, pr *cwo.Project) {
+	label := tstyle{"B", 10, 14, textColor}
+	if pr.Homepage != "" {
+		f.text(label, shortURL(pr.Homepage), 0)
+	}
+	var names []string
+	for _, m := range pr.Maintainers {
+		if m.Name != "" {
+			names = append(names, m.Name)
+		}
+	}
+	if len(names) > 0 {
+		f.text(pointStyle, "Reviewed on "+b.date(pr.Roadmap.Reviewed)+" with the maintainers: "+strings.Join(names, ", "), 0)
+	} else {
+		f.text(pointStyle, "Reviewed with the maintainers on "+b.date(pr.Roadmap.Reviewed), 0)
+	}
+	f.space(2)
 }

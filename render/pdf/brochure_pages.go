@@ -7,239 +7,230 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// cover draws the front page: a brand band with title and event, then what a CWO is.
-func (b *brochure) cover() {
-	pdf, s := b.pdf, b.s
-	b.newPage()
-	band := s.h * 0.5
-	b.fullBleedRect(s.oy, band, b.brand)
-	x := b.left()
-	y := s.oy + safeMargin
-	if b.d.Logo != nil {
-		pdf.SetFillColor(255, 255, 255)
-		pdf.RoundedRect(x-6, y-6, 132, 52, 4, "1234", "F")
-		drawImage(pdf, b.d.Logo, x, y, 120, 40)
-		y += 62
+// blockGap is the space between two blocks on a page (cards, sections), in design points.
+const blockGap = 18.0
+
+var white = rgb{255, 255, 255}
+
+// layout draws the brochure in its layout: a booklet, or a flyer per project.
+func (b *brochure) layout() {
+	if b.d.Brochure.Layout == cwo.BrochureFlyer {
+		b.flyers()
+		return
 	}
-	pdf.SetFont(familyBody, "B", 13)
-	pdf.SetTextColor(255, 255, 255)
-	pdf.SetXY(x, y)
-	pdf.CellFormat(b.width(), 16, b.d.Contractor.Name, "", 1, "L", false, 0, "")
-	pdf.SetFont(familyBody, "B", 30)
-	titleLines := pdf.SplitText(b.d.Brochure.Title, b.width())
-	ty := s.oy + band - safeMargin - float64(len(titleLines))*36 - 24
-	pdf.SetXY(x, ty)
-	pdf.MultiCell(b.width(), 36, b.d.Brochure.Title, "", "L", false)
-	pdf.SetFont(familyBody, "", 14)
-	pdf.SetX(x)
-	pdf.CellFormat(b.width(), 22, b.d.Brochure.Event, "", 1, "L", false, 0, "")
-	b.coverBody(s.oy + band + 30)
-	b.footer(false)
+	b.booklet()
 }
 
-// coverBody explains a CWO and lists the projects inside.
-func (b *brochure) coverBody(y float64) {
-	pdf := b.pdf
-	x := b.left()
-	b.heading(x, y, "Fund the open-source tools you depend on")
-	pdf.SetFont(familyBody, "", 11)
-	setColor(pdf, textColor)
-	pdf.SetXY(x, pdf.GetY()+4)
-	pdf.MultiCell(b.width(), 15, "A Community Work Order is a written agreement to fund specific work on a community-governed open-source project: "+
-		"you choose the roadmap items that matter to you, we do the work in the open, and you receive regular progress reports.", "", "L", false)
-	pdf.SetXY(x, pdf.GetY()+14)
-	pdf.SetFont(familyBody, "B", 9)
-	setColor(pdf, b.brand)
-	pdf.CellFormat(b.width(), 12, "IN THIS BROCHURE", "", 1, "L", false, 0, "")
+// bookletTries are the type scales a booklet tries, in order, until its pages fill: its own,
+// then larger (to spread few cards over a folded booklet) and smaller (to pack many), with the
+// table of review dates, then without it (the cards' QR captions give the dates too).
+var bookletTries = []struct {
+	scale  float64
+	review bool
+}{{1, true}, {1.05, true}, {0.95, true}, {1, false}, {1.05, false}, {0.95, false},
+	{1.1, true}, {0.9, true}, {1.1, false}, {0.9, false}, {1.15, true}, {0.85, true},
+	{1.15, false}, {0.85, false}, {1.2, true}, {1.2, false}}
+
+// booklet sets the cover, the project cards and the sections about funding on as few pages as
+// fill each page at least half (the back cover aside): in print a multiple of 4 for folding, or
+// a single sheet of 2;
+// when its own type scale cannot, a slightly larger or smaller one does.
+func (b *brochure) booklet() {
+	base := b.k
+	var lay bookletLayout
+	for i, try := range bookletTries {
+		b.k, b.notes = base*try.scale, nil
+		l := b.layoutBooklet(try.review)
+		if i == 0 || l.filled {
+			lay = l
+		}
+		if l.filled {
+			break
+		}
+	}
+	b.k, b.notes = lay.k, lay.notes
+	if !lay.ok {
+		b.notes = append(b.notes, fmt.Sprintf("the booklet has %d pages, neither a single sheet (2) nor a multiple of 4 for folding: shorten or add roadmap items", len(lay.starts)))
+	}
+	b.drawBooklet(lay)
+}
+
+// bookletLayout is a booklet laid out at one type scale and split into pages.
+type bookletLayout struct {
+	k             float64
+	notes         []string
+	cover, back   func(x, y float64)
+	coverH, backH float64
+	blocks        []*frame
+	starts        []int // each page's first block
+	ok            bool  // the page count is as print needs
+	filled        bool  // ok, and every page but the back one at least half full
+}
+
+// layoutBooklet lays the blocks out at the current scale, with or without the review table,
+// and plans the pages.
+func (b *brochure) layoutBooklet(review bool) bookletLayout {
+	w, full := b.width(), b.contentHeight()
+	l := bookletLayout{k: b.k}
+	l.cover, l.coverH = b.coverBand()
+	l.back, l.backH = b.backBand()
+	l.blocks = []*frame{b.introBlock(w)}
 	for _, p := range b.d.Projects {
-		pdf.SetX(x)
-		pdf.SetFont(familyBody, "B", 11)
-		setColor(pdf, textColor)
-		name := p.Project.Name
-		pdf.CellFormat(pdf.GetStringWidth(name)+6, 16, name, "", 0, "L", false, 0, "")
-		pdf.SetFont(familyBody, "", 10)
-		setColor(pdf, mutedColor)
-		pdf.CellFormat(b.width()-pdf.GetStringWidth(name)-6, 16, fitText(pdf, p.Project.Tagline, b.width()-pdf.GetStringWidth(name)-6), "", 1, "L", false, 0, "")
+		l.blocks = append(l.blocks, b.projectCard(p, w, full, false))
+	}
+	l.blocks = append(l.blocks, b.fundingBlock(w), b.principlesBlock(w))
+	if review {
+		l.blocks = append(l.blocks, b.reviewBlock(w))
+	}
+	gap := b.u(blockGap)
+	// half the trimmed page filled with text: the top margin counts, a card's padding under
+	// its last line does not
+	minFill := (b.s.h/2 - (b.contentTop() - b.s.oy) + b.u(cardPad)) / full
+	plan := pagePlan{gap: gap, full: full, minFill: minFill,
+		first: b.contentBottom() - (b.s.oy + l.coverH + gap), last: full - l.backH - gap}
+	for _, f := range l.blocks {
+		plan.heights = append(plan.heights, f.h)
+	}
+	l.starts, l.ok = plan.choose(b.s.print, 4)
+	if l.starts == nil {
+		l.starts = []int{0, len(l.blocks)}
+	}
+	l.filled = l.ok && plan.filled(l.starts)
+	l.notes = b.notes
+	return l
+}
+
+// drawBooklet draws the planned pages.
+func (b *brochure) drawBooklet(l bookletLayout) {
+	gap := b.u(blockGap)
+	for k, start := range l.starts {
+		end := len(l.blocks)
+		if k+1 < len(l.starts) {
+			end = l.starts[k+1]
+		}
+		y := b.contentTop()
+		if k == 0 {
+			b.newPage()
+			b.fullBleedRect(b.s.oy, l.coverH, b.brand)
+			l.cover(b.left(), b.s.oy)
+			y = b.s.oy + l.coverH + gap
+		} else {
+			b.contentPage()
+		}
+		for _, f := range l.blocks[start:end] {
+			f.draw(b.left(), y)
+			y += f.h + gap
+		}
+		switch {
+		case k == len(l.starts)-1:
+			// the band fills the back cover below the blocks, its text at the foot
+			top := min(b.s.oy+b.s.h-l.backH, y)
+			if start == end {
+				top = b.s.oy
+			}
+			b.fullBleedRect(top, b.s.oy+b.s.h-top, b.brand)
+			l.back(b.left(), b.s.oy+b.s.h-l.backH)
+		case k > 0:
+			b.footer()
+		}
 	}
 }
 
-// heading writes a section heading in the brand colour at x, y.
-func (b *brochure) heading(x, y float64, text string) {
-	pdf := b.pdf
-	pdf.SetXY(x, y)
-	pdf.SetFont(familyBody, "B", 17)
-	setColor(pdf, b.brand)
-	pdf.MultiCell(b.width(), 21, text, "", "L", false)
-}
-
-// footer writes the page's foot line: contractor and page number (none on the cover).
-func (b *brochure) footer(number bool) {
-	pdf, s := b.pdf, b.s
-	y := s.oy + s.h - safeMargin + 12
-	pdf.SetFont(familyBody, "", 8)
-	setColor(pdf, mutedColor)
-	pdf.SetXY(b.left(), y)
-	left := b.d.Contractor.Name
-	if b.d.Contractor.Website != "" {
-		left += " · " + b.d.Contractor.Website
-	}
-	pdf.CellFormat(b.width()/2, 10, left, "", 0, "L", false, 0, "")
-	right := b.d.Brochure.Event
-	if number {
-		right = fmt.Sprintf("%s · %d", right, pdf.PageNo())
-	}
-	pdf.CellFormat(b.width()/2, 10, fitText(pdf, right, b.width()/2), "", 0, "R", false, 0, "")
-}
-
-// fundingPage compares a CWO with a donation and lists the three principles.
-func (b *brochure) fundingPage() {
-	pdf := b.pdf
+// contentPage starts an inner page with a small running head.
+func (b *brochure) contentPage() {
 	b.newPage()
-	x, y := b.left(), b.s.oy+safeMargin
-	b.heading(x, y, "How funding works")
-	sponsor := b.d.Contractor.FiscalSponsor
-	colW := (b.width() - 18) / 2
-	top := pdf.GetY() + 10
-	cwoBox := []string{"Specific work from the project's roadmap, agreed in a written statement of work.",
-		"Regular progress reports: hours, spend and the pull requests behind them.",
-		"Paid to us as a service; not tax-deductible."}
-	donation := []string{"Unrestricted support for the project as a whole, with no strings attached.",
-		fmt.Sprintf("Given through %s, the project's fiscal sponsor.", sponsor.Name),
-		"Tax-deductible in the US, as the law allows."}
-	if sponsor.URL != "" {
-		donation = append(donation, sponsor.URL)
-	}
-	h1 := b.compareBox(x, top, colW, "A Community Work Order", cwoBox, true)
-	h2 := b.compareBox(x+colW+18, top, colW, "A donation", donation, false)
-	b.principles(top + max(h1, h2) + 26)
-	b.footer(true)
+	st := tstyle{"B", 8, 10, b.brand}
+	b.cell(st, b.left(), b.s.oy+b.margin()-b.u(14), b.width(), b.u(10), strings.ToUpper(b.d.Brochure.Title), "L")
 }
 
-// compareBox draws a titled box of bullet points and returns its height.
-func (b *brochure) compareBox(x, y, w float64, title string, points []string, filled bool) float64 {
-	pdf := b.pdf
-	pdf.SetFont(familyBody, "", 10)
-	h := 2*cardPad + 22
-	for _, p := range points {
-		h += float64(len(pdf.SplitText(p, w-2*cardPad-12)))*14 + 6
+func (b *brochure) contentTop() float64    { return b.s.oy + b.margin() + b.u(4) }
+func (b *brochure) contentBottom() float64 { return b.s.oy + b.s.h - b.margin() - b.u(6) }
+func (b *brochure) contentHeight() float64 { return b.contentBottom() - b.contentTop() }
+
+// footer writes an inner page's foot line: the contractor and its website, the event and the
+// page number. When they do not fit side by side, the website gives way, then each side wraps
+// upwards.
+func (b *brochure) footer() {
+	st := tstyle{"", 8, 10, mutedColor}
+	y := b.s.oy + b.s.h - b.margin() + b.u(12)
+	right := fmt.Sprintf("%s · %d", b.d.Brochure.Event, b.pdf.PageNo())
+	if b.d.Brochure.Event == "" {
+		right = fmt.Sprint(b.pdf.PageNo())
 	}
-	if filled {
-		setFillColor(pdf, tint(b.brand, 0.9))
-		pdf.RoundedRect(x, y, w, h, 6, "1234", "F")
+	rightW := min(b.textWidth(st, right), b.width()*0.6)
+	left := joinDot(b.d.Contractor.Name, b.d.Contractor.Website)
+	if b.textWidth(st, left)+rightW > b.width() {
+		left = b.d.Contractor.Name
+	}
+	bottom := y + b.u(10) // the foot line's last line ends here
+	for _, col := range []struct {
+		x, w        float64
+		text, align string
+	}{{b.left(), b.width() - rightW, left, "L"}, {b.left() + b.width() - rightW, rightW, right, "R"}} {
+		f := b.newFrame(col.w)
+		f.aligned(st, col.text, col.align)
+		f.draw(col.x, bottom-f.h)
+	}
+}
+
+// coverBand lays out the cover's brand band: the contractor (its logo, else its name, once),
+// the title and the event. It returns how to draw it at the trim's top and its height.
+func (b *brochure) coverBand() (func(x, y float64), float64) {
+	w := b.width()
+	f := b.newFrame(w)
+	if logo := b.d.Logo; logo != nil {
+		pad := b.u(6)
+		h := b.u(coverLogoH)
+		f.custom(h+2*pad, func(x, y float64) {
+			b.fillColor(white)
+			b.pdf.RoundedRect(x, y, b.u(132), h+2*pad, b.u(4), "1234", "F")
+			drawImage(b.pdf, logo, x+pad, y+pad, b.u(coverLogoW), h)
+		})
 	} else {
-		setDrawColor(pdf, ruleColor)
-		pdf.RoundedRect(x, y, w, h, 6, "1234", "D")
+		f.text(tstyle{"B", 13, 16, white}, b.d.Contractor.Name, 0)
 	}
-	pdf.SetXY(x+cardPad, y+cardPad)
-	pdf.SetFont(familyBody, "B", 12)
-	setColor(pdf, b.brand)
-	pdf.CellFormat(w-2*cardPad, 18, title, "", 1, "L", false, 0, "")
-	pdf.SetY(pdf.GetY() + 4)
-	for _, p := range points {
-		b.bullet(x+cardPad, w-2*cardPad, p)
-	}
-	return h
+	f.space(28)
+	f.text(tstyle{"B", 30, 36, white}, b.d.Brochure.Title, 0)
+	f.space(6)
+	f.text(tstyle{"", 14, 20, white}, b.d.Brochure.Event, 0)
+	m := b.margin()
+	return func(x, y float64) { f.draw(x, y+m) }, m + f.h + m
 }
 
-// bullet writes one bullet point at the current line.
-func (b *brochure) bullet(x, w float64, text string) {
-	pdf := b.pdf
-	pdf.SetFont(familyBody, "", 10)
-	setColor(pdf, textColor)
-	y := pdf.GetY()
-	pdf.SetXY(x, y)
-	pdf.CellFormat(12, 14, "•", "", 0, "L", false, 0, "")
-	pdf.SetXY(x+12, y)
-	pdf.MultiCell(w-12, 14, text, "", "L", false)
-	pdf.SetY(pdf.GetY() + 6)
-}
-
-// principles lists the three CWO principles.
-func (b *brochure) principles(y float64) {
-	pdf := b.pdf
-	x := b.left()
-	b.heading(x, y, "Three principles")
-	items := [][2]string{
-		{"The work is on the project itself.", "Never on a plugin, a private fork or a customization: everyone benefits."},
-		{"The developers decide how.", "Within the agreed scope, the people doing the work keep reasonable freedom over what to do first and how."},
-		{"Best effort, community review.", "Every change goes through the project's normal review; the maintainers decide what lands, and who paid carries no weight."},
-	}
-	pdf.SetY(pdf.GetY() + 6)
-	for i, it := range items {
-		yy := pdf.GetY()
-		pdf.SetXY(x, yy)
-		pdf.SetFont(familyBody, "B", 20)
-		setColor(pdf, b.brand)
-		pdf.CellFormat(30, 24, fmt.Sprint(i+1), "", 0, "L", false, 0, "")
-		pdf.SetXY(x+30, yy+2)
-		pdf.SetFont(familyBody, "B", 11)
-		setColor(pdf, textColor)
-		pdf.MultiCell(b.width()-30, 15, it[0], "", "L", false)
-		pdf.SetX(x + 30)
-		pdf.SetFont(familyBody, "", 10)
-		pdf.MultiCell(b.width()-30, 14, it[1], "", "L", false)
-		pdf.SetY(pdf.GetY() + 10)
-	}
-}
-
-// backPage gives the roadmaps' review dates and, on a brand band at the foot, the contact.
-func (b *brochure) backPage() {
-	pdf, s := b.pdf, b.s
-	b.newPage()
-	x, y := b.left(), s.oy+safeMargin
-	b.heading(x, y, "Roadmaps, reviewed with the maintainers")
-	b.reviewTable(pdf.GetY() + 10)
-	band := s.h * 0.34
-	top := s.oy + s.h - band
-	b.fullBleedRect(top, band, b.brand)
-	pdf.SetTextColor(255, 255, 255)
-	pdf.SetXY(x, top+safeMargin-8)
-	pdf.SetFont(familyBody, "B", 22)
-	pdf.CellFormat(b.width(), 28, "Let's talk", "", 1, "L", false, 0, "")
+// backBand lays out the back cover's band: a call to action, the contact and a QR code that
+// saves the contact (or opens the contractor's website).
+func (b *brochure) backBand() (func(x, y float64), float64) {
+	w := b.width()
+	qrW := b.qrColumnW(20)
+	text := b.newFrame(w - qrW - b.u(colGap))
+	text.text(tstyle{"B", 22, 28, white}, "Let's talk", 0)
+	text.space(2)
+	text.text(tstyle{"", 11, 15, white}, "Tell us which roadmap items matter to your team. We agree the scope with the maintainers and send you a Community Work Order to sign.", 0)
+	text.space(8)
 	c := b.d.Brochure.Contact
-	for i, line := range []string{c.Name, c.Email, c.Phone} {
-		if line == "" {
-			continue
+	text.text(tstyle{"B", 13, 18, white}, joinDot(c.Name, c.Title), 0)
+	for _, line := range []string{c.Email, c.Phone} {
+		if line != "" {
+			text.text(tstyle{"", 12, 17, white}, line, 0)
 		}
-		style := ""
-		if i == 0 {
-			style = "B"
-		}
-		pdf.SetX(x)
-		pdf.SetFont(familyBody, style, 13)
-		pdf.CellFormat(b.width(), 19, line, "", 1, "L", false, 0, "")
 	}
-	pdf.SetX(x)
-	pdf.SetFont(familyBody, "", 10)
-	pdf.CellFormat(b.width(), 22, b.d.Contractor.Name, "", 1, "L", false, 0, "")
-}
-
-// reviewTable lists each project's roadmap and the date it was last reviewed with maintainers.
-func (b *brochure) reviewTable(y float64) {
-	pdf := b.pdf
-	x := b.left()
-	pdf.SetXY(x, y)
-	pdf.SetFont(familyBody, "B", 9)
-	setColor(pdf, b.brand)
-	pdf.CellFormat(b.width(), 14, "PROJECT · LAST REVIEWED · ROADMAP", "", 1, "L", false, 0, "")
-	setDrawColor(pdf, ruleColor)
-	for _, p := range b.d.Projects {
-		pdf.SetX(x)
-		yy := pdf.GetY()
-		pdf.Line(x, yy, x+b.width(), yy)
-		pdf.SetFont(familyBody, "B", 10)
-		setColor(pdf, textColor)
-		pdf.CellFormat(120, 18, p.Project.Name, "", 0, "L", false, 0, "")
-		pdf.SetFont(familyBody, "", 10)
-		pdf.CellFormat(110, 18, p.Project.Roadmap.Reviewed.Format("2 January 2006"), "", 0, "L", false, 0, "")
-		setColor(pdf, mutedColor)
-		pdf.CellFormat(b.width()-230, 18, fitText(pdf, p.Project.Roadmap.URL, b.width()-230), "", 1, "L", false, 0, "")
+	text.space(4)
+	text.text(tstyle{"", 10, 14, white}, joinDot(b.d.Contractor.Name, b.d.Contractor.Website), 0)
+	text.space(8)
+	text.text(tstyle{"I", 8.5, 12, white}, fmt.Sprintf("Prepared %s. Priorities change: scan a project's code for its current roadmap.",
+		b.date(b.d.Date)), 0)
+	data, caption, detail := b.contactCode()
+	url := ""
+	if !strings.HasPrefix(data, "BEGIN:") {
+		url = data
 	}
-	pdf.SetFont(familyBody, "I", 8.5)
-	setColor(pdf, mutedColor)
-	pdf.SetXY(x, pdf.GetY()+8)
-	pdf.MultiCell(b.width(), 12, fmt.Sprintf("Prepared %s. Priorities change: scan a project's code for its current roadmap.",
-		b.d.Date.Format("2 January 2006")), "", "L", false)
+	qr := b.captionedQR(data, url, caption, detail, qrW, tstyle{"B", 8, 10, white}, tstyle{"", 7, 9, white})
+	m := b.margin()
+	h := max(text.h, qr.h)
+	return func(x, y float64) {
+		text.draw(x, y+m*0.8)
+		qr.draw(x+w-qrW, y+m*0.8)
+	}, m*0.8 + h + m
 }
 
 // tint mixes c with white: amount 0 is c, 1 is white.

@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"image"
-	_ "image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,8 +11,6 @@ import (
 
 	"github.com/cwo-tool/cwo"
 	"github.com/cwo-tool/cwo/internal/pdftest"
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // testBrochure has one project with two items.
@@ -53,11 +49,11 @@ func TestBrochureContent(t *testing.T) {
 	if len(notes) != 0 {
 		t.Errorf("notes = %v, want none", notes)
 	}
-	text := pdftest.Text(t, path)
+	text := strings.Join(strings.Fields(pdftest.Text(t, path)), " ")
 	for _, want := range []string{"Invest in your tools", "SciPy 2026", "Community Work Order", "NumPy", "Arrays for Python",
 		"1. Universal SIMD", "Faster ufuncs on every CPU.", "about 9 months · from $180,000", "2. Documentation for Zoë's users",
-		"How funding works", "NumFOCUS", "Tax-deductible in the US", "Three principles", "sales@example.org", "+1 512 555 0100",
-		"14 May 2026"} {
+		"How funding works", "NumFOCUS", "Invoiced as a service", "Three principles", "sales@example.org", "+1 512 555 0100",
+		"May 14, 2026"} { // en-US: the one date style of the brochure
 		if !strings.Contains(text, want) {
 			t.Errorf("brochure text lacks %q", want)
 		}
@@ -105,34 +101,6 @@ func TestBrochurePrintBoxes(t *testing.T) {
 	}
 	if media[2] <= 612 || media[3] <= 792 {
 		t.Errorf("MediaBox %v did not grow for print", media)
-	}
-}
-
-func TestBrochureQRCodeDecodes(t *testing.T) {
-	path, _ := writeBrochure(t, testBrochure(false, "x"))
-	prefix := filepath.Join(t.TempDir(), "page")
-	if out, err := pdftest.Tool(t, "pdftoppm", "-png", "-r", "150", "-f", "2", "-l", "2", "-singlefile", path, prefix); err != nil {
-		t.Fatalf("pdftoppm: %v %s", err, out)
-	}
-	f, err := os.Open(prefix + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
-	if err != nil {
-		t.Fatalf("no QR code decoded on the project page: %v", err)
-	}
-	if got := res.GetText(); got != "https://numpy.org/neps/roadmap.html" {
-		t.Errorf("QR code = %q, want the roadmap URL", got)
 	}
 }
 
