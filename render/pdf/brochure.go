@@ -56,7 +56,8 @@ type brochure struct {
 	s     sheet
 	brand rgb
 	notes []string
-	k     float64 // the type scale: 1, smaller on A5
+	k     float64  // the type scale: 1, smaller on A5
+	trace *[]drawn // what is painted, for tests; nil: not recorded
 }
 
 // Brochure writes the roadmap brochure to w and returns notes about what had to be left out to
@@ -65,19 +66,25 @@ type brochure struct {
 // colours are inks (brochure_ink.go) and the document has an output intent. On error nothing is
 // written to w.
 func Brochure(w io.Writer, d *BrochureDoc, opt Options) ([]string, error) {
-	b := &brochure{d: d, brand: brandColor(opt.Brand), k: typeScale(d.Paper)}
-	b.s = newSheet(d.Paper, d.Brochure.Print)
-	opt.Paper = d.Paper
-	b.pdf = newSizedDocument(opt, d.Date, b.s)
-	b.setUpInks()
-	b.metadata()
-	b.layout()
+	b := drawBrochure(d, opt, nil)
 	data, err := finish(b.pdf)
 	if err != nil {
 		return nil, err
 	}
 	_, err = w.Write(data)
 	return b.notes, err
+}
+
+// drawBrochure lays out and draws the brochure, recording what it paints in trace when not nil.
+func drawBrochure(d *BrochureDoc, opt Options, trace *[]drawn) *brochure {
+	b := &brochure{d: d, brand: brandColor(opt.Brand), k: typeScale(d.Paper), trace: trace}
+	b.s = newSheet(d.Paper, d.Brochure.Print)
+	opt.Paper = d.Paper
+	b.pdf = newSizedDocument(opt, d.Date, b.s)
+	b.setUpInks()
+	b.metadata()
+	b.layout()
+	return b
 }
 
 // newSheet sizes the trim for the paper; print adds bleed and a slug for crop marks around it.
@@ -160,6 +167,7 @@ func (b *brochure) fullBleedRect(y, h float64, c rgb) {
 	}
 	b.fillColor(c)
 	b.pdf.Rect(x0, y, w, h, "F")
+	b.tracePanel(x0, y, w, h)
 }
 
 // left and right are the safe text edges; width is the text width.

@@ -67,8 +67,7 @@ func (b *brochure) fundingBlock(w float64) *frame {
 	right := b.compareBox(colW, "A donation", donation)
 	h := max(left.h, right.h)
 	f.custom(h, func(x, y float64) {
-		b.fillColor(tint(b.brand, 0.9))
-		b.pdf.RoundedRect(x, y, colW, h, 6, "1234", "F")
+		b.fillPanel(x, y, colW, h, 6, tint(b.brand, 0.9))
 		b.drawColor(ruleColor)
 		b.pdf.SetLineWidth(0.6)
 		b.pdf.RoundedRect(x+colW+colGap, y, colW, h, 6, "1234", "D")

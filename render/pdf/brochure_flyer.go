@@ -96,23 +96,58 @@ func (b *brochure) fundBox(p BrochureProject, w float64) *frame {
 	h := pad + max(text.h, qr.h) + pad
 	f := b.newFrame(w)
 	f.custom(h, func(x, y float64) {
-		b.fillColor(tint(b.brand, 0.9))
-		b.pdf.RoundedRect(x, y, w, h, 6, "1234", "F")
+		b.fillPanel(x, y, w, h, 6, tint(b.brand, 0.9))
 		text.draw(x+pad, y+pad)
 		qr.draw(x+w-pad-qrW, y+pad)
 	})
 	return f
 }
 
-// flyerBack is the back of a printed flyer: how funding works, the principles and the contact.
+// flyerBack is the back of a printed flyer: how funding works and the principles, and the
+// contact on a band at the foot. The blocks are measured and set in smaller type as far as
+// flyerScales go, and the principles are left out when they still do not fit above the band,
+// which never covers them.
 func (b *brochure) flyerBack() {
-	back, backH := b.backBand()
+	base := b.k
+	defer func() { b.k = base }()
+	var blocks []*frame
+	var back func(x, y float64)
+	var backH float64
+	for _, scale := range flyerScales {
+		b.k = base * scale
+		back, backH = b.backBand()
+		blocks = []*frame{b.fundingBlock(b.width()), b.principlesBlock(b.width())}
+		if b.stackHeight(blocks) <= b.backRoom(backH) {
+			break
+		}
+	}
+	if b.stackHeight(blocks) > b.backRoom(backH) {
+		blocks = blocks[:1]
+		b.notes = append(b.notes, "the flyers' backs leave out the three principles, which do not fit above the contact")
+	}
 	b.contentPage()
 	y := b.contentTop()
-	for _, f := range []*frame{b.fundingBlock(b.width()), b.principlesBlock(b.width())} {
+	for _, f := range blocks {
 		f.draw(b.left(), y)
 		y += f.h + b.u(blockGap)
 	}
 	b.fullBleedRect(b.s.oy+b.s.h-backH, backH, b.brand)
 	back(b.left(), b.s.oy+b.s.h-backH)
+}
+
+// stackHeight is the height of blocks set one under another with blockGap between them.
+func (b *brochure) stackHeight(blocks []*frame) float64 {
+	h := 0.0
+	for i, f := range blocks {
+		if i > 0 {
+			h += b.u(blockGap)
+		}
+		h += f.h
+	}
+	return h
+}
+
+// backRoom is the height between the content top and a gap above a foot band of height bandH.
+func (b *brochure) backRoom(bandH float64) float64 {
+	return b.s.oy + b.s.h - bandH - b.u(blockGap) - b.contentTop()
 }

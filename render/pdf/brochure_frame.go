@@ -104,6 +104,7 @@ func (b *brochure) cell(st tstyle, x, y, w, h float64, s, align string) {
 	b.font(st)
 	b.pdf.SetXY(x, y)
 	b.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	b.traceText(x, y, w, h, s, align)
 }
 
 // width of s in the style, in points.

@@ -114,6 +114,8 @@ func (b *brochure) drawBooklet(l bookletLayout) {
 			b.fullBleedRect(b.s.oy, l.coverH, b.brand)
 			l.cover(b.left(), b.s.oy)
 			y = b.s.oy + l.coverH + gap
+		} else if start == end {
+			b.newPage() // a back cover alone: all band, no running head under it
 		} else {
 			b.contentPage()
 		}

@@ -1,0 +1,73 @@
+package pdf
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cwo-tool/cwo"
+)
+
+// hiddenText returns the lines of text that a panel painted later covers, as "page N: text".
+func hiddenText(trace []drawn) []string {
+	var hidden []string
+	for i, p := range trace {
+		if !p.panel {
+			continue
+		}
+		for _, t := range trace[:i] {
+			if t.panel || t.page != p.page {
+				continue
+			}
+			const eps = 0.5
+			if t.x+t.w > p.x+eps && t.x < p.x+p.w-eps && t.y+t.h > p.y+eps && t.y < p.y+p.h-eps {
+				hidden = append(hidden, fmt.Sprintf("page %d: %q", t.page, t.text))
+			}
+		}
+	}
+	return hidden
+}
+
+// TestBrochureNoTextUnderPanels: no line of text lies under a filled panel (a band, a tinted
+// box) painted after it, on flyers (front and back) on every paper and in the booklet.
+func TestBrochureNoTextUnderPanels(t *testing.T) {
+	for _, layout := range []string{cwo.BrochureFlyer, cwo.BrochureBooklet} {
+		for _, paper := range []string{"a5", "a4", "letter"} {
+			t.Run(layout+"/"+paper, func(t *testing.T) {
+				d := nineProjects(t, true, layout, paper)
+				d.Contractor.FiscalSponsor.TaxStatus = "a 501(c)(3) public charity in the United States, so gifts are tax-deductible in the US as the law allows"
+				var trace []drawn
+				drawBrochure(d, Options{Brand: "#1F4E79"}, &trace)
+				panels, texts := 0, 0
+				for _, x := range trace {
+					if x.panel {
+						panels++
+					} else {
+						texts++
+					}
+				}
+				if panels == 0 || texts == 0 {
+					t.Fatalf("traced %d panels and %d lines of text", panels, texts)
+				}
+				for _, h := range hiddenText(trace) {
+					t.Errorf("covered by a panel: %s", h)
+				}
+			})
+		}
+	}
+}
+
+// TestHiddenText: the check finds a line painted over, and not one painted on top.
+func TestHiddenText(t *testing.T) {
+	line := drawn{page: 1, x: 10, y: 100, w: 50, h: 10, text: "covered"}
+	panel := drawn{page: 1, panel: true, x: 0, y: 95, w: 200, h: 100}
+	if got := hiddenText([]drawn{line, panel}); len(got) != 1 {
+		t.Errorf("text under a later panel: %v, want one", got)
+	}
+	if got := hiddenText([]drawn{panel, line}); len(got) != 0 {
+		t.Errorf("text on a panel: %v, want none", got)
+	}
+	line.page = 2
+	if got := hiddenText([]drawn{line, panel}); len(got) != 0 {
+		t.Errorf("text on another page: %v, want none", got)
+	}
+}
