@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/cwo-tool/cwo"
@@ -69,5 +70,48 @@ func TestHiddenText(t *testing.T) {
 	line.page = 2
 	if got := hiddenText([]drawn{line, panel}); len(got) != 0 {
 		t.Errorf("text on another page: %v, want none", got)
+	}
+}
+
+// TestFooterParts: the foot line drops the website, then the event, then the contractor, and
+// keeps the page number; a flyer's has none.
+func TestFooterParts(t *testing.T) {
+	c := &cwo.Contractor{Name: "Lattice Open Labs", Website: "https://lattice.example.org/"}
+	for _, tc := range []struct {
+		room        int
+		page        string
+		left, right string
+	}{
+		{100, "2", "Lattice Open Labs · lattice.example.org", "SciPy 2026, Tacoma · 2"},
+		{50, "2", "Lattice Open Labs", "SciPy 2026, Tacoma · 2"},
+		{50, "", "Lattice Open Labs", "SciPy 2026, Tacoma"},
+		{30, "2", "Lattice Open Labs", "2"},
+		{10, "2", "", "2"},
+	} {
+		l, r := footerParts(c, "SciPy 2026, Tacoma", tc.page, func(l, r string) bool { return len(l)+len(r) <= tc.room })
+		if l != tc.left || r != tc.right {
+			t.Errorf("room %d: %q | %q, want %q | %q", tc.room, l, r, tc.left, tc.right)
+		}
+	}
+}
+
+// TestFlyerFooterOneLine: a flyer's foot line is one line of text without a page number.
+func TestFlyerFooterOneLine(t *testing.T) {
+	d := nineProjects(t, false, cwo.BrochureFlyer, "a5")
+	d.Brochure.Event = "The International Conference on Scientific Computing with Python 2026, Tacoma"
+	var trace []drawn
+	b := drawBrochure(d, Options{Brand: "#1F4E79"}, &trace)
+	ys := map[float64]bool{}
+	for _, x := range trace {
+		if x.page != 1 || x.panel || x.y < b.contentBottom() {
+			continue
+		}
+		ys[x.y] = true
+		if x.text == "1" || strings.HasSuffix(x.text, " 1") {
+			t.Errorf("a flyer's foot line has a page number: %q", x.text)
+		}
+	}
+	if len(ys) != 1 {
+		t.Errorf("the foot line is on %d lines, want 1", len(ys))
 	}
 }

@@ -149,30 +149,41 @@ func (b *brochure) contentTop() float64    { return b.s.oy + b.margin() + b.u(4)
 func (b *brochure) contentBottom() float64 { return b.s.oy + b.s.h - b.margin() - b.u(6) }
 func (b *brochure) contentHeight() float64 { return b.contentBottom() - b.contentTop() }
 
-// footer writes an inner page's foot line: the contractor and its website, the event and the
-// page number. When they do not fit side by side, the website gives way, then each side wraps
-// upwards.
+// footer writes a page's foot line, on one line: the contractor and its website on the left,
+// the event and, in a booklet, the page number on the right (a flyer is a handout of its own,
+// without document page numbers). When they do not fit, the website goes first, then the event,
+// then the contractor; a part is never wrapped onto a line of its own.
 func (b *brochure) footer() {
 	st := tstyle{"", 8, 10, mutedColor}
 	y := b.s.oy + b.s.h - b.margin() + b.u(12)
-	right := fmt.Sprintf("%s · %d", b.d.Brochure.Event, b.pdf.PageNo())
-	if b.d.Brochure.Event == "" {
-		right = fmt.Sprint(b.pdf.PageNo())
+	left, right := footerParts(b.d.Contractor, b.d.Brochure.Event, b.footerPage(), func(l, r string) bool {
+		return b.textWidth(st, l)+b.u(12)+b.textWidth(st, r) <= b.width()
+	})
+	b.cell(st, b.left(), y, b.width(), b.u(10), left, "L")
+	b.cell(st, b.left(), y, b.width(), b.u(10), right, "R")
+}
+
+// footerPage is the page number a foot line shows: none on a flyer.
+func (b *brochure) footerPage() string {
+	if b.d.Brochure.Layout == cwo.BrochureFlyer {
+		return ""
 	}
-	rightW := min(b.textWidth(st, right), b.width()*0.6)
-	left := joinDot(b.d.Contractor.Name, b.d.Contractor.Website)
-	if b.textWidth(st, left)+rightW > b.width() {
-		left = b.d.Contractor.Name
+	return fmt.Sprint(b.pdf.PageNo())
+}
+
+// footerParts chooses the foot line's left and right texts: the fullest that fits.
+func footerParts(c *cwo.Contractor, event, page string, fits func(left, right string) bool) (string, string) {
+	site := shortURL(c.Website)
+	for _, p := range [][2]string{
+		{joinDot(c.Name, site), joinDot(event, page)},
+		{c.Name, joinDot(event, page)},
+		{c.Name, page},
+	} {
+		if fits(p[0], p[1]) {
+			return p[0], p[1]
+		}
 	}
-	bottom := y + b.u(10) // the foot line's last line ends here
-	for _, col := range []struct {
-		x, w        float64
-		text, align string
-	}{{b.left(), b.width() - rightW, left, "L"}, {b.left() + b.width() - rightW, rightW, right, "R"}} {
-		f := b.newFrame(col.w)
-		f.aligned(st, col.text, col.align)
-		f.draw(col.x, bottom-f.h)
-	}
+	return "", page
 }
 
 // coverBand lays out the cover's brand band: the contractor (its logo, else its name, once),
