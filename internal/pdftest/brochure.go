@@ -3,6 +3,7 @@ package pdftest
 import (
 	"fmt"
 	"image"
+	"image/draw"
 	_ "image/png" // pdftoppm's pages
 	"os"
 	"path/filepath"
@@ -180,17 +181,29 @@ func DecodeQRAbove(t testing.TB, path string, n int, caption Line, side float64)
 		sides = append(sides, s)
 	}
 	for _, side := range sides {
-		r := image.Rect(int(cx-side/2), int(caption.YMin-side-1), int(cx+side/2), int(caption.YMin-1))
-		dpi := max(qrDPI, 360*72/side) // at least 360 pixels across
-		bmp, err := gozxing.NewBinaryBitmapFromImage(RenderArea(t, path, n, dpi, r))
-		if err != nil {
-			return "", err
+		for _, dpi := range []float64{max(qrDPI, 360*72/side), 300} { // at least 360 pixels across, else a press's 300
+			r := image.Rect(int(cx-side/2), int(caption.YMin-side-1), int(cx+side/2), int(caption.YMin-1))
+			bmp, err := gozxing.NewBinaryBitmapFromImage(quietZone(RenderArea(t, path, n, dpi, r)))
+			if err != nil {
+				return "", err
+			}
+			res, err := qrcode.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
+			if err == nil {
+				return res.GetText(), nil
+			}
+			last = err
 		}
-		res, err := qrcode.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
-		if err == nil {
-			return res.GetText(), nil
-		}
-		last = err
 	}
 	return "", last
+}
+
+// quietZone puts img on a white canvas with a margin of a tenth of its width all round, the
+// quiet zone a decoder needs when the crop cuts close to the code.
+func quietZone(img image.Image) image.Image {
+	b := img.Bounds()
+	m := b.Dx() / 10
+	out := image.NewGray(image.Rect(0, 0, b.Dx()+2*m, b.Dy()+2*m))
+	draw.Draw(out, out.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(out, image.Rect(m, m, m+b.Dx(), m+b.Dy()), img, b.Min, draw.Src)
+	return out
 }

@@ -53,6 +53,7 @@ func (b *brochure) cardFrame(p BrochureProject, n int, w float64, flyer bool) *f
 	items := b.newFrame(w - 2*pad)
 	for i, it := range p.Items[:n] {
 		items.space(itemGap)
+		items.flex()
 		b.roadmapItem(items, i+1, it)
 	}
 	f := b.newFrame(w)
@@ -65,6 +66,7 @@ func (b *brochure) cardFrame(p BrochureProject, n int, w float64, flyer bool) *f
 		head(x+pad, y+pad)
 		items.draw(x+pad, y+pad+headH)
 	})
+	f.grow = items.stretch // the card grows between its head and items
 	return f
 }
 

@@ -115,3 +115,56 @@ func TestFlyerFooterOneLine(t *testing.T) {
 		t.Errorf("the foot line is on %d lines, want 1", len(ys))
 	}
 }
+
+// TestFrameStretch: a stretched frame spreads the extra height over its flex points, a frame
+// without any does not stretch, and grow hands it on.
+func TestFrameStretch(t *testing.T) {
+	b := &brochure{k: 1}
+	f := b.newFrame(100)
+	var at []float64
+	mark := func(x, y float64) { at = append(at, y) }
+	f.custom(10, mark)
+	f.flex()
+	f.custom(10, mark)
+	f.flex()
+	f.custom(10, mark)
+	if !f.stretch(20) || f.h != 50 {
+		t.Fatalf("stretched to %v, want 50", f.h)
+	}
+	f.draw(0, 0)
+	if want := []float64{0, 20, 40}; fmt.Sprint(at) != fmt.Sprint(want) {
+		t.Errorf("drawn at %v, want %v", at, want)
+	}
+	rigid := b.newFrame(100)
+	rigid.custom(10, mark)
+	if rigid.stretch(5) || rigid.h != 10 {
+		t.Errorf("a frame without flex points stretched to %v", rigid.h)
+	}
+	outer := b.newFrame(100)
+	outer.custom(f.h, f.draw)
+	outer.grow = f.stretch
+	if !outer.stretch(10) || outer.h != 60 || f.h != 60 {
+		t.Errorf("grow: outer %v, inner %v, want 60", outer.h, f.h)
+	}
+}
+
+// TestSpread: blocks grow by at most maxStretch, the gaps by at most maxGapGrowth gaps.
+func TestSpread(t *testing.T) {
+	b := &brochure{k: 1}
+	block := func() *frame {
+		f := b.newFrame(100)
+		f.flex()
+		f.custom(100, func(x, y float64) {})
+		return f
+	}
+	blocks := []*frame{block(), block()}
+	gap := b.spread(blocks, 100+blockGap+100+40)
+	if blocks[0].h != 120 || blocks[1].h != 120 || gap != 0 {
+		t.Errorf("blocks %v, %v and gap %v, want 120, 120 and 0", blocks[0].h, blocks[1].h, gap)
+	}
+	blocks = []*frame{block(), block()}
+	gap = b.spread(blocks, 1000)
+	if blocks[0].h != 100*(1+maxStretch) || gap != maxGapGrowth*blockGap {
+		t.Errorf("block %v and gap %v, want %v and %v", blocks[0].h, gap, 100*(1+maxStretch), maxGapGrowth*blockGap)
+	}
+}

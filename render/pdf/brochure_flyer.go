@@ -43,8 +43,11 @@ func (b *brochure) flyer(p BrochureProject) {
 	b.newPage()
 	b.fullBleedRect(b.s.oy, bandH, b.brand)
 	band(b.left(), b.s.oy)
+	// the card grows down to a gap above the box at the foot, within limits
+	fundTop := b.contentBottom() - fund.h
+	body.stretch(min(fundTop-b.u(blockGap)-top-body.h, maxStretch*body.h))
 	body.draw(b.left(), top)
-	fund.draw(b.left(), b.contentBottom()-fund.h)
+	fund.draw(b.left(), fundTop)
 	b.footer()
 }
 
@@ -70,6 +73,7 @@ func (b *brochure) flyerBody(p BrochureProject, w, maxH float64) *frame {
 	f.space(6)
 	card := b.projectCard(p, w, maxH-f.h, true)
 	f.custom(card.h, card.draw)
+	f.grow = card.stretch
 	return f
 }
 

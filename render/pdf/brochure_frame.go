@@ -37,6 +37,11 @@ type frame struct {
 	w   float64
 	h   float64
 	ops []func(x, y float64)
+	// A frame may be stretched taller than it is laid out (stretch): the extra height is
+	// spread evenly over its flex points, or handed to grow.
+	flexes int
+	extra  float64
+	grow   func(extra float64) bool
 }
 
 func (b *brochure) newFrame(w float64) *frame { return &frame{b: b, w: w} }
@@ -54,9 +59,40 @@ func (f *frame) space(d float64) { f.h += f.b.u(d) }
 // custom reserves h points (already scaled) for a drawing made at the frame's origin plus the
 // current offset.
 func (f *frame) custom(h float64, op func(x, y float64)) {
-	top := f.h
-	f.ops = append(f.ops, func(x, y float64) { op(x, y+top) })
+	top, at := f.h, f.flexes
+	f.ops = append(f.ops, func(x, y float64) { op(x, y+top+f.shift(at)) })
 	f.h += h
+}
+
+// flex marks a point where a stretched frame adds space: everything laid out after it moves
+// down by its share.
+func (f *frame) flex() { f.flexes++ }
+
+// shift is how far what follows the first at flex points moves down when stretched.
+func (f *frame) shift(at int) float64 {
+	if f.flexes == 0 {
+		return 0
+	}
+	return f.extra * float64(at) / float64(f.flexes)
+}
+
+// stretch makes the frame extra points taller, spreading them over its flex points (or
+// handing them to grow), and reports whether it could.
+func (f *frame) stretch(extra float64) bool {
+	switch {
+	case extra <= 0:
+		return false
+	case f.grow != nil:
+		if !f.grow(extra) {
+			return false
+		}
+	case f.flexes == 0:
+		return false
+	default:
+		f.extra += extra
+	}
+	f.h += extra
+	return true
 }
 
 // lines wraps s to width w in the style and returns its lines (one empty line for "").

@@ -119,9 +119,13 @@ func (b *brochure) drawBooklet(l bookletLayout) {
 		} else {
 			b.contentPage()
 		}
+		extraGap := 0.0
+		if k < len(l.starts)-1 {
+			extraGap = b.spread(l.blocks[start:end], b.contentBottom()-y)
+		}
 		for _, f := range l.blocks[start:end] {
 			f.draw(b.left(), y)
-			y += f.h + gap
+			y += f.h + gap + extraGap
 		}
 		switch {
 		case k == len(l.starts)-1:
@@ -136,6 +140,37 @@ func (b *brochure) drawBooklet(l bookletLayout) {
 			b.footer()
 		}
 	}
+}
+
+// maxStretch is the most a block grows to fill a page, as a share of its height; maxGapGrowth
+// the most a gap between blocks grows, in gaps.
+const (
+	maxStretch   = 0.3
+	maxGapGrowth = 2.0
+)
+
+// spread shares out the room left at the foot of a page whose blocks start at its top (room
+// is from the first block's top to the page's foot): each block that can stretch (a card,
+// between its items) takes an equal share, at most maxStretch of its height, and what is left
+// widens the gaps between blocks evenly, each by at most maxGapGrowth gaps. It returns the
+// extra height of each gap.
+func (b *brochure) spread(blocks []*frame, room float64) float64 {
+	gap := b.u(blockGap)
+	slack := room - b.stackHeight(blocks)
+	if slack <= 0 || len(blocks) == 0 {
+		return 0
+	}
+	share := slack / float64(len(blocks))
+	for _, f := range blocks {
+		grow := min(share, maxStretch*f.h)
+		if f.stretch(grow) {
+			slack -= grow
+		}
+	}
+	if len(blocks) < 2 {
+		return 0
+	}
+	return min(slack/float64(len(blocks)-1), maxGapGrowth*gap)
 }
 
 // contentPage starts an inner page with a small running head.
