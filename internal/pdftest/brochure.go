@@ -127,13 +127,14 @@ func checkQRCodes(t testing.TB, path string, pages []Page, want BrochureWant) {
 	}
 }
 
-// below returns the words of the caption's next two lines in its column, joined without spaces.
+// below returns the words of the caption's next lines (up to four) in its column, joined
+// without spaces.
 func below(p Page, caption Line) string {
 	cx := (caption.XMin + caption.XMax) / 2
 	var b strings.Builder
 	h := caption.YMax - caption.YMin
 	for _, w := range p.Lines {
-		if c := (w.XMin + w.XMax) / 2; c > cx-50 && c < cx+50 && w.YMin > caption.YMax-1 && w.YMin < caption.YMax+2.5*h {
+		if c := (w.XMin + w.XMax) / 2; c > cx-50 && c < cx+50 && w.YMin > caption.YMin+h/2 && w.YMin < caption.YMax+4.5*h {
 			b.WriteString(w.Text)
 		}
 	}
@@ -143,6 +144,9 @@ func below(p Page, caption Line) string {
 func shortURL(u string) string {
 	for _, p := range []string{"https://", "http://", "www."} {
 		u = strings.TrimPrefix(u, p)
+	}
+	if strings.Contains(u, "/") {
+		u = strings.TrimSuffix(u, "index.html")
 	}
 	return strings.TrimSuffix(u, "/")
 }

@@ -15,7 +15,7 @@ var (
 	titleStyle   = tstyle{"B", 11, 14, textColor}
 	bodyStyle    = tstyle{"", brochureBody, bodyLine, textColor}
 	captionStyle = tstyle{"B", 7, 9, textColor}
-	detailStyle  = tstyle{"", 6.5, 8, mutedColor}
+	detailStyle  = tstyle{"", 7.5, 9, captionGrey}
 )
 
 // Card layout, in design points.

@@ -6,12 +6,61 @@ import (
 	"github.com/cwo-tool/cwo"
 )
 
-// shortURL is a link as a caption shows it: without the scheme, "www." and a trailing slash.
+// shortURL is a link as a caption shows it: without the scheme, "www.", a trailing
+// "index.html" and a trailing slash.
 func shortURL(u string) string {
 	for _, p := range []string{"https://", "http://", "www."} {
 		u = strings.TrimPrefix(u, p)
 	}
+	if strings.Contains(u, "/") {
+		u = strings.TrimSuffix(u, "index.html")
+	}
 	return strings.TrimSuffix(u, "/")
+}
+
+// captionGrey is the dark grey of a QR code's detail line: a tint of at least 80% black in
+// print, legible at its small size.
+var captionGrey = rgb{45, 50, 55}
+
+// minDetailSize is the least size of a QR code's caption and detail line, in points, on any
+// paper.
+const minDetailSize = 7.5
+
+// urlLines wraps a short URL to width w in the style, breaking only after a "/" or a ".", and
+// never leaving a line of one or two characters; a part wider than w is wrapped as text.
+func (b *brochure) urlLines(st tstyle, u string, w float64) []string {
+	var parts []string
+	start := 0
+	for i, r := range u {
+		if r == '/' || r == '.' {
+			parts = append(parts, u[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(u) {
+		parts = append(parts, u[start:])
+	}
+	var lines []string
+	for _, p := range parts {
+		if n := len(lines); n > 0 && (b.textWidth(st, lines[n-1]+p) <= w || len(p) <= 2) {
+			lines[n-1] += p
+			continue
+		}
+		lines = append(lines, p)
+	}
+	if n := len(lines); n > 1 && len(lines[n-1]) <= 2 {
+		lines[n-2] += lines[n-1]
+		lines = lines[:n-1]
+	}
+	var out []string
+	for _, l := range lines {
+		if b.textWidth(st, l) > w {
+			out = append(out, b.lines(st, l, w)...)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // vCard is a vCard 3.0 for the brochure's contact, of the contractor's organisation, or "" when
@@ -99,9 +148,23 @@ func (b *brochure) captionedQR(data, url, caption, detail string, w float64, st,
 		}
 	})
 	f.space(1)
+	for _, s := range []*tstyle{&st, &dst} { // legible on any paper
+		s.size = max(s.size, minDetailSize/b.k)
+		s.lead = max(s.lead, s.size*1.2)
+	}
 	f.aligned(st, caption, "C")
-	if detail != "" {
-		f.aligned(dst, detail, "C")
+	for _, line := range strings.Split(detail, "\n") {
+		if line == "" {
+			continue
+		}
+		if strings.ContainsAny(line, "/.") && !strings.Contains(line, " ") {
+			lead := b.u(dst.lead)
+			for _, l := range b.urlLines(dst, line, w) {
+				f.custom(lead, func(x, y float64) { b.cell(dst, x, y, w, lead, l, "C") })
+			}
+			continue
+		}
+		f.aligned(dst, line, "C")
 	}
 	return f
 }

@@ -168,3 +168,47 @@ func TestSpread(t *testing.T) {
 		t.Errorf("block %v and gap %v, want %v and %v", blocks[0].h, gap, 100*(1+maxStretch), maxGapGrowth*blockGap)
 	}
 }
+
+// TestQRDetailURL: a caption's URL is short, breaks only after "/" or "." and never leaves one
+// or two characters on a line; its type is at least 7.5 pt in a grey of at least 80% black.
+func TestQRDetailURL(t *testing.T) {
+	if got := shortURL("https://matplotlib.org/stable/devel/MEP/index.html"); got != "matplotlib.org/stable/devel/MEP" {
+		t.Errorf("shortURL = %q", got)
+	}
+	b := drawBrochure(testBrochure(false, "x"), Options{}, nil)
+	b.k = typeScale("a5")
+	for _, u := range []string{"matplotlib.org/stable/devel/MEP", "docs.scipy.org/doc/scipy/dev/roadmap.html", "a.b/verylongpathwithoutanybreakatall/x"} {
+		lines := b.urlLines(detailStyle, u, 60)
+		if strings.Join(lines, "") != u {
+			t.Errorf("%q: lines %q do not join to it", u, lines)
+		}
+		for i, l := range lines {
+			if len(l) <= 2 {
+				t.Errorf("%q: a line of %q", u, l)
+			}
+			if i < len(lines)-1 && !strings.ContainsAny(l[len(l)-1:], "/.") && !strings.Contains(u, "verylong") {
+				t.Errorf("%q: broken after %q", u, l)
+			}
+		}
+	}
+	if got := b.urlLines(detailStyle, "numpy.org/neps/roadmap.html", 60); len(got) < 2 || strings.HasSuffix(got[0], "p") {
+		t.Errorf("numpy: %q", got)
+	}
+	if k := textInk(captionGrey).k; k < 0.8 {
+		t.Errorf("caption grey prints at %.0f%% black, want at least 80%%", 100*k)
+	}
+	var trace []drawn
+	drawBrochure(nineProjects(t, true, cwo.BrochureFlyer, "a5"), Options{}, &trace)
+	details := 0
+	for _, x := range trace {
+		if x.text == "scan to save" || strings.HasPrefix(x.text, "reviewed ") {
+			details++
+			if x.h < 1.2*7.5-0.01 { // the line's lead, 1.2 times its type size
+				t.Errorf("%q is set on a %.1f pt line, want type of at least 7.5 pt", x.text, x.h)
+			}
+		}
+	}
+	if details == 0 {
+		t.Errorf("no QR detail line traced")
+	}
+}

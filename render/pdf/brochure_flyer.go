@@ -96,7 +96,7 @@ func (b *brochure) fundBox(p BrochureProject, w float64) *frame {
 	if !strings.HasPrefix(data, "BEGIN:") && cwo.SafeURL(data) {
 		url = data
 	}
-	qr := b.captionedQR(data, url, caption, detail, qrW, tstyle{"B", 8, 10, textColor}, tstyle{"", 7, 9, mutedColor})
+	qr := b.captionedQR(data, url, caption, detail, qrW, tstyle{"B", 8, 10, textColor}, detailStyle)
 	h := pad + max(text.h, qr.h) + pad
 	f := b.newFrame(w)
 	f.custom(h, func(x, y float64) {
