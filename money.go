@@ -32,6 +32,10 @@ func (c Currency) MinorUnits() int32 {
 // Symbol returns the sign English writes for the currency ("$", "€", "CA$"), else its code.
 func (c Currency) Symbol() string { return cldr.Symbol(string(c)) }
 
+// IntlSymbol returns the sign international English writes for the currency, which tells
+// the dollars apart ("US$", "CA$", "€"), else its code.
+func (c Currency) IntlSymbol() string { return cldr.IntlSymbol(string(c)) }
+
 // FormatMoney writes m in currency c as the locale writes amounts (CLDR): "$150,000.00" (en-US),
 // "€96,000.50" (en-001), "US$140,000.00" (en-001), "12.500,00 €" (de-DE). It rounds half-even to
 // the currency's minor units. A locale CheckLocale refuses formats as English (settings and

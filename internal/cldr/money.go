@@ -77,6 +77,15 @@ func Symbol(code string) string {
 	return code
 }
 
+// IntlSymbol returns the sign international English (en-001) writes for a currency, which
+// tells the dollars apart ("US$", "CA$", "A$"), else its code.
+func IntlSymbol(code string) string {
+	if s, ok := currency.GetSymbol(code, currency.NewLocale("en-001")); ok {
+		return s
+	}
+	return code
+}
+
 func clampPlaces(p int32) uint8 {
 	return uint8(min(max(p, 0), 6))
 }

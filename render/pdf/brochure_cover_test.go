@@ -212,3 +212,23 @@ func TestQRDetailURL(t *testing.T) {
 		t.Errorf("no QR detail line traced")
 	}
 }
+
+// TestEstimateTextUnambiguous: a brochure never quotes a bare "$": US dollars are "US$" in
+// any locale, Canadian dollars "CA$"; other currencies keep their own signs.
+func TestEstimateTextUnambiguous(t *testing.T) {
+	e := &cwo.Estimate{Amount: cwo.MustDecimal("180000"), Months: 9}
+	for _, tc := range []struct {
+		cur          cwo.Currency
+		locale, want string
+	}{
+		{"USD", "en-US", "about 9 months · from US$180,000"},
+		{"USD", "en-GB", "about 9 months · from US$180,000"},
+		{"USD", "de-DE", "about 9 months · from 180.000\u00a0US$"},
+		{"CAD", "en-CA", "about 9 months · from CA$180,000"}, // "$" in Canada
+		{"EUR", "de-DE", "about 9 months · from 180.000\u00a0€"},
+	} {
+		if got := estimateText(e, tc.cur, tc.locale); got != tc.want {
+			t.Errorf("%s in %s: %q, want %q", tc.cur, tc.locale, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/cwo-tool/cwo"
 )
@@ -303,8 +304,23 @@ func estimateText(e *cwo.Estimate, cur cwo.Currency, locale string) string {
 	if e.Amount.Round(0).Cmp(e.Amount) == 0 {
 		money = wholeMoney(e.Amount, cur, locale)
 	}
-	parts = append(parts, "from "+money)
+	parts = append(parts, "from "+unambiguous(money, cur))
 	return strings.Join(parts, " · ")
+}
+
+// unambiguous makes an amount's currency clear to a reader from anywhere, as a brochure
+// handed out at an event must: a bare "$", which many currencies write, becomes the currency's
+// international symbol ("US$180,000"), else its ISO code ("ARS 180.000").
+func unambiguous(money string, cur cwo.Currency) string {
+	i := strings.IndexByte(money, '$')
+	if i < 0 || (i > 0 && unicode.IsLetter(rune(money[i-1]))) {
+		return money
+	}
+	sym := cur.IntlSymbol()
+	if sym == "$" || sym == "" {
+		sym = string(cur) + "\u00a0"
+	}
+	return money[:i] + sym + money[i+1:]
 }
 
 // wholeMoney formats a whole amount without decimals: "$180,000".

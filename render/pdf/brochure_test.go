@@ -51,7 +51,7 @@ func TestBrochureContent(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(pdftest.Text(t, path)), " ")
 	for _, want := range []string{"Invest in your tools", "SciPy 2026", "Community Work Order", "NumPy", "Arrays for Python",
-		"1. Universal SIMD", "Faster ufuncs on every CPU.", "about 9 months · from $180,000", "2. Documentation for Zoë's users",
+		"1. Universal SIMD", "Faster ufuncs on every CPU.", "about 9 months · from US$180,000", "2. Documentation for Zoë's users",
 		"How funding works", "NumFOCUS", "Invoiced as a service", "Three principles", "sales@example.org", "+1 512 555 0100",
 		"May 14, 2026"} { // en-US: the one date style of the brochure
 		if !strings.Contains(text, want) {
