@@ -74,6 +74,13 @@ func (b *brochure) fundingBlock(w float64) *frame {
 		left.draw(x, y)
 		right.draw(x+colW+colGap, y)
 	})
+	if line := b.donateLine(); line != "" {
+		f.space(8)
+		top := f.h
+		f.text(pointStyle, line, 0)
+		h, url := f.h-top, b.d.Contractor.FiscalSponsor.URL
+		f.custom(0, func(x, y float64) { b.pdf.LinkString(x, y-h, w, h, url) })
+	}
 	return f
 }
 

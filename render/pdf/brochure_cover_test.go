@@ -232,3 +232,25 @@ func TestEstimateTextUnambiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestDonateLine: the sponsor's website is a sentence under the funding boxes, not a bullet.
+func TestDonateLine(t *testing.T) {
+	var trace []drawn
+	drawBrochure(testBrochure(false, "x"), Options{}, &trace)
+	found := false
+	for _, x := range trace {
+		if x.text == "numfocus.org" {
+			t.Errorf("the sponsor's website is a line of its own")
+		}
+		found = found || x.text == "Donate through NumFOCUS: numfocus.org."
+	}
+	if !found {
+		t.Errorf("no line \"Donate through NumFOCUS: numfocus.org.\"")
+	}
+	d := testBrochure(false, "x")
+	d.Contractor.FiscalSponsor.URL = "javascript:alert(1)"
+	b := drawBrochure(d, Options{}, nil)
+	if got := b.donateLine(); got != "" {
+		t.Errorf("an unsafe URL: %q", got)
+	}
+}

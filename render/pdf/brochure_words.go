@@ -1,5 +1,7 @@
 package pdf
 
+import "github.com/cwo-tool/cwo"
+
 // fundingPoints are the two boxes of the funding page: what a Community Work Order is, and what a
 // donation through the fiscal sponsor is. The donation's tax status is the sponsor's own words
 // from contractor.yaml (cwo.Sponsor.DonationNote); without them the brochure makes no tax claim
@@ -19,8 +21,16 @@ func (b *brochure) fundingPoints() (order, donation []string) {
 	} else {
 		donation = append(donation, "Ask "+sponsor.Name+" whether a gift is tax-deductible where you pay tax.")
 	}
-	if sponsor.URL != "" {
-		donation = append(donation, shortURL(sponsor.URL))
-	}
 	return order, donation
+}
+
+// donateLine is the sentence under the funding boxes that sends a donor to the fiscal sponsor's
+// website ("Donate through NumFOCUS: numfocus.org."), or "" without a sponsor's name and safe
+// URL.
+func (b *brochure) donateLine() string {
+	s := b.d.Contractor.FiscalSponsor
+	if s.Name == "" || !cwo.SafeURL(s.URL) {
+		return ""
+	}
+	return "Donate through " + s.Name + ": " + shortURL(s.URL) + "."
 }
