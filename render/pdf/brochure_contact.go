@@ -129,8 +129,12 @@ const (
 func (b *brochure) qrPrinted() float64 { return max(b.u(qrSide), minQR) }
 
 // qrColumnW is the width of a column holding a QR code and its caption, with extra design
-// points of room for the caption.
-func (b *brochure) qrColumnW(extra float64) float64 { return b.qrPrinted() + b.u(16+extra) }
+// points of room for the caption, and at least room for a long date ("September 30, 2026")
+// in the caption's least type size.
+func (b *brochure) qrColumnW(extra float64) float64 {
+	longDate := tstyle{"", minDetailSize / b.k, 0, captionGrey}
+	return max(b.qrPrinted()+b.u(16+extra), b.textWidth(longDate, "September\u00a030,\u00a02026")+2)
+}
 
 // captionedQR lays out a QR code of data with a bold caption and a smaller detail line (a short
 // URL) under it, centred in width w; url, when safe, makes the code clickable. It returns an

@@ -254,3 +254,20 @@ func TestDonateLine(t *testing.T) {
 		t.Errorf("an unsafe URL: %q", got)
 	}
 }
+
+// TestQRCaptionDateWhole: a QR code's "reviewed" date is never broken inside, on any paper.
+func TestQRCaptionDateWhole(t *testing.T) {
+	for _, paper := range []string{"a5", "a4", "letter"} {
+		d := nineProjects(t, true, cwo.BrochureFlyer, paper)
+		for i := range d.Projects {
+			d.Projects[i].Project.Roadmap.Reviewed = cwo.MustDate("2026-09-30")
+		}
+		var trace []drawn
+		drawBrochure(d, Options{}, &trace)
+		for _, x := range trace {
+			if text := strings.ReplaceAll(x.text, "\u00a0", " "); strings.Contains(text, "September") && !strings.Contains(text, "September 30, 2026") && !strings.Contains(text, "maintainers") {
+				t.Errorf("%s: a date broken: %q", paper, x.text)
+			}
+		}
+	}
+}
