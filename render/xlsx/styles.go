@@ -44,7 +44,7 @@ type styles struct {
 	mutedWrap, note, flag                                    int
 	header, headerRight                                      int
 	money, hours, percent, whole, date, count                int
-	totalLabel, totalHours                                   int
+	totalLabel, totalHours, totalMoney                       int
 }
 
 // styleDef is one style and where its ID goes.
@@ -104,6 +104,7 @@ func (b *book) styleDefs() []styleDef {
 		{&b.st.count, numberStyle(formatCount, nil, padRight)},
 		{&b.st.totalLabel, excelize.Style{Font: bold, Border: total}},
 		{&b.st.totalHours, numberStyle(formatHours, total, padRight)},
+		{&b.st.totalMoney, numberStyle(b.money, total, padRight)},
 	}
 }
 
