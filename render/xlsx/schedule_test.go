@@ -1,6 +1,7 @@
 package xlsx_test
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,19 +15,7 @@ import (
 // keeps its label; a total row adds the amounts up with a formula; and a line says that the
 // total adds up estimates, while the budget is the rate × the cap.
 func TestScheduleHourly(t *testing.T) {
-	ws, diags := loader.Load("../../samples", cwo.DefaultSettings())
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	o := ws.Order("CWO-2026-003")
-	if o == nil {
-		t.Fatal("no sample order CWO-2026-003")
-	}
-	p, err := cwo.ParsePeriod("2026-Q4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := ws.NewReport(o, p)
+	r := sampleReport(t, "CWO-2026-003", "2026-Q4")
 	all := cells(t, open(t, render(t, r)))
 	billed := cellWith(t, all, "Summary", "Hours of 2026-Q3")
 	at := row(billed.Ref)
@@ -58,4 +47,50 @@ func cellIn(all []cellInfo, sheet, col string, row int) cellInfo {
 		}
 	}
 	return cellInfo{}
+}
+
+// sampleReport is the report of a sample order for a period.
+func sampleReport(t *testing.T, order, period string) *cwo.Report {
+	t.Helper()
+	ws, diags := loader.Load("../../samples", cwo.DefaultSettings())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	o := ws.Order(order)
+	if o == nil {
+		t.Fatalf("no sample order %s", order)
+	}
+	p, err := cwo.ParsePeriod(period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws.NewReport(o, p)
+}
+
+// TestPullRequestCounts checks the Summary's count of pull requests opened in the period: every
+// one opened in it, also one merged in it (CWO-2026-003's scipy/scipy#24944, opened 2026-11-05
+// and merged 2026-11-12), and that each row says which date is which.
+func TestPullRequestCounts(t *testing.T) {
+	r := sampleReport(t, "CWO-2026-003", "2026-Q4")
+	opened := 0
+	for _, c := range r.Contributions {
+		if r.Period.Contains(c.Opened) {
+			opened++
+		}
+	}
+	all := cells(t, open(t, render(t, r)))
+	want := fmt.Sprintf("Opened in the period: %d.", opened)
+	if c := cellWith(t, all, "Summary", "Pull request"); cellIn(all, "Summary", "E", row(c.Ref)).Raw != "Opened" ||
+		cellIn(all, "Summary", "F", row(c.Ref)).Raw != "Merged" {
+		t.Errorf("pull requests header at %s: want Opened and Merged date columns", c.Ref)
+	}
+	for _, c := range all {
+		if c.Sheet == "Summary" && strings.HasPrefix(c.Raw, "Merged in the period") {
+			if !strings.Contains(c.Raw, want) {
+				t.Errorf("pull request counts %q, want %q", c.Raw, want)
+			}
+			return
+		}
+	}
+	t.Error("no pull request counts on the Summary")
 }

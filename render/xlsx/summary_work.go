@@ -56,33 +56,35 @@ func percentDone(p int) cwo.Decimal {
 	return cwo.DecimalFromInt(int64(p)).Div(cwo.DecimalFromInt(100))
 }
 
-// pullRequests writes the pull requests merged in the period, then those opened in it, each a
-// link to its page.
+// pullRequests writes the pull requests merged in the period, then the others opened in it, each
+// a link to its page, with the day it was opened and the day it was merged; the counts under
+// them count every pull request opened in the period, whatever became of it.
 func (s *summarySheet) pullRequests() {
 	r := s.b.r
-	var merged, opened []cwo.Contribution
+	var merged, others []cwo.Contribution
+	opened := 0
 	for _, c := range r.Contributions {
+		if r.Period.Contains(c.Opened) {
+			opened++
+		}
 		switch {
 		case c.State == cwo.StateMerged && r.Period.Contains(c.Merged):
 			merged = append(merged, c)
 		case r.Period.Contains(c.Opened):
-			opened = append(opened, c)
+			others = append(others, c)
 		}
 	}
-	s.section("Pull requests", len(merged)+len(opened)+2)
-	if len(merged)+len(opened) == 0 {
+	s.section("Pull requests", len(merged)+len(others)+2)
+	if len(merged)+len(others) == 0 {
 		s.muted("No pull request was merged or opened in this period.")
 		return
 	}
-	s.header([]string{"Pull request", "Title", "", "", "State", "Date"}, 5)
-	s.mergeHeader("B", "D")
-	for _, c := range merged {
-		s.pullRequest(c, c.Merged)
+	s.header([]string{"Pull request", "Title", "", "State", "Opened", "Merged"})
+	s.mergeHeader("B", "C")
+	for _, c := range append(merged, others...) {
+		s.pullRequest(c)
 	}
-	for _, c := range opened {
-		s.pullRequest(c, c.Opened)
-	}
-	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request.", len(merged), len(opened)))
+	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request.", len(merged), opened))
 }
 
 // mergeHeader merges header cells from..to of the previous row, the header just written.
@@ -92,8 +94,8 @@ func (s *summarySheet) mergeHeader(from, to string) {
 }
 
 // pullRequest writes one pull request: its reference (owner/repo#N) as a link, its title, its
-// state and the date of that state.
-func (s *summarySheet) pullRequest(c cwo.Contribution, when cwo.Date) {
+// state, the day it was opened and, once merged by the period's end, the day it was merged.
+func (s *summarySheet) pullRequest(c cwo.Contribution) {
 	st := s.b.st
 	ref := cell("A", s.row)
 	if linkable(c.URL) {
@@ -103,11 +105,14 @@ func (s *summarySheet) pullRequest(c cwo.Contribution, when cwo.Date) {
 	} else {
 		s.text(ref, c.Ref(), st.text)
 	}
-	s.merged("B", "D", c.Title, st.wrap)
+	s.merged("B", "C", c.Title, st.wrap)
 	state := capitalize(stateLabel(c.State))
-	s.text(cell("E", s.row), state, st.wrap)
-	s.date(cell("F", s.row), when, st.date)
-	s.next(linesHeight(max(textLines(c.Title, span("B", "D")), textLines(c.Ref(), summaryWidths[0]), textLines(state, summaryWidths[4]))))
+	s.text(cell("D", s.row), state, st.wrap)
+	s.date(cell("E", s.row), c.Opened, st.date)
+	if c.State == cwo.StateMerged {
+		s.date(cell("F", s.row), c.Merged, st.date)
+	}
+	s.next(linesHeight(max(textLines(c.Title, span("B", "C")), textLines(c.Ref(), summaryWidths[0]), textLines(state, summaryWidths[3]))))
 }
 
 // capitalize upper-cases the first letter of s.
