@@ -65,6 +65,9 @@ func (b *book) writeItems(sw *excelize.StreamWriter, widths []float64) error {
 		return err
 	}
 	rows := b.itemRows()
+	for i, it := range b.r.Items {
+		b.itemFormulas(rows[i], i+2, it)
+	}
 	for i, cells := range rows {
 		if err := sw.SetRow(cell("A", i+2), cells, excelize.RowOpts{Height: b.rowHeight(cells, widths)}); err != nil {
 			return err

@@ -130,6 +130,23 @@ func (s *summarySheet) moneyFormulas() {
 		s.formulaIf(cell("C", m.earned), fmt.Sprintf("ROUND(C%d*C%d,%d)", m.budget, m.percent, minor), r.Earned.ToDate, want)
 	}
 	s.periodFormulas()
+	s.currentPeriodLinks()
+}
+
+// currentPeriodLinks makes the figures of this period's row of the table by period, and the
+// budget of every row, read the money table above, whose figures they are.
+func (s *summarySheet) currentPeriodLinks() {
+	r, m := s.b.r, s.refs
+	for row := s.spend.first; row <= s.spend.last; row++ {
+		s.formulaIf(cell("E", row), fmt.Sprintf("C%d", m.budget), r.Budget, r.Budget)
+	}
+	if m.current == 0 {
+		return
+	}
+	p := r.ByPeriod[m.current-s.spend.first]
+	s.formulaIf(cell("B", m.current), fmt.Sprintf("C%d", m.earned), p.Earned, r.Earned.ToDate)
+	s.formulaIf(cell("C", m.current), fmt.Sprintf("C%d", m.invoiced), p.Invoiced, r.Invoiced.ToDate)
+	s.formulaIf(cell("D", m.current), fmt.Sprintf("C%d", m.paid), p.Paid, r.Paid.ToDate)
 }
 
 // periodFormulas makes the figures for this period the figures to date less those at the end

@@ -13,13 +13,14 @@ const doneLegend = "Done is the contractor's estimate of how complete an item is
 	"Hours used compares the hours to date with the hours planned for the item: effort, not progress."
 
 // workItems writes the scope items that moved in the period: those with hours, a reported
-// status or pull requests, and the hours without a scope item.
+// status or pull requests, and the hours without a scope item. Their figures read the Work items
+// sheet's cells, with their values cached.
 func (s *summarySheet) workItems() {
 	r, st := s.b.r, s.b.st
-	var moved []cwo.ReportItem
-	for _, it := range r.Items {
+	var moved []int // indexes into r.Items
+	for i, it := range r.Items {
 		if !it.HoursPeriod.IsZero() || it.Status != "" || len(it.PRs) > 0 {
-			moved = append(moved, it)
+			moved = append(moved, i)
 		}
 	}
 	s.section("Work items that moved", len(moved)+2)
@@ -28,27 +29,34 @@ func (s *summarySheet) workItems() {
 		return
 	}
 	s.header([]string{"Work item", "Status", "Done", "Hours this period", "Hours to date", "Planned hours"}, 2, 3, 4, 5)
-	for _, it := range moved {
+	for _, i := range moved {
+		it, src := r.Items[i], i+2 // the item's row on the Work items sheet
 		if it.NoItem {
 			s.text(cell("A", s.row), it.Title, st.muted)
 			s.text(cell("B", s.row), "Hours without a scope item", st.muted)
-			s.number(cell("D", s.row), it.HoursPeriod, st.hours)
-			s.number(cell("E", s.row), it.HoursToDate, st.hours)
-			s.next(0)
-			continue
+		} else {
+			s.text(cell("A", s.row), it.Title, st.wrap)
+			s.text(cell("B", s.row), statusWords(it.Status), st.text)
+			if it.Status != "" {
+				s.linked("C", "D", src, percentDone(it.Percent), st.whole)
+			}
+			s.linked("F", itemsPlannedCol, src, it.PlannedHours, st.hours)
 		}
-		s.text(cell("A", s.row), it.Title, st.wrap)
-		s.text(cell("B", s.row), statusWords(it.Status), st.text)
-		if it.Status != "" {
-			s.number(cell("C", s.row), percentDone(it.Percent), st.whole)
-		}
-		s.number(cell("D", s.row), it.HoursPeriod, st.hours)
-		s.number(cell("E", s.row), it.HoursToDate, st.hours)
-		s.number(cell("F", s.row), it.PlannedHours, st.hours)
+		s.linked("D", itemsPeriodCol, src, it.HoursPeriod, st.hours)
+		s.linked("E", itemsToDateCol, src, it.HoursToDate, st.hours)
 		s.next(linesHeight(textLines(it.Title, summaryWidths[0])))
 	}
 	s.merged("A", summaryLastCol, doneLegend, st.note)
 	s.next(linesHeight(textLines(doneLegend, span("A", summaryLastCol))))
+}
+
+// linked writes v into column col of the current row as a formula that reads column src of row
+// srcRow of the Work items sheet, which holds v.
+func (s *summarySheet) linked(col, src string, srcRow int, v cwo.Decimal, style int) {
+	ref := cell(col, s.row)
+	s.number(ref, v, style)
+	formula := fmt.Sprintf("'%s'!%s%d", sheetItems, src, srcRow)
+	s.do(func() error { return s.f.SetCellFormula(s.name, ref, formula) })
 }
 
 // percentDone is a reported percent as the fraction a percent format shows.
