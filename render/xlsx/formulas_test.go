@@ -1,6 +1,7 @@
 package xlsx_test
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,5 +29,23 @@ func TestDetailFormulas(t *testing.T) {
 	current := cellWith(t, all, "Summary", r.Period.String())
 	if c := cellIn(all, "Summary", "B", row(current.Ref)); c.Formula != "C"+strconv.Itoa(row(earned.Ref)) {
 		t.Errorf("earned at the end of %s: formula %q, want the money table's C%d", r.Period, c.Formula, row(earned.Ref))
+	}
+}
+
+// TestAboutKeptOnChartsPage checks that the short last section, About the order, follows the
+// charts on their page when it fits there (CWO-2026-004's 2026-11 report), instead of standing
+// alone on a page of its own.
+func TestAboutKeptOnChartsPage(t *testing.T) {
+	data := render(t, sampleReport(t, "CWO-2026-004", "2026-11"))
+	heading := row(cellWith(t, cells(t, open(t, data)), "Summary", "About the order").Ref)
+	_, content := parts(t, data)
+	breaks := regexp.MustCompile(`<brk id="([0-9]+)"`).FindAllStringSubmatch(content["xl/worksheets/sheet1.xml"], -1)
+	if len(breaks) == 0 {
+		t.Fatal("the Summary has no page breaks; the sample should need two pages or more")
+	}
+	for _, b := range breaks {
+		if id, _ := strconv.Atoi(b[1]); id >= heading-2 && id < heading {
+			t.Errorf("page break after row %d puts About the order (row %d) on a page of its own", id, heading)
+		}
 	}
 }
