@@ -21,6 +21,11 @@ const (
 	contribClosed  = 12
 )
 
+// textSlack is how much wider than the measure of textLines the faces that LibreOffice puts in
+// Calibri's place set text: titles and notes are sized and their rows counted with it, so that
+// a title that fits one line in Excel is not cut in LibreOffice.
+const textSlack = 1.15
+
 // wideText is how much wider than average text a pull request reference (owner/repo#N) draws:
 // its digits, "#" and "m" are wide in every face that programs use for Calibri.
 const wideText = 1.3
@@ -108,11 +113,11 @@ func (b *book) contributionWidths(n int) []float64 {
 		ws[i] = textWidth(t)
 	}
 	for _, c := range b.r.Contributions {
-		ws[0] = max(ws[0], wrapWidth(len([]rune(c.Title))))
+		ws[0] = max(ws[0], wrapWidth(int(float64(len([]rune(c.Title)))*textSlack)+1))
 		ws[1] = max(ws[1], wrapWidth(int(float64(len([]rune(contribRef(c))))*wideText+1)))
 		ws[2] = max(ws[2], textWidth(c.Item))
 		ws[3] = max(ws[3], textWidth(stateLabel(c.State)))
-		ws[6] = max(ws[6], wrapWidth(len([]rune(cwo.FlagNote(b.r.Order, c)))))
+		ws[6] = max(ws[6], wrapWidth(int(float64(len([]rune(cwo.FlagNote(b.r.Order, c))))*textSlack)+1))
 	}
 	ws[4], ws[5] = contribDate, contribClosed
 	out := make([]float64, n)
@@ -144,11 +149,11 @@ func (b *book) contributionRow(s *sheet, row int, c cwo.Contribution, widths []f
 	if c.State != cwo.StateOpen {
 		s.date(cell("F", row), cwo.MaxDate(c.Merged, c.Closed), st.date)
 	}
-	lines := max(textLines(text, widths[0]), textLines(ref, widths[1]/wideText))
+	lines := max(textLines(text, widths[0]/textSlack), textLines(ref, widths[1]/wideText))
 	if len(widths) > 6 {
 		note := cwo.FlagNote(b.r.Order, c)
 		s.text(cell("G", row), note, st.wrap)
-		lines = max(lines, textLines(note, widths[6]))
+		lines = max(lines, textLines(note, widths[6]/textSlack))
 	}
 	s.rowHeight(row, linesHeight(lines))
 }

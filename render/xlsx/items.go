@@ -19,7 +19,7 @@ var itemWidths = []float64{12, 28, 12, 8, 9, 9, 9, 9, 26, 28}
 // widest: a longer line wraps.
 const (
 	itemsPRs   = 8
-	maxPRWidth = 40
+	maxPRWidth = 30
 )
 
 // Columns of the Work items sheet that the Summary and the totals row refer to.
