@@ -89,6 +89,11 @@ func (s *sheet) styleRange(from, to string, style int) {
 	s.do(func() error { return s.f.SetCellStyle(s.name, from, to, style) })
 }
 
+// rowHeight sets the height of row in points.
+func (s *sheet) rowHeight(row int, h float64) {
+	s.do(func() error { return s.f.SetRowHeight(s.name, row, h) })
+}
+
 // width sets the width of columns from..to in characters.
 func (s *sheet) width(from, to string, w float64) {
 	s.do(func() error { return s.f.SetColWidth(s.name, from, to, w) })

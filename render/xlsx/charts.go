@@ -26,13 +26,23 @@ func (s *summarySheet) chartSpace() {
 	if spend {
 		s.keep(float64(rows) * lineHeight)
 		s.spendAt = s.row
-		s.skip(rows)
+		s.skip(rows - lastBlank(!hours))
 	}
 	if hours {
 		s.keep(float64(rows) * lineHeight)
 		s.hoursAt = s.row
-		s.skip(rows)
+		s.skip(rows - 1)
 	}
+}
+
+// lastBlank is the blank row under the last chart that chartRows counts, 1 when last: the next
+// section starts with a blank row of its own, so that the room kept under the charts is no more
+// than the page needs and a short section after them is not pushed to a page of its own.
+func lastBlank(last bool) int {
+	if last {
+		return 1
+	}
+	return 0
 }
 
 // charts adds the chart of cumulative spend against the budget and the bar chart of hours by

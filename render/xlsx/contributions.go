@@ -8,7 +8,27 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var contributionHeader = []string{"Title", "Pull request", "Item", "State", "Opened", "Merged or closed", "Link", "Note"}
+// contributionHeader titles the Contributions sheet's columns. The Note column (the last) is
+// left out when no pull request has a note; a pull request's URL is the link of its title and
+// reference, not a column of its own.
+var contributionHeader = []string{"Title", "Pull request", "Item", "State", "Opened", "Merged or closed", "Note"}
+
+// Widths of the Contributions sheet's columns, in characters: titles and notes wrap within
+// maxContribText, so that the sheet prints on a landscape page at (nearly) full size.
+const (
+	maxContribText = 44
+	contribDate    = 12
+	contribClosed  = 12
+)
+
+// textSlack is how much wider than the measure of textLines the faces that LibreOffice puts in
+// Calibri's place set text: titles and notes are sized and their rows counted with it, so that
+// a title that fits one line in Excel is not cut in LibreOffice.
+const textSlack = 1.15
+
+// wideText is how much wider than average text a pull request reference (owner/repo#N) draws:
+// its digits, "#" and "m" are wide in every face that programs use for Calibri.
+const wideText = 1.3
 
 // stateLabel names a contribution state for readers: a closed pull request was not merged.
 func stateLabel(state string) string {
@@ -34,26 +54,37 @@ func linkable(u string) bool {
 	return false
 }
 
-// contributions writes the Contributions sheet: one row per pull request, its title and its
-// reference (owner/repo#N) hyperlinks to it when the URL is safe, else plain text, and a note
+// contribRef is what the Pull request column shows: the reference (owner/repo#N), a hyperlink
+// to the URL when the URL is linkable; else the URL itself as text, so that it stays visible.
+func contribRef(c cwo.Contribution) string {
+	if c.URL != "" && !linkable(c.URL) {
+		return c.URL
+	}
+	return c.Ref()
+}
+
+// contributions writes the Contributions sheet: one row per pull request, its title (wrapped:
+// LibreOffice does not wrap a hyperlink) and its reference (owner/repo#N), a hyperlink to it
+// when the URL is safe, else the URL as plain text, and a note
 // for a pull request that may not be the team's work under the order (a bot's, opened outside
 // the order's term, by someone not on its team).
 func (b *book) contributions() error {
 	s := &sheet{f: b.f, name: sheetContributions}
 	st := b.st
-	for i, t := range contributionHeader {
-		s.text(cell(string(rune('A'+i)), 1), t, st.header)
+	header := contributionHeader
+	if !b.anyContributionNote() {
+		header = header[:len(header)-1]
 	}
-	widths := make([]int, len(contributionHeader))
-	for i, t := range contributionHeader {
-		widths[i] = textWidth(t)
+	widths := b.contributionWidths(len(header))
+	lines := 1
+	for i, t := range header {
+		s.text(cell(col(i), 1), t, st.header)
+		lines = max(lines, textLines(t, widths[i]))
 	}
+	s.rowHeight(1, linesHeight(lines))
 	row := 2
 	for _, c := range b.r.Contributions {
-		b.contributionRow(s, row, c)
-		for i, v := range []string{c.Title, c.Ref(), c.Item, stateLabel(c.State), "", "", c.URL, cwo.FlagNote(b.r.Order, c)} {
-			widths[i] = max(widths[i], textWidth(v))
-		}
+		b.contributionRow(s, row, c, widths)
 		row++
 	}
 	if len(b.r.Contributions) == 0 {
@@ -64,26 +95,67 @@ func (b *book) contributions() error {
 	return s.Err()
 }
 
-// contributionRow writes one pull request. The merged or closed date shows only once the pull
-// request was no longer open at the period's end.
-func (b *book) contributionRow(s *sheet, row int, c cwo.Contribution) {
+// anyContributionNote reports whether some pull request has a note.
+func (b *book) anyContributionNote() bool {
+	for _, c := range b.r.Contributions {
+		if cwo.FlagNote(b.r.Order, c) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// contributionWidths sizes the first n columns to their content: the reference column to the
+// longest reference, so that none is cut; titles and notes wrap within maxContribText.
+func (b *book) contributionWidths(n int) []float64 {
+	ws := make([]int, len(contributionHeader))
+	for i, t := range contributionHeader {
+		ws[i] = textWidth(t)
+	}
+	for _, c := range b.r.Contributions {
+		ws[0] = max(ws[0], wrapWidth(int(float64(len([]rune(c.Title)))*textSlack)+1))
+		ws[1] = max(ws[1], wrapWidth(int(float64(len([]rune(contribRef(c))))*wideText+1)))
+		ws[2] = max(ws[2], textWidth(c.Item))
+		ws[3] = max(ws[3], textWidth(stateLabel(c.State)))
+		ws[6] = max(ws[6], wrapWidth(int(float64(len([]rune(cwo.FlagNote(b.r.Order, c))))*textSlack)+1))
+	}
+	ws[4], ws[5] = contribDate, contribClosed
+	out := make([]float64, n)
+	for i := range out {
+		hi := maxTextWidth
+		if i == 0 || i == 6 {
+			hi = maxContribText
+		}
+		out[i] = fitWidth(ws[i], minTextWidth, hi)
+	}
+	return out
+}
+
+// contributionRow writes one pull request, as tall as its wrapped title and note need. The
+// merged or closed date shows only once the pull request was no longer open at the period's
+// end.
+func (b *book) contributionRow(s *sheet, row int, c cwo.Contribution, widths []float64) {
 	st := b.st
-	title, text := cell("A", row), c.Title
+	text := c.Title
 	if text == "" {
 		text = c.URL
 	}
-	b.link(s, title, text, c.URL)
-	if ref := c.Ref(); ref != c.URL {
-		b.link(s, cell("B", row), ref, c.URL)
-	}
+	s.text(cell("A", row), text, st.wrap)
+	ref := contribRef(c)
+	b.link(s, cell("B", row), ref, c.URL)
 	s.text(cell("C", row), c.Item, st.text)
 	s.text(cell("D", row), stateLabel(c.State), st.text)
 	s.date(cell("E", row), c.Opened, st.date)
 	if c.State != cwo.StateOpen {
 		s.date(cell("F", row), cwo.MaxDate(c.Merged, c.Closed), st.date)
 	}
-	s.text(cell("G", row), c.URL, st.text)
-	s.text(cell("H", row), cwo.FlagNote(b.r.Order, c), st.text)
+	lines := max(textLines(text, widths[0]/textSlack), textLines(ref, widths[1]/wideText))
+	if len(widths) > 6 {
+		note := cwo.FlagNote(b.r.Order, c)
+		s.text(cell("G", row), note, st.wrap)
+		lines = max(lines, textLines(note, widths[6]/textSlack))
+	}
+	s.rowHeight(row, linesHeight(lines))
 }
 
 // link writes text into ref, as a hyperlink to u when u is linkable, else as plain text.
@@ -99,15 +171,14 @@ func (b *book) link(s *sheet, ref, text, u string) {
 	})
 }
 
-// contributionLayout sets widths that fit the content, the frozen header, filter buttons and
-// the page setup.
-func (b *book) contributionLayout(s *sheet, widths []int, lastRow int) {
-	widths[4], widths[5] = 12, 18 // opened, merged or closed
+// contributionLayout sets the column widths, the frozen header, filter buttons and the page
+// setup.
+func (b *book) contributionLayout(s *sheet, widths []float64, lastRow int) {
 	for i, w := range widths {
-		col := string(rune('A' + i))
-		s.width(col, col, fitWidth(w, minTextWidth, maxTextWidth))
+		s.width(col(i), col(i), w)
 	}
+	last := col(len(widths) - 1)
 	s.do(func() error { return s.f.SetPanes(s.name, freezeHeader) })
-	s.do(func() error { return b.autoFilter(s.name, "H", lastRow) })
-	s.do(func() error { return pageSetup(s.f, s.name) })
+	s.do(func() error { return b.autoFilter(s.name, last, lastRow) })
+	s.do(func() error { return b.printSetup(s.name, widths, true) })
 }

@@ -1,6 +1,7 @@
 package xlsx_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cwo-tool/cwo"
@@ -29,17 +30,46 @@ func TestContributionsSheetRefsAndNotes(t *testing.T) {
 		{"https://github.com/numpy/numpy/pull/27010", "numpy/numpy#27010", "opened by a bot (dependabot[bot])"},
 		{"https://github.com/numpy/numpy/pull/26950", "numpy/numpy#26950", "opened 2026-09-20, before the order's start 2026-10-01"},
 	} {
-		ref := cellBeside(t, all, "Contributions", "G", tt.url, "B")
-		if ref.Raw != tt.ref || ref.Link != tt.url {
-			t.Errorf("%s: pull request cell %q links to %q, want %q linking to the URL", tt.url, ref.Raw, ref.Link, tt.ref)
+		ref := cellBeside(t, all, "Contributions", "B", tt.ref, "B")
+		if ref.Link != tt.url {
+			t.Errorf("%s: pull request cell %q links to %q, want the URL", tt.url, ref.Raw, ref.Link)
 		}
-		note := cellValueBeside(all, "Contributions", "G", tt.url, "H")
+		note := cellValueBeside(all, "Contributions", "B", tt.ref, "G")
 		if note != tt.note {
 			t.Errorf("%s: note %q, want %q", tt.url, note, tt.note)
 		}
 	}
-	if h := cellValueBeside(all, "Contributions", "A", "Title", "H"); h != "Note" {
-		t.Errorf("header H1 = %q, want Note", h)
+	if h := cellValueBeside(all, "Contributions", "A", "Title", "G"); h != "Note" {
+		t.Errorf("header G1 = %q, want Note", h)
+	}
+	for _, c := range all {
+		if c.Sheet == "Contributions" && strings.HasPrefix(c.Raw, "https://") {
+			t.Errorf("Contributions!%s shows the raw URL %q; the reference links to it", c.Ref, c.Raw)
+		}
+	}
+}
+
+// TestContributionsNoNoteColumn: without a note on any pull request there is no Note column, and
+// the sheet prints at full size on a landscape page at most.
+func TestContributionsNoNoteColumn(t *testing.T) {
+	f := open(t, render(t, report(t, workspace(t, nil), cwo.DefaultSettings(), "O-1", "2026-Q4")))
+	for _, ref := range []string{"G1", "H1"} {
+		if v, err := f.GetCellValue("Contributions", ref); err != nil || v != "" {
+			t.Errorf("Contributions!%s = %q (%v), want empty: no pull request has a note", ref, v, err)
+		}
+	}
+	total := 0.0
+	for _, c := range []string{"A", "B", "C", "D", "E", "F"} {
+		w, err := f.GetColWidth("Contributions", c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += w
+	}
+	// A4 landscape is 770 points wide within the margins: at 85% that is about 1,200 pixels of
+	// 7-pixel characters.
+	if total > 165 {
+		t.Errorf("Contributions columns are %.0f characters wide; a landscape page at 85%% holds about 165", total)
 	}
 }
 

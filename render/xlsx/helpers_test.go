@@ -204,7 +204,7 @@ func find(t testing.TB, all []cellInfo, sheet, label, col string) cellInfo {
 
 // formulaRe is the only kind of formula a workbook may hold: arithmetic over cell references of
 // the report's sheets, with a few functions; never text, which is where data would show.
-var formulaRe = regexp.MustCompile(`^(?:(?:SUM|SUMIF|ROUND|MAX|MIN)\(|'(?:Summary|Work items|Timesheet)'!|\$?[A-Z]{1,2}\$?[0-9]+|">0"|[-+*/(),: ]|[0-9]+(?:\.[0-9]+)?)+$`)
+var formulaRe = regexp.MustCompile(`^(?:(?:SUM|SUMIF|SUMIFS|ROUND|MAX|MIN)\(|'(?:Summary|Work items|Timesheet)'!|\$?[A-Z]{1,2}\$?[0-9]+|">0"|"[<>]=[0-9]+"|[-+*/(),: ]|[0-9]+(?:\.[0-9]+)?)+$`)
 
 // mustRead returns a file's content, for test fixtures built at package init.
 func mustRead(path string) string {

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cwo-tool/cwo"
 	"github.com/xuri/excelize/v2"
@@ -14,6 +15,13 @@ var itemHeader = []string{"Key", "Title", "Status", "Done", "Planned hours", "Ho
 // wrap.
 var itemWidths = []float64{12, 28, 12, 8, 9, 9, 9, 9, 26, 28}
 
+// itemsPRs is the index of the Work items sheet's Pull requests column, and maxPRWidth its
+// widest: a longer line wraps.
+const (
+	itemsPRs   = 8
+	maxPRWidth = 30
+)
+
 // Columns of the Work items sheet that the Summary and the totals row refer to.
 const (
 	itemsPlannedCol = "E"
@@ -25,29 +33,43 @@ const (
 // and a totals row of SUM formulas. It is streamed because the stream writer is the one excelize
 // API that writes a formula together with a numeric cached value.
 func (b *book) items() error {
-	widths := append([]float64(nil), itemWidths...)
-	for _, it := range b.r.Items {
-		widths[0] = max(widths[0], float64(wrapWidth(len(it.Key))))
-	}
+	widths := b.itemWidths()
 	sw, err := b.newStream(sheetItems, widths)
 	if err != nil {
 		return err
 	}
-	return b.writeItems(sw)
+	return b.writeItems(sw, widths)
 }
 
-func (b *book) writeItems(sw *excelize.StreamWriter) error {
+// itemWidths sizes the Work items sheet's columns: the key column to the longest key, the pull
+// requests column so that a reference and its state fit on one line (up to maxPRWidth).
+func (b *book) itemWidths() []float64 {
+	widths := append([]float64(nil), itemWidths...)
+	for _, it := range b.r.Items {
+		widths[0] = max(widths[0], float64(wrapWidth(len(it.Key))))
+		for line := range strings.SplitSeq(prList(it.PRs), "\n") {
+			w := float64(wrapWidth(int(float64(utf8.RuneCountInString(line))*wideText + 1)))
+			widths[itemsPRs] = max(widths[itemsPRs], min(w, maxPRWidth))
+		}
+	}
+	return widths
+}
+
+func (b *book) writeItems(sw *excelize.StreamWriter, widths []float64) error {
 	st := b.st
 	lines := 1
 	for i, t := range itemHeader {
-		lines = max(lines, textLines(t, itemWidths[i]))
+		lines = max(lines, textLines(t, widths[i]))
 	}
 	if err := sw.SetRow("A1", b.headerRow(itemHeader, 3, 4, 5, 6, 7), excelize.RowOpts{Height: linesHeight(lines)}); err != nil {
 		return err
 	}
 	rows := b.itemRows()
+	for i, it := range b.r.Items {
+		b.itemFormulas(rows[i], i+2, it)
+	}
 	for i, cells := range rows {
-		if err := sw.SetRow(cell("A", i+2), cells, excelize.RowOpts{Height: b.rowHeight(cells, itemWidths)}); err != nil {
+		if err := sw.SetRow(cell("A", i+2), cells, excelize.RowOpts{Height: b.rowHeight(cells, widths)}); err != nil {
 			return err
 		}
 	}
@@ -65,7 +87,7 @@ func (b *book) writeItems(sw *excelize.StreamWriter) error {
 	}
 	legend := cell("A", last+3)
 	if err := sw.SetRow(legend, []any{textCell(doneLegend, st.note)},
-		excelize.RowOpts{Height: linesHeight(textLines(doneLegend, sum(itemWidths)))}); err != nil {
+		excelize.RowOpts{Height: linesHeight(textLines(doneLegend, sum(widths)))}); err != nil {
 		return err
 	}
 	if err := sw.MergeCell(legend, cell("J", last+3)); err != nil {
@@ -103,7 +125,7 @@ func (b *book) itemRow(it cwo.ReportItem) []any {
 	if it.NoItem {
 		return []any{textCell(it.Title, st.muted), textCell(it.Title, st.muted), nil, nil, nil,
 			numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil, nil,
-			textCell("Hours logged without a scope item", st.muted)}
+			textCell("Hours logged without a scope item", st.mutedWrap)}
 	}
 	cells := []any{textCell(it.Key, st.text), textCell(it.Title, st.wrap), textCell(statusWords(it.Status), st.text), nil,
 		numberCell(it.PlannedHours, st.hours), numberCell(it.HoursPeriod, st.hours), numberCell(it.HoursToDate, st.hours), nil,
@@ -126,14 +148,22 @@ func prList(prs []cwo.Contribution) string {
 	return strings.Join(parts, "\n")
 }
 
-// rowHeight is the height of a streamed row whose wrapped text cells are in columns of widths.
+// rowHeight is the height of a streamed Work items row: as many lines as its tallest wrapped
+// text cell takes in columns of widths; references (in the pull requests column) are measured
+// as the wide text they are.
 func (b *book) rowHeight(cells []any, widths []float64) float64 {
 	lines := 1
 	for i, c := range cells {
-		if v, ok := c.(excelize.Cell); ok && i < len(widths) && v.StyleID == b.st.wrap {
-			if s, ok := v.Value.(string); ok {
-				lines = max(lines, textLines(s, widths[i]))
+		v, ok := c.(excelize.Cell)
+		if !ok || i >= len(widths) || (v.StyleID != b.st.wrap && v.StyleID != b.st.mutedWrap) {
+			continue
+		}
+		if s, ok := v.Value.(string); ok {
+			w := widths[i]
+			if i == itemsPRs {
+				w /= wideText
 			}
+			lines = max(lines, textLines(s, w))
 		}
 	}
 	return linesHeight(lines)

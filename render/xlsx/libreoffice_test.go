@@ -6,10 +6,12 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -240,14 +242,18 @@ func field(row []string, i int) string {
 	return ""
 }
 
-// sameNumber reports whether a and b are numbers within 1e-9 of each other.
+// sameNumber reports whether a and b are numbers within 1e-9 of each other, or percentages
+// (which LibreOffice exports with every digit of a ratio) within 1e-9 percent.
 func sameNumber(a, b string) bool {
-	x, err1 := cwo.ParseDecimal(a)
-	y, err2 := cwo.ParseDecimal(b)
+	if pa, pb := strings.TrimSuffix(a, "%"), strings.TrimSuffix(b, "%"); pa != a && pb != b {
+		a, b = pa, pb
+	}
+	x, err1 := strconv.ParseFloat(a, 64) // a test's comparison: LibreOffice's text has more digits than cwo.ParseDecimal takes
+	y, err2 := strconv.ParseFloat(b, 64)
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	return x.Sub(y).Round(9).IsZero()
+	return math.Abs(x-y) < 1e-9
 }
 
 // pinnedFont is the font LibreOffice prints the workbook's Calibri with in TestLibreOfficePDF

@@ -191,16 +191,3 @@ func linesHeight(n int) float64 {
 	}
 	return min(float64(n)*lineHeight+rowPadding, maxRowHeight)
 }
-
-// printContributions sets how the Contributions sheet prints, from the widths its columns got.
-func (b *book) printContributions() error {
-	widths := make([]float64, len(contributionHeader))
-	for i := range widths {
-		w, err := b.f.GetColWidth(sheetContributions, col(i))
-		if err != nil {
-			return err
-		}
-		widths[i] = w
-	}
-	return b.printSetup(sheetContributions, widths, true)
-}

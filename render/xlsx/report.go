@@ -70,7 +70,6 @@ func build(r *cwo.Report) ([]byte, error) {
 		{"sheet " + sheetItems, b.items},
 		{"sheet " + sheetTimesheet, b.timesheet},
 		{"sheet " + sheetContributions, b.contributions},
-		{"print setup " + sheetContributions, b.printContributions},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {

@@ -7,16 +7,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// pageSetup prints a sheet in landscape, scaled to one page wide; the book's print setup step
-// then sets the paper, the orientation its width needs, margins, header and footer.
-func pageSetup(f *excelize.File, name string) error {
-	landscape, one, auto, fit := "landscape", 1, 0, true
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &auto})
-}
-
 // freezeHeader keeps row 1 in view while scrolling.
 var freezeHeader = &excelize.Panes{
 	Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",

@@ -41,10 +41,10 @@ const (
 // styles are the cell style IDs of one workbook.
 type styles struct {
 	title, subtitle, section, label, text, wrap, muted, link int
-	note, flag                                               int
+	mutedWrap, note, flag                                    int
 	header, headerRight                                      int
 	money, hours, percent, whole, date, count                int
-	totalLabel, totalHours                                   int
+	totalLabel, totalHours, totalMoney                       int
 }
 
 // styleDef is one style and where its ID goes.
@@ -86,6 +86,8 @@ func (b *book) styleDefs() []styleDef {
 		{&b.st.text, excelize.Style{Alignment: padLeft}},
 		{&b.st.wrap, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "top", WrapText: true}}},
 		{&b.st.muted, excelize.Style{Font: &excelize.Font{Italic: true, Color: colorMuted}, Alignment: padLeft}},
+		{&b.st.mutedWrap, excelize.Style{Font: &excelize.Font{Italic: true, Color: colorMuted},
+			Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "top", WrapText: true}}},
 		{&b.st.note, excelize.Style{Font: &excelize.Font{Italic: true, Size: 9, Color: colorMuted},
 			Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "top", WrapText: true}}},
 		{&b.st.flag, excelize.Style{Font: &excelize.Font{Bold: true, Color: colorFlagText},
@@ -102,6 +104,7 @@ func (b *book) styleDefs() []styleDef {
 		{&b.st.count, numberStyle(formatCount, nil, padRight)},
 		{&b.st.totalLabel, excelize.Style{Font: bold, Border: total}},
 		{&b.st.totalHours, numberStyle(formatHours, total, padRight)},
+		{&b.st.totalMoney, numberStyle(b.money, total, padRight)},
 	}
 }
 

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/cwo-tool/cwo"
 )
@@ -13,6 +12,7 @@ type moneyRefs struct {
 	budget, rate, cap, percent, hours, earned, invoiced, paid int // rows of the money table
 	current, previous                                         int // rows of this period and the one before in the table by period
 	schedFirst, schedLast                                     int // the payment schedule's rows
+	sched                                                     scheduleCols
 }
 
 // money writes what the period cost and what was earned against the budget, this period and to
@@ -114,10 +114,10 @@ func (s *summarySheet) moneyFormulas() {
 		sched := func(dateCol string) string {
 			return fmt.Sprintf("SUMIF(%s%d:%s%d,\">0\",C%d:C%d)", dateCol, m.schedFirst, dateCol, m.schedLast, m.schedFirst, m.schedLast)
 		}
-		s.formulaIf(cell("C", m.invoiced), sched("E"), r.Invoiced.ToDate, s.scheduleSum(func(p cwo.PaymentState) bool { return !p.Invoiced.IsZero() }))
-		s.formulaIf(cell("C", m.paid), sched("F"), r.Paid.ToDate, s.scheduleSum(func(p cwo.PaymentState) bool { return !p.Paid.IsZero() }))
-		if r.EarnedBy == cwo.EarnedMilestones {
-			s.formulaIf(cell("C", m.earned), sched("D"), r.Earned.ToDate, s.scheduleSum(func(p cwo.PaymentState) bool { return !p.Reached.IsZero() }))
+		s.formulaIf(cell("C", m.invoiced), sched(m.sched.invoiced), r.Invoiced.ToDate, s.scheduleSum(func(p cwo.PaymentState) bool { return !p.Invoiced.IsZero() }))
+		s.formulaIf(cell("C", m.paid), sched(m.sched.paid), r.Paid.ToDate, s.scheduleSum(func(p cwo.PaymentState) bool { return !p.Paid.IsZero() }))
+		if m.sched.earned != "" {
+			s.formulaIf(cell("C", m.earned), sched(m.sched.earned), r.Earned.ToDate, s.scheduleSum(func(p cwo.PaymentState) bool { return !p.Reached.IsZero() }))
 		}
 	}
 	minor := s.b.r.Currency.MinorUnits()
@@ -130,6 +130,23 @@ func (s *summarySheet) moneyFormulas() {
 		s.formulaIf(cell("C", m.earned), fmt.Sprintf("ROUND(C%d*C%d,%d)", m.budget, m.percent, minor), r.Earned.ToDate, want)
 	}
 	s.periodFormulas()
+	s.currentPeriodLinks()
+}
+
+// currentPeriodLinks makes the figures of this period's row of the table by period, and the
+// budget of every row, read the money table above, whose figures they are.
+func (s *summarySheet) currentPeriodLinks() {
+	r, m := s.b.r, s.refs
+	for row := s.spend.first; row <= s.spend.last; row++ {
+		s.formulaIf(cell("E", row), fmt.Sprintf("C%d", m.budget), r.Budget, r.Budget)
+	}
+	if m.current == 0 {
+		return
+	}
+	p := r.ByPeriod[m.current-s.spend.first]
+	s.formulaIf(cell("B", m.current), fmt.Sprintf("C%d", m.earned), p.Earned, r.Earned.ToDate)
+	s.formulaIf(cell("C", m.current), fmt.Sprintf("C%d", m.invoiced), p.Invoiced, r.Invoiced.ToDate)
+	s.formulaIf(cell("D", m.current), fmt.Sprintf("C%d", m.paid), p.Paid, r.Paid.ToDate)
 }
 
 // periodFormulas makes the figures for this period the figures to date less those at the end
@@ -154,56 +171,6 @@ func (s *summarySheet) periodFormulas() {
 		}
 		s.formulaIf(cell("B", f.row), formula, f.a.Period, f.a.ToDate.Sub(f.before))
 	}
-}
-
-// schedule writes the payment schedule as it stood at the period's end: each payment's amount
-// (what it was invoiced for, once invoiced) and when it was earned, invoiced and paid.
-func (s *summarySheet) schedule() {
-	r, st := s.b.r, s.b.st
-	s.section("Payment schedule", len(r.Schedule)+1)
-	if len(r.Schedule) == 0 {
-		s.muted("The order has no payment schedule.")
-		return
-	}
-	s.header([]string{"Payment", "Due", "Amount", "Earned", "Invoiced", "Paid"}, 2)
-	s.refs.schedFirst = s.row
-	for _, p := range r.Schedule {
-		label := p.Label
-		if p.Kind != "" && !strings.Contains(strings.ToLower(label), p.Kind) {
-			label += " (" + p.Kind + ")"
-		}
-		s.text(cell("A", s.row), label, st.wrap)
-		s.date(cell("B", s.row), p.Due, st.date)
-		s.number(cell("C", s.row), scheduleAmount(p), st.money)
-		s.date(cell("D", s.row), p.Reached, st.date)
-		s.date(cell("E", s.row), p.Invoiced, st.date)
-		s.date(cell("F", s.row), p.Paid, st.date)
-		s.next(linesHeight(textLines(label, summaryWidths[0])))
-	}
-	s.refs.schedLast = s.row - 1
-	s.merged("A", summaryLastCol, "Dates as they stood at the period's end; a blank date has not happened yet. "+
-		"Amount is what a payment was invoiced for, once invoiced.", st.note)
-	s.next(0)
-}
-
-// scheduleAmount is a payment's amount as the schedule shows it: what it was invoiced for, once
-// invoiced, else as scheduled.
-func scheduleAmount(p cwo.PaymentState) cwo.Money {
-	if !p.Invoiced.IsZero() {
-		return p.InvoicedAmount
-	}
-	return p.Amount
-}
-
-// scheduleSum adds up the schedule's amounts of the payments that keep.
-func (s *summarySheet) scheduleSum(keep func(cwo.PaymentState) bool) cwo.Money {
-	var sum cwo.Money
-	for _, p := range s.b.r.Schedule {
-		if keep(p) {
-			sum = sum.Add(scheduleAmount(p))
-		}
-	}
-	return sum
 }
 
 // budgetText says what the budget is.

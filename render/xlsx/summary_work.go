@@ -13,13 +13,14 @@ const doneLegend = "Done is the contractor's estimate of how complete an item is
 	"Hours used compares the hours to date with the hours planned for the item: effort, not progress."
 
 // workItems writes the scope items that moved in the period: those with hours, a reported
-// status or pull requests, and the hours without a scope item.
+// status or pull requests, and the hours without a scope item. Their figures read the Work items
+// sheet's cells, with their values cached.
 func (s *summarySheet) workItems() {
 	r, st := s.b.r, s.b.st
-	var moved []cwo.ReportItem
-	for _, it := range r.Items {
+	var moved []int // indexes into r.Items
+	for i, it := range r.Items {
 		if !it.HoursPeriod.IsZero() || it.Status != "" || len(it.PRs) > 0 {
-			moved = append(moved, it)
+			moved = append(moved, i)
 		}
 	}
 	s.section("Work items that moved", len(moved)+2)
@@ -28,27 +29,34 @@ func (s *summarySheet) workItems() {
 		return
 	}
 	s.header([]string{"Work item", "Status", "Done", "Hours this period", "Hours to date", "Planned hours"}, 2, 3, 4, 5)
-	for _, it := range moved {
+	for _, i := range moved {
+		it, src := r.Items[i], i+2 // the item's row on the Work items sheet
 		if it.NoItem {
 			s.text(cell("A", s.row), it.Title, st.muted)
 			s.text(cell("B", s.row), "Hours without a scope item", st.muted)
-			s.number(cell("D", s.row), it.HoursPeriod, st.hours)
-			s.number(cell("E", s.row), it.HoursToDate, st.hours)
-			s.next(0)
-			continue
+		} else {
+			s.text(cell("A", s.row), it.Title, st.wrap)
+			s.text(cell("B", s.row), statusWords(it.Status), st.text)
+			if it.Status != "" {
+				s.linked("C", "D", src, percentDone(it.Percent), st.whole)
+			}
+			s.linked("F", itemsPlannedCol, src, it.PlannedHours, st.hours)
 		}
-		s.text(cell("A", s.row), it.Title, st.wrap)
-		s.text(cell("B", s.row), statusWords(it.Status), st.text)
-		if it.Status != "" {
-			s.number(cell("C", s.row), percentDone(it.Percent), st.whole)
-		}
-		s.number(cell("D", s.row), it.HoursPeriod, st.hours)
-		s.number(cell("E", s.row), it.HoursToDate, st.hours)
-		s.number(cell("F", s.row), it.PlannedHours, st.hours)
+		s.linked("D", itemsPeriodCol, src, it.HoursPeriod, st.hours)
+		s.linked("E", itemsToDateCol, src, it.HoursToDate, st.hours)
 		s.next(linesHeight(textLines(it.Title, summaryWidths[0])))
 	}
 	s.merged("A", summaryLastCol, doneLegend, st.note)
 	s.next(linesHeight(textLines(doneLegend, span("A", summaryLastCol))))
+}
+
+// linked writes v into column col of the current row as a formula that reads column src of row
+// srcRow of the Work items sheet, which holds v.
+func (s *summarySheet) linked(col, src string, srcRow int, v cwo.Decimal, style int) {
+	ref := cell(col, s.row)
+	s.number(ref, v, style)
+	formula := fmt.Sprintf("'%s'!%s%d", sheetItems, src, srcRow)
+	s.do(func() error { return s.f.SetCellFormula(s.name, ref, formula) })
 }
 
 // percentDone is a reported percent as the fraction a percent format shows.
@@ -56,33 +64,35 @@ func percentDone(p int) cwo.Decimal {
 	return cwo.DecimalFromInt(int64(p)).Div(cwo.DecimalFromInt(100))
 }
 
-// pullRequests writes the pull requests merged in the period, then those opened in it, each a
-// link to its page.
+// pullRequests writes the pull requests merged in the period, then the others opened in it, each
+// a link to its page, with the day it was opened and the day it was merged; the counts under
+// them count every pull request opened in the period, whatever became of it.
 func (s *summarySheet) pullRequests() {
 	r := s.b.r
-	var merged, opened []cwo.Contribution
+	var merged, others []cwo.Contribution
+	opened := 0
 	for _, c := range r.Contributions {
+		if r.Period.Contains(c.Opened) {
+			opened++
+		}
 		switch {
 		case c.State == cwo.StateMerged && r.Period.Contains(c.Merged):
 			merged = append(merged, c)
 		case r.Period.Contains(c.Opened):
-			opened = append(opened, c)
+			others = append(others, c)
 		}
 	}
-	s.section("Pull requests", len(merged)+len(opened)+2)
-	if len(merged)+len(opened) == 0 {
+	s.section("Pull requests", len(merged)+len(others)+2)
+	if len(merged)+len(others) == 0 {
 		s.muted("No pull request was merged or opened in this period.")
 		return
 	}
-	s.header([]string{"Pull request", "Title", "", "", "State", "Date"}, 5)
-	s.mergeHeader("B", "D")
-	for _, c := range merged {
-		s.pullRequest(c, c.Merged)
+	s.header([]string{"Pull request", "Title", "", "State", "Opened", "Merged"})
+	s.mergeHeader("B", "C")
+	for _, c := range append(merged, others...) {
+		s.pullRequest(c)
 	}
-	for _, c := range opened {
-		s.pullRequest(c, c.Opened)
-	}
-	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request.", len(merged), len(opened)))
+	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request.", len(merged), opened))
 }
 
 // mergeHeader merges header cells from..to of the previous row, the header just written.
@@ -92,8 +102,8 @@ func (s *summarySheet) mergeHeader(from, to string) {
 }
 
 // pullRequest writes one pull request: its reference (owner/repo#N) as a link, its title, its
-// state and the date of that state.
-func (s *summarySheet) pullRequest(c cwo.Contribution, when cwo.Date) {
+// state, the day it was opened and, once merged by the period's end, the day it was merged.
+func (s *summarySheet) pullRequest(c cwo.Contribution) {
 	st := s.b.st
 	ref := cell("A", s.row)
 	if linkable(c.URL) {
@@ -103,11 +113,14 @@ func (s *summarySheet) pullRequest(c cwo.Contribution, when cwo.Date) {
 	} else {
 		s.text(ref, c.Ref(), st.text)
 	}
-	s.merged("B", "D", c.Title, st.wrap)
+	s.merged("B", "C", c.Title, st.wrap)
 	state := capitalize(stateLabel(c.State))
-	s.text(cell("E", s.row), state, st.wrap)
-	s.date(cell("F", s.row), when, st.date)
-	s.next(linesHeight(max(textLines(c.Title, span("B", "D")), textLines(c.Ref(), summaryWidths[0]), textLines(state, summaryWidths[4]))))
+	s.text(cell("D", s.row), state, st.wrap)
+	s.date(cell("E", s.row), c.Opened, st.date)
+	if c.State == cwo.StateMerged {
+		s.date(cell("F", s.row), c.Merged, st.date)
+	}
+	s.next(linesHeight(max(textLines(c.Title, span("B", "C")), textLines(c.Ref(), summaryWidths[0]), textLines(state, summaryWidths[3]))))
 }
 
 // capitalize upper-cases the first letter of s.
