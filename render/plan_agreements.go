@@ -50,7 +50,7 @@ func (b *batch) agreementJob(o *cwo.WorkOrder, logo *pdf.Image) (*Job, error) {
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(o)
-	h := outdir.NewHasher().Text("kind", KindAgreements).Text("cwo", cwo.Version).Text("fingerprint", fp).
+	h := outdir.NewHasher().Text("kind", KindAgreements).Text("cwo", codeID()).Text("fingerprint", fp).
 		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
 	if logo != nil {
 		h.Bytes("logo", logo.Data)

@@ -137,7 +137,7 @@ func BrochureItems(p *cwo.Project, n int) []cwo.RoadmapItem {
 
 func (b *batch) brochureJob(doc *pdf.BrochureDoc) *Job {
 	opt := b.pdfOptions()
-	h := outdir.NewHasher().Text("kind", KindBrochures).Text("cwo", cwo.Version).Text("fonts", b.fontHash).
+	h := outdir.NewHasher().Text("kind", KindBrochures).Text("cwo", codeID()).Text("fonts", b.fontHash).
 		Text("brand", opt.Brand)
 	if err := h.JSON("brochure", doc); err != nil {
 		h.Text("unhashable", err.Error())

@@ -37,7 +37,7 @@ func (b *batch) finalJob(o *cwo.WorkOrder) (*Job, error) {
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(o)
-	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "final").Text("cwo", cwo.Version).Text("fingerprint", fp).
+	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "final").Text("cwo", codeID()).Text("fingerprint", fp).
 		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
 	doc := &pdf.FinalDoc{Final: f, Contractor: b.ws.Contractor, Fingerprint: fp}
 	return &Job{

@@ -69,7 +69,7 @@ func (b *batch) orderReports(o *cwo.WorkOrder) ([]*Job, error) {
 }
 
 func (b *batch) reportJob(r *cwo.Report) (*Job, error) {
-	h := outdir.NewHasher().Text("kind", KindReports).Text("cwo", cwo.Version)
+	h := outdir.NewHasher().Text("kind", KindReports).Text("cwo", codeID())
 	if err := h.JSON("report", r); err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (b *batch) reportPDFJob(r *cwo.Report) (*Job, error) {
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(r.Order)
-	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "pdf").Text("cwo", cwo.Version).Text("fingerprint", fp).
+	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "pdf").Text("cwo", codeID()).Text("fingerprint", fp).
 		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
 	doc := &pdf.ReportDoc{Report: r, Contractor: b.ws.Contractor, Fingerprint: fp}
 	return &Job{
