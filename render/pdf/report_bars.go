@@ -131,18 +131,24 @@ func (d *reportDoc) moneyChart(budget cwo.Money, c cwo.Currency, ps []cwo.Period
 		invoiced = append(invoiced, p.Invoiced.InexactFloat())
 		paid = append(paid, p.Paid.InexactFloat())
 	}
-	budgetLine := make([]float64, len(cats))
-	for i := range budgetLine {
-		budgetLine[i] = budget.InexactFloat()
-	}
 	d.drawLines(lineChart{
 		title: "Earned, invoiced and paid against the budget", xTitle: "End of period", yTitle: "Amount (" + string(c) + ")",
-		categories: cats, height: 100,
-		lines: []series{{name: "Budget", color: mutedColor, dashed: true, values: budgetLine},
-			{name: "Earned", color: d.brand, width: 4, values: earned},
-			{name: "Invoiced", color: accentColor, width: 2.2, values: invoiced},
-			{name: "Paid", color: paidColor, width: 1, values: paid}},
+		categories: cats, height: 100, lines: moneySeries(d.brand, budget.InexactFloat(), earned, invoiced, paid),
 	})
+}
+
+// moneySeries are the money chart's lines: the budget as a dashed reference, then earned
+// (solid, dots), invoiced (dashed, open squares) and paid (dotted, diamonds), each of its own
+// colour, width, dashes and marker so that lines that coincide still read apart.
+func moneySeries(brand rgb, budget float64, earned, invoiced, paid []float64) []series {
+	budgetLine := make([]float64, len(earned))
+	for i := range budgetLine {
+		budgetLine[i] = budget
+	}
+	return []series{{name: "Budget", color: mutedColor, dashed: true, values: budgetLine},
+		{name: "Earned", color: brand, width: 3, values: earned},
+		{name: "Invoiced", color: accentColor, width: 1.6, pattern: []float64{6, 3}, marker: markSquare, values: invoiced},
+		{name: "Paid", color: paidColor, width: 1, pattern: []float64{1.5, 2}, marker: markDiamond, values: paid}}
 }
 
 var (
