@@ -100,7 +100,7 @@ func (w *Workspace) NewFinalReport(o *WorkOrder) *FinalReport {
 		if c.Item == "" {
 			c.Item = itemOf[refKey(c.Ref())]
 		}
-		c.Flags = ContributionFlags(o, c)
+		c.Flags = ContributionFlags(o, w.Project(o.Project), c)
 		f.All = append(f.All, c)
 	}
 	sort.SliceStable(f.All, func(i, j int) bool { return f.All[i].Opened.Before(f.All[j].Opened) })

@@ -26,15 +26,18 @@ func TestContributionRefs(t *testing.T) {
 		edit{"progress/O-1/contributions-cupy.json", "", otherRepo},
 		edit{q4yaml, "next:", "items:\n  simd: {status: in-progress, percent: 40, prs: [27001]}\n  release: {prs: [\"cupy/cupy#27001\"]}\nnext:"},
 		edit{q4yaml, "items:\n  simd: {status: in-progress, percent: 40, note: \"Going well\", prs: [27001]}\n", ""})
-	if diags := cwo.Validate(ws, cwo.ValidateOptions{}); len(diags) > 0 {
-		t.Fatalf("diagnostics:\n%v", diags)
+	// The other repository's pull request is flagged, and nothing else is said.
+	diags := cwo.Validate(ws, cwo.ValidateOptions{})
+	want := "progress/O-1/contributions-cupy.json:2:3: warning: pull request cupy/cupy#27001: in cupy/cupy, outside the project's repositories; reports show it with this note"
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Fatalf("diagnostics:\n%v\nwant %s", diags, want)
 	}
 	r := ws.NewReport(ws.Order("O-1"), cwo.Period{Year: 2026, Quarter: 4})
 	var got []string
 	for _, c := range r.Contributions {
 		got = append(got, c.Ref()+" "+c.Item)
 	}
-	want := "numpy/numpy#27001 simd, numpy/numpy#27002 , cupy/cupy#27001 release"
+	want = "numpy/numpy#27001 simd, numpy/numpy#27002 , cupy/cupy#27001 release"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("contributions = %q, want %q", strings.Join(got, ", "), want)
 	}
@@ -147,5 +150,28 @@ func TestPRRefIgnoresCase(t *testing.T) {
 	r := ws.NewReport(ws.Order("O-1"), cwo.Period{Year: 2026, Quarter: 4})
 	if prs := r.Items[0].PRs; len(prs) != 1 || prs[0].Ref() != "numpy/numpy#27001" {
 		t.Errorf("simd PRs = %+v, want numpy/numpy#27001", prs)
+	}
+}
+
+// TestOwnsRepo: a project's repositories are its owner's and those its roadmap links to.
+func TestOwnsRepo(t *testing.T) {
+	p := &cwo.Project{Repository: "https://github.com/jupyterlab/jupyterlab",
+		Roadmap: cwo.Roadmap{Items: []cwo.RoadmapItem{{Summary: "With [jupyter/accessibility](https://github.com/jupyter/accessibility)."}}}}
+	for repo, want := range map[string]bool{"jupyterlab/jupyterlab": true, "JupyterLab/lumino-x": true, "jupyter/accessibility": true,
+		"jupyter/notebook": false, "cupy/cupy": false} {
+		if got := p.OwnsRepo(repo); got != want {
+			t.Errorf("OwnsRepo(%s) = %t, want %t", repo, got, want)
+		}
+	}
+	if !(&cwo.Project{Repository: "https://gitlab.com/a/b"}).OwnsRepo("cupy/cupy") {
+		t.Errorf("a project off GitHub flags another repository")
+	}
+	o := &cwo.WorkOrder{}
+	c := cwo.Contribution{URL: "https://github.com/cupy/cupy/pull/9418"}
+	if c.Flags = cwo.ContributionFlags(o, p, c); strings.Join(c.Flags, ",") != cwo.FlagOtherRepo {
+		t.Fatalf("flags %v, want %s", c.Flags, cwo.FlagOtherRepo)
+	}
+	if got, want := cwo.FlagNote(o, c), "in cupy/cupy, outside the project's repositories"; got != want {
+		t.Errorf("note %q, want %q", got, want)
 	}
 }

@@ -15,7 +15,7 @@ func (v *validator) orderContributions(o *WorkOrder) {
 	refs := make([]string, 0, len(cs))
 	for _, c := range cs {
 		refs = append(refs, c.Ref())
-		if c.Flags = ContributionFlags(o, c); len(c.Flags) > 0 && c.File != "" {
+		if c.Flags = ContributionFlags(o, v.ws.Project(o.Project), c); len(c.Flags) > 0 && c.File != "" {
 			v.diags.Warnf(c.File, c.Pos, "pull request %s: %s; reports show it with this note%s", c.Ref(), FlagNote(o, c), teamHint(o, c))
 		}
 	}
