@@ -95,6 +95,9 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 	r.payments()
 	r.contributions(w)
 	r.Flags = w.reportFlags(o, p, r.HoursPeriod, r.Progress != nil, len(r.Contributions) > 0)
+	if f := w.paceFlag(o, p, r.HoursPeriod); f != "" {
+		r.Flags = append(r.Flags, f)
+	}
 	return r
 }
 
