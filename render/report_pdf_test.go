@@ -181,6 +181,11 @@ func TestReportPDFFirstPages(t *testing.T) {
 			}
 		}
 	}
+	for _, page := range strings.Split(pdftest.Text(t, filepath.Join(out, "reports", "CWO-2026-001-final.pdf")), "\f") {
+		if strings.Contains(page, "Contributions and their outcomes") && !strings.Contains(page, "numpy/numpy#30412") {
+			t.Errorf("the final report's contributions heading is not on the page of the table's first row:\n%s", page)
+		}
+	}
 	text := strings.Join(strings.Fields(pdftest.Text(t, filepath.Join(out, "reports", "CWO-2026-003-2026-Q4.pdf"))), " ")
 	for _, want := range []string{"The schedule’s amounts total", "not the budget’s cap of €150,000.00", "(no item), this period:"} {
 		if !strings.Contains(text, want) {

@@ -51,7 +51,10 @@ func (d *reportDoc) finalSections(f *cwo.FinalReport, money finalMoneyAt, w io.W
 		},
 		func() error { return d.markdown(d.finalMoney(f, money)) },
 		func() error { d.moneyChart(f.Budget, f.Currency, f.ByPeriod); return nil },
-		func() error { return d.markdown(d.finalContributions(f)) },
+		func() error {
+			d.room(contributionsKeep) // the heading and its introduction stay with the table's first rows
+			return d.markdown(d.finalContributions(f))
+		},
 		func() error { return d.markdown(finalNext(f.Notes)) },
 	}
 	for _, step := range steps {
@@ -61,6 +64,11 @@ func (d *reportDoc) finalSections(f *cwo.FinalReport, money finalMoneyAt, w io.W
 	}
 	return d.write(w)
 }
+
+// contributionsKeep is the height, in points, that the contributions' heading, the best-effort
+// principle, the count of outcomes and the first rows of the first table take: when less is left
+// on the page, the section starts on the next.
+const contributionsKeep = 230.0
 
 // finalFlags lists what the reader must know: closing notes not written.
 func finalFlags(f *cwo.FinalReport) []string {
