@@ -86,7 +86,7 @@ func (d *reportDoc) scheduleRows(m *mdText, r *cwo.Report, sched []cwo.PaymentSt
 		for _, p := range r.Order.Payments {
 			total = total.Add(p.Amount)
 		}
-		m.para(fmt.Sprintf("The schedule's amounts total %s, the estimates of the hours to be worked, not the budget's cap of %s: "+
+		m.para(fmt.Sprintf("The schedule's amounts total %s, its estimates of the hours to be worked (with any advance), not the budget's cap of %s: "+
 			"each invoice bills the hours worked × the rate, so a billed amount may differ from its estimate.",
 			d.money(total, r.Currency), d.money(r.Budget, r.Currency)))
 	}
