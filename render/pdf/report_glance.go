@@ -53,7 +53,11 @@ func (d *reportDoc) movedItems(r *cwo.Report) string {
 		if it.HoursPeriod.Sign() > 0 {
 			facts = append(facts, d.hours(it.HoursPeriod)+" h")
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", esc(it.Title), strings.Join(facts, ", ")))
+		title := esc(it.Title)
+		if it.NoItem {
+			title = "without a work item"
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", title, strings.Join(facts, ", ")))
 	}
 	return strings.Join(parts, "; ")
 }
