@@ -95,8 +95,10 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 	r.payments()
 	r.contributions(w)
 	r.Flags = w.reportFlags(o, p, r.HoursPeriod, r.Progress != nil, len(r.Contributions) > 0)
-	if f := w.paceFlag(o, p, r.HoursPeriod); f != "" {
-		r.Flags = append(r.Flags, f)
+	for _, f := range []string{w.paceFlag(o, p, r.HoursPeriod), w.stopFlag(o, p, r.HoursPeriod)} {
+		if f != "" {
+			r.Flags = append(r.Flags, f)
+		}
 	}
 	return r
 }

@@ -53,3 +53,24 @@ func loggedWord(h Hours) string {
 	}
 	return "were"
 }
+
+// stopFlag flags a quarter, ended by the workspace's date, whose hours stop before its last
+// month: hours were logged in it, none in its last month within the term. (A month's report has
+// no finer measure here: timesheets are summed by month.) "" when that is not so.
+func (w *Workspace) stopFlag(o *WorkOrder, p Period, hours Hours) string {
+	if !p.IsQuarter() || hours.Sign() <= 0 || statusFlag(o) != "" || p.End().After(w.AsOf()) || o.End.IsZero() {
+		return ""
+	}
+	first, last := p.Months()
+	last = min(last, MonthOf(o.End))
+	if last <= first || last < MonthOf(o.Start) {
+		return ""
+	}
+	for _, m := range w.orderMonths(o.ID, last, last) {
+		if m.Total.Sign() > 0 {
+			return ""
+		}
+	}
+	name := last.Start().Format("January 2006")
+	return fmt.Sprintf("No hours were logged in %s, the last month of %s: the timesheets may be incomplete.", name, p)
+}
