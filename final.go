@@ -14,11 +14,53 @@ type FinalNotes struct {
 	Src     Source                 `yaml:"-" json:"-"`
 }
 
-// ItemOutcome is how one scope item ended: its final status and what happened, in Markdown.
+// ItemOutcome is how one scope item ended: its final status, whether it was delivered, what
+// happened and what was not delivered and why, in Markdown.
 type ItemOutcome struct {
-	Status  string  `yaml:"status"`
-	Outcome string  `yaml:"outcome"`
-	PRs     []PRRef `yaml:"prs"` // the item's pull requests, when no progress file names them: numbers in the project's repository, or owner/repo#N
+	Status       string  `yaml:"status"`
+	Delivered    string  `yaml:"delivered"` // DeliveredYes, DeliveredPartly or DeliveredNo; "" to derive it from the status
+	Outcome      string  `yaml:"outcome"`
+	NotDelivered string  `yaml:"not_delivered"` // Markdown: what was not delivered, and why
+	PRs          []PRRef `yaml:"prs"`           // the item's pull requests, when no progress file names them: numbers in the project's repository, or owner/repo#N
+}
+
+// Whether a scope item was delivered (ItemOutcome.Delivered, FinalReport.Delivered).
+const (
+	DeliveredYes    = "yes"
+	DeliveredPartly = "partly"
+	DeliveredNo     = "no"
+)
+
+// DeliveredValues are the values of ItemOutcome.Delivered.
+var DeliveredValues = []string{DeliveredYes, DeliveredPartly, DeliveredNo}
+
+// Delivered says whether the scope item with key was delivered: the closing notes' delivered:
+// where they give it, else from the item's final status: done is yes, not-started or deferred
+// is no, any other reported status is partly; "" when no status was reported.
+func (f *FinalReport) Delivered(it ReportItem) string {
+	if f.Notes != nil && f.Notes.Items[it.Key].Delivered != "" {
+		return f.Notes.Items[it.Key].Delivered
+	}
+	switch it.Status {
+	case "":
+		return ""
+	case ItemDone:
+		return DeliveredYes
+	case "not-started", "deferred":
+		return DeliveredNo
+	}
+	return DeliveredPartly
+}
+
+// PaymentsAt returns the order's payment schedule as it stood at date d (the run's report
+// date, which may be after the term's last period: an invoice paid after the term counts), and
+// what was invoiced and paid by then.
+func (f *FinalReport) PaymentsAt(d Date) (sched []PaymentState, invoiced, paid Money) {
+	if d.Before(f.Period.End()) {
+		d = f.Period.End()
+	}
+	invoiced, paid = invoicedAt(f.Order, d)
+	return schedule(f.Order, d), invoiced, paid
 }
 
 // OrderFinal returns the closing notes of one order, or nil.
@@ -58,7 +100,7 @@ func (w *Workspace) NewFinalReport(o *WorkOrder) *FinalReport {
 		if c.Item == "" {
 			c.Item = itemOf[refKey(c.Ref())]
 		}
-		c.Flags = ContributionFlags(o, c)
+		c.Flags = ContributionFlags(o, w.Project(o.Project), c)
 		f.All = append(f.All, c)
 	}
 	sort.SliceStable(f.All, func(i, j int) bool { return f.All[i].Opened.Before(f.All[j].Opened) })

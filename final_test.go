@@ -84,3 +84,42 @@ func TestFinalNotesChecks(t *testing.T) {
 		t.Errorf("a final.yaml after the term's end is warned about:\n%s", got)
 	}
 }
+
+func TestFinalDelivered(t *testing.T) {
+	notes := "items:\n  simd:\n    delivered: partly\n    not_delivered: The SVE sort, declined.\n  release:\n    status: done\n"
+	ws := loadBase(t, edit{"progress/O-1/final.yaml", "", notes})
+	f := ws.NewFinalReport(ws.Order("O-1"))
+	if got := f.Delivered(f.Items[0]); got != cwo.DeliveredPartly {
+		t.Errorf("simd delivered %q, want final.yaml's partly", got)
+	}
+	if got := f.Delivered(f.Items[1]); got != cwo.DeliveredYes {
+		t.Errorf("release delivered %q, want yes from its status done", got)
+	}
+	for status, want := range map[string]string{"deferred": cwo.DeliveredNo, "not-started": cwo.DeliveredNo, "blocked": cwo.DeliveredPartly, "": ""} {
+		if got := f.Delivered(cwo.ReportItem{Key: "other", Status: status}); got != want {
+			t.Errorf("an item %q is delivered %q, want %q", status, got, want)
+		}
+	}
+	dir := copyBase(t, edit{"progress/O-1/final.yaml", "", "items:\n  simd:\n    delivered: mostly\n"})
+	got := check(t, dir, cwo.ValidateOptions{AsOf: cwo.MustDate("2027-10-01")}).Error()
+	if want := `progress/O-1/final.yaml:3:16: error: items.simd.delivered "mostly" is not one of yes, partly, no`; !strings.Contains(got, want) {
+		t.Errorf("diagnostics lack %q:\n%s", want, got)
+	}
+}
+
+func TestFinalPaymentsAt(t *testing.T) {
+	ws := loadBase(t)
+	f := ws.NewFinalReport(ws.Order("O-1"))
+	o := f.Order
+	i := len(o.Payments) - 1
+	o.Payments[i].Invoiced = f.Period.End()
+	o.Payments[i].Paid = f.Period.End().AddDays(20)
+	_, invAt, paidAt := f.PaymentsAt(f.Period.End())
+	sched, inv, paid := f.PaymentsAt(f.Period.End().AddDays(30))
+	if inv.Cmp(invAt) != 0 || paid.Cmp(paidAt.Add(o.Payments[i].InvoicedAmount())) != 0 {
+		t.Errorf("paid %s after the term, want %s plus the last payment paid 20 days after it", paid, paidAt)
+	}
+	if sched[i].Paid.IsZero() {
+		t.Errorf("the schedule after the term lacks the last payment's date of payment")
+	}
+}

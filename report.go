@@ -48,8 +48,14 @@ type ReportItem struct {
 // EntriesDigest returns a SHA-256 of the period's time entries (see Workspace.TimeDigest).
 func (r *Report) EntriesDigest() string { return r.ws.TimeDigest(r.Order.ID, r.Period) }
 
-// Entries returns the period's time entries, in file order (see Timesheets.Entries).
-func (r *Report) Entries() ([]TimeEntry, error) { return r.ws.PeriodEntries(r.Order.ID, r.Period) }
+// Entries returns the period's time entries, in file order (see Timesheets.Entries); none for
+// a report that was not made by NewReport.
+func (r *Report) Entries() ([]TimeEntry, error) {
+	if r.ws == nil {
+		return nil, nil
+	}
+	return r.ws.PeriodEntries(r.Order.ID, r.Period)
+}
 
 // ReportPeriods lists the periods an order gets a report for: each period of its cadence, within
 // its term, that has time entries or a progress file.
@@ -89,6 +95,11 @@ func (w *Workspace) NewReport(o *WorkOrder, p Period) *Report {
 	r.payments()
 	r.contributions(w)
 	r.Flags = w.reportFlags(o, p, r.HoursPeriod, r.Progress != nil, len(r.Contributions) > 0)
+	for _, f := range []string{w.paceFlag(o, p, r.HoursPeriod), w.stopFlag(o, p, r.HoursPeriod)} {
+		if f != "" {
+			r.Flags = append(r.Flags, f)
+		}
+	}
 	return r
 }
 

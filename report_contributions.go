@@ -95,7 +95,7 @@ func (r *Report) keep(c Contribution) {
 	if openAtEnd && c.State != StateOpen {
 		c.State = StateOpen // as it stood at the period's end
 	}
-	c.Flags = ContributionFlags(r.Order, c)
+	c.Flags = ContributionFlags(r.Order, r.Project, c)
 	r.Contributions = append(r.Contributions, c)
 	r.StateCounts[c.State]++
 }

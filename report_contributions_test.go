@@ -26,6 +26,7 @@ func TestContributionRefs(t *testing.T) {
 		edit{"progress/O-1/contributions-cupy.json", "", otherRepo},
 		edit{q4yaml, "next:", "items:\n  simd: {status: in-progress, percent: 40, prs: [27001]}\n  release: {prs: [\"cupy/cupy#27001\"]}\nnext:"},
 		edit{q4yaml, "items:\n  simd: {status: in-progress, percent: 40, note: \"Going well\", prs: [27001]}\n", ""})
+	// The other repository's pull request is flagged in the report, not warned about.
 	if diags := cwo.Validate(ws, cwo.ValidateOptions{}); len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%v", diags)
 	}
@@ -37,6 +38,11 @@ func TestContributionRefs(t *testing.T) {
 	want := "numpy/numpy#27001 simd, numpy/numpy#27002 , cupy/cupy#27001 release"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("contributions = %q, want %q", strings.Join(got, ", "), want)
+	}
+	for _, c := range r.Contributions {
+		if c.Ref() == "cupy/cupy#27001" && strings.Join(c.Flags, ",") != cwo.FlagOtherRepo {
+			t.Errorf("cupy/cupy#27001 flags %v, want %s", c.Flags, cwo.FlagOtherRepo)
+		}
 	}
 	for i, want := range []string{"numpy/numpy#27001", "cupy/cupy#27001"} {
 		if prs := r.Items[i].PRs; len(prs) != 1 || prs[0].Ref() != want {
@@ -147,5 +153,28 @@ func TestPRRefIgnoresCase(t *testing.T) {
 	r := ws.NewReport(ws.Order("O-1"), cwo.Period{Year: 2026, Quarter: 4})
 	if prs := r.Items[0].PRs; len(prs) != 1 || prs[0].Ref() != "numpy/numpy#27001" {
 		t.Errorf("simd PRs = %+v, want numpy/numpy#27001", prs)
+	}
+}
+
+// TestOwnsRepo: a project's repositories are its owner's and those its roadmap links to.
+func TestOwnsRepo(t *testing.T) {
+	p := &cwo.Project{Repository: "https://github.com/jupyterlab/jupyterlab",
+		Roadmap: cwo.Roadmap{Items: []cwo.RoadmapItem{{Summary: "With [jupyter/accessibility](https://github.com/jupyter/accessibility)."}}}}
+	for repo, want := range map[string]bool{"jupyterlab/jupyterlab": true, "JupyterLab/lumino-x": true, "jupyter/accessibility": true,
+		"jupyter/notebook": false, "cupy/cupy": false} {
+		if got := p.OwnsRepo(repo); got != want {
+			t.Errorf("OwnsRepo(%s) = %t, want %t", repo, got, want)
+		}
+	}
+	if !(&cwo.Project{Repository: "https://gitlab.com/a/b"}).OwnsRepo("cupy/cupy") {
+		t.Errorf("a project off GitHub flags another repository")
+	}
+	o := &cwo.WorkOrder{}
+	c := cwo.Contribution{URL: "https://github.com/cupy/cupy/pull/9418"}
+	if c.Flags = cwo.ContributionFlags(o, p, c); strings.Join(c.Flags, ",") != cwo.FlagOtherRepo {
+		t.Fatalf("flags %v, want %s", c.Flags, cwo.FlagOtherRepo)
+	}
+	if got, want := cwo.FlagNote(o, c), "in cupy/cupy, outside the project's repositories"; got != want {
+		t.Errorf("note %q, want %q", got, want)
 	}
 }

@@ -88,8 +88,12 @@ func (v *validator) reportWarnings(o *WorkOrder) {
 	}
 	var prs []Contribution // read when a period has hours and no notes
 	var bare []string      // periods with hours and nothing to show for them
+	var slow []string      // periods under half the planned pace
 	for _, p := range periods {
 		hours := v.ws.periodHours(o.ID, p)
+		if v.ws.paceFlag(o, p, hours) != "" {
+			slow = append(slow, fmt.Sprintf("%s (%s of %s)", p, hours, hoursPhrase(plannedPace(o, p))))
+		}
 		if hours.Sign() <= 0 || notes[p] {
 			continue
 		}
@@ -103,6 +107,10 @@ func (v *validator) reportWarnings(o *WorkOrder) {
 	if len(bare) > 0 {
 		v.diags.Warnf(src.File, src.At("reporting"), "order %s has hours logged with no progress notes and no pull request in %s: "+
 			"the reports have nothing to show for them; add progress/%s/<period>.yaml", o.ID, strings.Join(bare, ", "), o.ID)
+	}
+	if len(slow) > 0 {
+		v.diags.Warnf(src.File, src.At("scope"), "order %s logged under half its planned pace in %s: the reports say so "+
+			"(the planned hours spread evenly over the term)", o.ID, strings.Join(slow, ", "))
 	}
 }
 

@@ -84,3 +84,39 @@ func TestReportFlagWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestPaceFlag flags a period whose hours fall under half the planned hours spread evenly over
+// the term, once it has ended by the workspace's date, in the report and as a warning; and a
+// quarter with no hours in its last month.
+func TestPaceFlag(t *testing.T) {
+	late := edit{o2, "\nissued:", "\nissued: 2027-04-15\n#"} // O-2 issued after its term: the workspace's date
+	ws := loadBase(t, late)
+	if got := ws.AsOf().String(); got != "2027-04-15" {
+		t.Fatalf("as of %s, want O-2's issued date 2027-04-15", got)
+	}
+	r := ws.NewReport(ws.Order("O-2"), quarter(2026, 4))
+	want := "Only 3 hours were logged in 2026-Q4, under half the planned pace of 75.8 hours for the period (150 planned hours spread evenly over the term).\n" +
+		"No hours were logged in December 2026, the last month of 2026-Q4: the timesheets may be incomplete."
+	if strings.Join(r.Flags, "\n") != want {
+		t.Errorf("flags = %q\nwant    %q", r.Flags, want)
+	}
+	// With hours in December, the timesheets do not stop early.
+	ws = loadBase(t, late, edit{"timesheets/q4.csv", "2026-10-04,O-2", "2026-12-14,O-2,Zoë Martin,docs,1,\n2026-10-04,O-2"})
+	r = ws.NewReport(ws.Order("O-2"), quarter(2026, 4))
+	if len(r.Flags) != 1 || !strings.HasPrefix(r.Flags[0], "Only 4 hours were logged in 2026-Q4") {
+		t.Errorf("flags = %q, want the pace's only", r.Flags)
+	}
+	if ws := loadBase(t); len(ws.NewReport(ws.Order("O-2"), quarter(2026, 4)).Flags) != 0 {
+		t.Errorf("a period not ended by the workspace's date is judged")
+	}
+	var got []string
+	for _, d := range check(t, copyBase(t, late), cwo.ValidateOptions{}) {
+		got = append(got, d.String())
+	}
+	for _, want := range []string{"warning: order O-2 logged under half its planned pace in 2026-Q4 (3 of 75.8 hours): the reports say so",
+		"warning: order O-1 logged under half its planned pace in 2026-Q4 (8.5 of 151.2 hours)"} {
+		if !strings.Contains(strings.Join(got, "\n"), want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}

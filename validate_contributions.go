@@ -1,10 +1,13 @@
 package cwo
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // orderContributions checks an order's pull requests as a whole: each that may not be the team's
-// work under the order (a bot's, opened outside the term, by someone not on the team) is a
-// warning at the record that describes it, once; each reference in a progress file's prs: must
+// work under the order (a bot's, opened outside the term, by someone not on the team; not one in
+// another repository, which reports note) is a warning at the record that describes it, once; each reference in a progress file's prs: must
 // name one of the order's pull requests.
 func (v *validator) orderContributions(o *WorkOrder) {
 	progress := v.ws.OrderProgress(o.ID)
@@ -15,7 +18,10 @@ func (v *validator) orderContributions(o *WorkOrder) {
 	refs := make([]string, 0, len(cs))
 	for _, c := range cs {
 		refs = append(refs, c.Ref())
-		if c.Flags = ContributionFlags(o, c); len(c.Flags) > 0 && c.File != "" {
+		// A pull request in another repository (a dependency's) is no mistake of the data: the
+		// reports note it, validate does not warn.
+		c.Flags = slices.DeleteFunc(ContributionFlags(o, v.ws.Project(o.Project), c), func(f string) bool { return f == FlagOtherRepo })
+		if len(c.Flags) > 0 && c.File != "" {
 			v.diags.Warnf(c.File, c.Pos, "pull request %s: %s; reports show it with this note%s", c.Ref(), FlagNote(o, c), teamHint(o, c))
 		}
 	}

@@ -15,6 +15,7 @@ func (v *validator) finals() {
 				v.diags.Errorf(f.Src.File, f.Src.At("items", key, "<key>"), "item %q is not in order %s's scope%s", key, o.ID, DidYouMean(key, scopeKeys(o)))
 			}
 			v.oneOf(f.Src, f.Items[key].Status, ItemStatuses, "items", key, "status")
+			v.oneOf(f.Src, f.Items[key].Delivered, DeliveredValues, "items", key, "delivered")
 			for i, n := range f.Items[key].PRs {
 				v.prRef(f.Src, o, n, repo, refs, "items", key, "prs", i)
 			}

@@ -25,6 +25,16 @@ func (b *batch) reportDate() cwo.Date {
 	return b.ws.AsOf()
 }
 
+// issuedDate is the date a report for period p is issued on, on its cover: the run's report
+// date, or the period's last day when that is later (a report is not issued before the period
+// it reports on has ended).
+func (b *batch) issuedDate(p cwo.Period) cwo.Date {
+	if d := b.reportDate(); !d.Before(p.End()) {
+		return d
+	}
+	return p.End()
+}
+
 // finalJob makes the job of an order's final report, or nil when it has none yet (cwo.FinalDue).
 func (b *batch) finalJob(o *cwo.WorkOrder) (*Job, error) {
 	if b.opt.Period != "" || !cwo.FinalDue(o, b.reportDate()) {
@@ -37,9 +47,10 @@ func (b *batch) finalJob(o *cwo.WorkOrder) (*Job, error) {
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(o)
+	issued := b.issuedDate(f.Period)
 	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "final").Text("cwo", codeID()).Text("fingerprint", fp).
-		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
-	doc := &pdf.FinalDoc{Final: f, Contractor: b.ws.Contractor, Fingerprint: fp}
+		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand).Text("issued", issued.String())
+	doc := &pdf.FinalDoc{Final: f, Contractor: b.ws.Contractor, Fingerprint: fp, Issued: issued}
 	return &Job{
 		Path: FinalPath(o), Kind: KindReports, IDs: []string{o.ID, o.Funder, o.Project, "final"}, Hash: h.Sum(), Runes: nonASCII(data),
 		Render: func(w io.Writer) error { return pdf.Final(w, doc, opt) },

@@ -89,9 +89,10 @@ func (b *batch) reportPDFJob(r *cwo.Report) (*Job, error) {
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(r.Order)
+	issued := b.issuedDate(r.Period)
 	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "pdf").Text("cwo", codeID()).Text("fingerprint", fp).
-		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand)
-	doc := &pdf.ReportDoc{Report: r, Contractor: b.ws.Contractor, Fingerprint: fp}
+		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand).Text("issued", issued.String())
+	doc := &pdf.ReportDoc{Report: r, Contractor: b.ws.Contractor, Fingerprint: fp, Issued: issued}
 	return &Job{
 		Path: ReportPDFPath(r.Order, r.Period), Kind: KindReports,
 		IDs: []string{r.Order.ID, r.Order.Funder, r.Order.Project, r.Period.String()}, Hash: h.Sum(), Runes: nonASCII(data),

@@ -155,3 +155,41 @@ func TestReportPDFShowsFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestReportPDFFirstPages finds on the first page of the sample reports what the funder's money
+// bought: the issue date, the money, the items that moved, the merged pull requests, a risk; on
+// the final report's, the payment status and what was delivered; and the schedule's billed
+// estimates and the hours without an item explained.
+func TestReportPDFFirstPages(t *testing.T) {
+	out := reportPDFs(t)
+	tests := map[string][]string{
+		"CWO-2026-003-2026-Q4": {"issued 31 December 2026", "At a glance", "Remaining of the budget €150,000.00 €96,750.00",
+			"Work items that moved:", "Complete the move to sparse arrays (in review, 35%, 36.5 h)",
+			"Pull requests merged in the period: 3 (scipy/scipy#24790, scipy/scipy#24812, scipy/scipy#24944).", "Risk:", "Next:",
+			"Hours of 2026-Q3 (estimate 1 October 2026 €33,975.00 1 October 2026 28 October 2026 €33,750.00)", "Hours of 2026-Q4 (estimate) 4 January 2027 €37,500.00"},
+		"CWO-2026-004-2026-11": {"issued November 30, 2026", "Pull requests merged in the period: 1 (jupyterlab/jupyterlab#18533)."},
+		"CWO-2026-001-final": {"issued September 30, 2026", "Price (budget) $96,000.00", "Outstanding (invoiced, not yet paid) $32,000.00",
+			"Payment status: $32,000.00 invoiced and not yet paid on September 30, 2026.",
+			"Universal SIMD for all ufuncs: Partly delivered", "Arm64 benchmarks in continuous integration: Delivered"},
+	}
+	for name, wants := range tests {
+		text := pdftest.Text(t, filepath.Join(out, "reports", name+".pdf"))
+		first := strings.Join(strings.Fields(strings.Split(text, "\f")[0]), " ")
+		for _, want := range wants {
+			if !strings.Contains(first, want) {
+				t.Errorf("%s: page 1 lacks %q:\n%s", name, want, first)
+			}
+		}
+	}
+	for _, page := range strings.Split(pdftest.Text(t, filepath.Join(out, "reports", "CWO-2026-001-final.pdf")), "\f") {
+		if strings.Contains(page, "Contributions and their outcomes") && !strings.Contains(page, "numpy/numpy#30412") {
+			t.Errorf("the final report's contributions heading is not on the page of the table's first row:\n%s", page)
+		}
+	}
+	text := strings.Join(strings.Fields(pdftest.Text(t, filepath.Join(out, "reports", "CWO-2026-003-2026-Q4.pdf"))), " ")
+	for _, want := range []string{"The schedule’s amounts total", "not the budget’s cap of €150,000.00", "(no item), this period:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("CWO-2026-003-2026-Q4 lacks %q:\n%s", want, text)
+		}
+	}
+}

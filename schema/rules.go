@@ -226,9 +226,12 @@ var finalRules = rules{
 	"summary":        obj{"description": "Markdown: what the order achieved"},
 	"items":          obj{"propertyNames": obj{"pattern": IDPattern, "maxLength": cwo.MaxIDLength}, "description": "outcome per scope item, keyed by scope key"},
 	"items.*.status": obj{"enum": cwo.ItemStatuses},
-	"items.*.prs.*":  obj{"minimum": 1, "description": "a pull request number"},
-	"lessons":        obj{"description": "Markdown, one item per lesson learned"},
-	"next":           obj{"description": "Markdown, one item per next step"},
+	"items.*.delivered": obj{"enum": cwo.DeliveredValues,
+		"description": "yes | partly | no; default from the status (done: yes; not-started, deferred: no; else partly)"},
+	"items.*.not_delivered": obj{"description": "Markdown: what was not delivered, and why"},
+	"items.*.prs.*":         obj{"minimum": 1, "description": "a pull request number"},
+	"lessons":               obj{"description": "Markdown, one item per lesson learned"},
+	"next":                  obj{"description": "Markdown, one item per next step"},
 }
 
 var settingsRules = rules{

@@ -14,6 +14,7 @@ type ReportDoc struct {
 	Report      *cwo.Report
 	Contractor  *cwo.Contractor // who reports: the running head and the document's author
 	Fingerprint string          // SHA-256 hex of everything the report shows
+	Issued      cwo.Date        // the run's report date (never the clock), on the cover; zero: not shown
 }
 
 // Report layout, in points. The side margins are narrower than an agreement's: a report's
@@ -57,7 +58,7 @@ func Report(w io.Writer, d *ReportDoc, opt Options) error {
 		fmt.Sprintf("Progress report for %s, %s, on work order %s", reportFunder(r.Funder), r.Period, r.Order.ID), r)
 	doc.begin()
 	doc.titleBlock("Progress report", r.Order.Title,
-		fmt.Sprintf("%s · %s (%s to %s)", r.Order.ID, r.Period, doc.date(r.Period.Start()), doc.date(r.Period.End())))
+		fmt.Sprintf("%s · %s (%s to %s)", r.Order.ID, r.Period, doc.date(r.Period.Start()), doc.date(r.Period.End()))+doc.issued(d.Issued))
 	doc.facts(reportFacts(r, doc.date))
 	doc.flags(r.Flags)
 	if err := doc.periodSections(r); err != nil {
@@ -107,6 +108,14 @@ func (d *reportDoc) write(w io.Writer) error {
 	}
 	_, err = w.Write(data)
 	return err
+}
+
+// issued writes " · issued <date>" for the cover's line under the title, or "" for no date.
+func (d *reportDoc) issued(t cwo.Date) string {
+	if t.IsZero() {
+		return ""
+	}
+	return " · issued " + d.date(t)
 }
 
 // date writes a date in the document's one date style.

@@ -33,9 +33,13 @@ func (d *reportDoc) drawBars(c barChart) {
 	if len(c.bars) == 0 {
 		return
 	}
-	groupH := float64(len(c.names))*barH + barGroup
-	h := float64(len(c.bars))*groupH + barGroup
-	top := d.room(chartGapTop + chartTitleH + h + chartAxisH + chartLegend)
+	fixed := chartGapTop + chartTitleH + 4 + chartAxisH + chartLegend
+	full := float64(len(c.bars))*(float64(len(c.names))*barH+barGroup) + barGroup
+	h := d.plotHeight(fixed, full)
+	scale := h / full // below 1 when the chart shrinks to the room left on the page
+	bh, gap := barH*scale, barGroup*scale
+	groupH := float64(len(c.names))*bh + gap
+	top := d.room(fixed + h)
 	top += chartGapTop
 	d.chartTitle(c.title, top)
 	x0, y0 := reportMarginSide+barLabelW, top+chartTitleH+4
@@ -49,7 +53,7 @@ func (d *reportDoc) drawBars(c barChart) {
 	vTop, step := niceScale(maxV, chartTicks)
 	d.valueGrid(x0, y0, w, h, vTop, step, false)
 	for i, b := range c.bars {
-		d.barGroup(b, c.colors, x0, y0+barGroup+float64(i)*groupH, w, vTop)
+		d.barGroup(b, c.colors, x0, y0+gap+float64(i)*groupH, w, vTop, bh)
 	}
 	d.axisTitles(c.xTitle, "", x0, y0, w, h)
 	var legend []series
@@ -60,12 +64,12 @@ func (d *reportDoc) drawBars(c barChart) {
 	d.pdf.SetXY(reportMarginSide, y0+h+chartAxisH+chartLegend+chartGapEnd)
 }
 
-// barGroup draws one category's label and bars, from y.
-func (d *reportDoc) barGroup(b bar, colors []rgb, x0, y, w, top float64) {
+// barGroup draws one category's label and its bars, each bh high, from y.
+func (d *reportDoc) barGroup(b bar, colors []rgb, x0, y, w, top, bh float64) {
 	pdf := d.pdf
 	pdf.SetFont(familyBody, "", chartFont+0.5)
 	setColor(pdf, textColor)
-	gh := float64(len(b.values)) * barH
+	gh := float64(len(b.values)) * bh
 	lines := barLabel(pdf.SplitText(b.label, barLabelW-8), func(s string) string { return fitText(pdf, s, barLabelW-8) })
 	ly := y + gh/2 - float64(len(lines))*5
 	for i, ln := range lines {
@@ -77,7 +81,7 @@ func (d *reportDoc) barGroup(b bar, colors []rgb, x0, y, w, top float64) {
 			continue
 		}
 		setFillColor(pdf, colors[j])
-		pdf.Rect(x0, y+float64(j)*barH, w*v/top, barH-1, "F")
+		pdf.Rect(x0, y+float64(j)*bh, w*v/top, bh-1, "F")
 	}
 }
 
@@ -131,18 +135,24 @@ func (d *reportDoc) moneyChart(budget cwo.Money, c cwo.Currency, ps []cwo.Period
 		invoiced = append(invoiced, p.Invoiced.InexactFloat())
 		paid = append(paid, p.Paid.InexactFloat())
 	}
-	budgetLine := make([]float64, len(cats))
-	for i := range budgetLine {
-		budgetLine[i] = budget.InexactFloat()
-	}
 	d.drawLines(lineChart{
 		title: "Earned, invoiced and paid against the budget", xTitle: "End of period", yTitle: "Amount (" + string(c) + ")",
-		categories: cats, height: 100,
-		lines: []series{{name: "Budget", color: mutedColor, dashed: true, values: budgetLine},
-			{name: "Earned", color: d.brand, width: 4, values: earned},
-			{name: "Invoiced", color: accentColor, width: 2.2, values: invoiced},
-			{name: "Paid", color: paidColor, width: 1, values: paid}},
+		categories: cats, height: 100, lines: moneySeries(d.brand, budget.InexactFloat(), earned, invoiced, paid),
 	})
+}
+
+// moneySeries are the money chart's lines: the budget as a dashed reference, then earned
+// (solid, dots), invoiced (dashed, open squares) and paid (dotted, diamonds), each of its own
+// colour, width, dashes and marker so that lines that coincide still read apart.
+func moneySeries(brand rgb, budget float64, earned, invoiced, paid []float64) []series {
+	budgetLine := make([]float64, len(earned))
+	for i := range budgetLine {
+		budgetLine[i] = budget
+	}
+	return []series{{name: "Budget", color: mutedColor, dashed: true, values: budgetLine},
+		{name: "Earned", color: brand, width: 3, values: earned},
+		{name: "Invoiced", color: accentColor, width: 1.6, pattern: []float64{6, 3}, marker: markSquare, values: invoiced},
+		{name: "Paid", color: paidColor, width: 1, pattern: []float64{1.5, 2}, marker: markDiamond, values: paid}}
 }
 
 var (

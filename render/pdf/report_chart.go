@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cwo-tool/cwo"
+	"github.com/cwo-tool/cwo/internal/fpdf"
 )
 
 // Chart layout, in points.
@@ -20,15 +21,29 @@ const (
 )
 
 // series is one line of a line chart: its name in the legend, colour, dash, width (0: the
-// default) and values, one a category (NaN: no value). Lines are drawn in order, so a wider line
-// drawn first still shows under a narrower one that runs along it.
+// default), the pattern of a line that is not solid, the marker at each value and the values,
+// one a category (NaN: no value). Lines are drawn in order, so a wider line drawn first still
+// shows under a narrower one that runs along it; lines that coincide still differ by their
+// dashes and markers, which the legend shows.
 type series struct {
-	name   string
-	color  rgb
-	dashed bool
-	width  float64
-	values []float64
+	name    string
+	color   rgb
+	dashed  bool // a reference line (the budget): thin, dashed, no markers
+	width   float64
+	pattern []float64 // dash and gap lengths; nil: solid
+	marker  marker
+	values  []float64
 }
+
+// marker is the shape drawn at each value of a series.
+type marker int
+
+// The markers: a filled dot (the default), an open square, a filled diamond.
+const (
+	markDot marker = iota
+	markSquare
+	markDiamond
+)
 
 // lineWidth is the series' line width.
 func (s series) lineWidth() float64 {
@@ -59,6 +74,24 @@ func (d *reportDoc) room(h float64) float64 {
 	return d.pdf.GetY()
 }
 
+// Shrinking a chart to the room left on its page: a chart that does not fit is drawn smaller,
+// down to chartMinShare of its height, rather than leaving the rest of the page blank, when
+// more than chartShrinkRoom of the page's text height is left.
+const (
+	chartMinShare   = 0.55
+	chartShrinkRoom = 0.4
+)
+
+// plotHeight returns the height of a chart's plot (want, or less to fit the room left on the
+// page), given the fixed height of its title, labels and legend.
+func (d *reportDoc) plotHeight(fixed, want float64) float64 {
+	left := d.pageH - marginBottom - d.pdf.GetY()
+	if fixed+want <= left || left < chartShrinkRoom*(d.pageH-marginTop-marginBottom) || left-fixed < chartMinShare*want {
+		return want
+	}
+	return left - fixed
+}
+
 // chartTitle draws a chart's title at y, bookmarked under its section.
 func (d *reportDoc) chartTitle(title string, y float64) {
 	pdf := d.pdf
@@ -73,7 +106,9 @@ func (d *reportDoc) drawLines(c lineChart) {
 	if len(c.categories) == 0 {
 		return
 	}
-	top := d.room(chartGapTop + chartTitleH + c.height + chartAxisH + chartLegend)
+	fixed := chartGapTop + chartTitleH + 4 + chartAxisH + chartLegend
+	c.height = d.plotHeight(fixed, c.height)
+	top := d.room(fixed + c.height)
 	top += chartGapTop
 	d.chartTitle(c.title, top)
 	x0, y0 := reportMarginSide+chartAxisW, top+chartTitleH+4
@@ -158,9 +193,7 @@ func (d *reportDoc) line(s series, px func(int) float64, py func(float64) float6
 	setDrawColor(pdf, s.color)
 	setFillColor(pdf, s.color)
 	pdf.SetLineWidth(s.lineWidth())
-	if s.dashed {
-		pdf.SetDashPattern([]float64{4, 3}, 0)
-	}
+	d.dash(s)
 	prev := -1
 	for i, v := range s.values {
 		if math.IsNaN(v) {
@@ -169,12 +202,43 @@ func (d *reportDoc) line(s series, px func(int) float64, py func(float64) float6
 		if prev >= 0 {
 			pdf.Line(px(prev), py(s.values[prev]), px(i), py(v))
 		}
-		if !s.dashed {
-			pdf.Circle(px(i), py(v), s.lineWidth()+0.8, "F")
-		}
 		prev = i
 	}
 	pdf.SetDashPattern(nil, 0)
+	if s.dashed {
+		return
+	}
+	for i, v := range s.values {
+		if !math.IsNaN(v) {
+			d.mark(s, px(i), py(v))
+		}
+	}
+}
+
+// dash sets the series' dash pattern, if its line is not solid.
+func (d *reportDoc) dash(s series) {
+	switch {
+	case s.dashed:
+		d.pdf.SetDashPattern([]float64{4, 3}, 0)
+	case s.pattern != nil:
+		d.pdf.SetDashPattern(s.pattern, 0)
+	}
+}
+
+// mark draws the series' marker centred on x, y.
+func (d *reportDoc) mark(s series, x, y float64) {
+	pdf := d.pdf
+	setDrawColor(pdf, s.color)
+	setFillColor(pdf, s.color)
+	switch s.marker {
+	case markSquare:
+		pdf.SetLineWidth(1.2)
+		pdf.Rect(x-3.5, y-3.5, 7, 7, "D")
+	case markDiamond:
+		pdf.Polygon([]fpdf.PointType{{X: x, Y: y - 3}, {X: x + 3, Y: y}, {X: x, Y: y + 3}, {X: x - 3, Y: y}}, "F")
+	default:
+		pdf.Circle(x, y, s.lineWidth()+0.8, "F")
+	}
 }
 
 // legend names each series with a sample of its line.
@@ -184,16 +248,17 @@ func (d *reportDoc) legend(ss []series, x, y float64) {
 	for _, s := range ss {
 		setDrawColor(pdf, s.color)
 		pdf.SetLineWidth(s.lineWidth())
-		if s.dashed {
-			pdf.SetDashPattern([]float64{4, 3}, 0)
-		}
-		pdf.Line(x, y+5, x+16, y+5)
+		d.dash(s)
+		pdf.Line(x, y+5, x+24, y+5)
 		pdf.SetDashPattern(nil, 0)
+		if !s.dashed {
+			d.mark(s, x+12, y+5)
+		}
 		setColor(pdf, textColor)
-		pdf.SetXY(x+20, y)
+		pdf.SetXY(x+28, y)
 		w := pdf.GetStringWidth(s.name)
 		pdf.CellFormat(w, 10, s.name, "", 0, "L", false, 0, "")
-		x += 20 + w + 16
+		x += 28 + w + 16
 	}
 }
 

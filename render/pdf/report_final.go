@@ -12,7 +12,8 @@ import (
 type FinalDoc struct {
 	Final       *cwo.FinalReport
 	Contractor  *cwo.Contractor
-	Fingerprint string // SHA-256 hex of everything the report shows
+	Fingerprint string   // SHA-256 hex of everything the report shows
+	Issued      cwo.Date // the run's report date (never the clock), on the cover and as of which payment is stated
 }
 
 // bestEffort is the principle the final report states before the outcomes of the pull requests.
@@ -32,24 +33,28 @@ func Final(w io.Writer, d *FinalDoc, opt Options) error {
 	doc.metadata("final report", fmt.Sprintf("Final report: %s (%s)", o.Title, o.ID),
 		fmt.Sprintf("Final report for %s on work order %s, %s to %s", reportFunder(f.Funder), o.ID, o.Start, o.End), f.Report)
 	doc.begin()
-	doc.titleBlock("Final report", o.Title, fmt.Sprintf("%s · the whole term, %s to %s", o.ID, doc.date(o.Start), doc.date(o.End)))
+	doc.titleBlock("Final report", o.Title, fmt.Sprintf("%s · the whole term, %s to %s", o.ID, doc.date(o.Start), doc.date(o.End))+doc.issued(d.Issued))
 	doc.facts(reportFacts(f.Report, doc.date))
 	doc.flags(finalFlags(f))
-	return doc.finalSections(f, w)
+	return doc.finalSections(f, finalMoneyAsOf(f, d.Issued), w)
 }
 
 // finalSections draws the final report's sections, top to bottom, and writes the document.
-func (d *reportDoc) finalSections(f *cwo.FinalReport, w io.Writer) error {
+func (d *reportDoc) finalSections(f *cwo.FinalReport, money finalMoneyAt, w io.Writer) error {
 	steps := []func() error{
+		func() error { return d.markdown(d.finalGlance(f, money)) },
 		func() error { return d.markdown(finalSummary(f.Notes)) },
 		func() error { return d.markdown(d.finalItems(f)) },
 		func() error {
 			d.hoursChart("Hours by work item over the term", []string{"Planned", "Worked"}, finalBars(f))
 			return nil
 		},
-		func() error { return d.markdown(d.finalMoney(f)) },
+		func() error { return d.markdown(d.finalMoney(f, money)) },
 		func() error { d.moneyChart(f.Budget, f.Currency, f.ByPeriod); return nil },
-		func() error { return d.markdown(d.finalContributions(f)) },
+		func() error {
+			d.room(contributionsKeep) // the heading and its introduction stay with the table's first rows
+			return d.markdown(d.finalContributions(f))
+		},
 		func() error { return d.markdown(finalNext(f.Notes)) },
 	}
 	for _, step := range steps {
@@ -59,6 +64,11 @@ func (d *reportDoc) finalSections(f *cwo.FinalReport, w io.Writer) error {
 	}
 	return d.write(w)
 }
+
+// contributionsKeep is the height, in points, that the contributions' heading, the best-effort
+// principle, the count of outcomes and the first rows of the first table take: when less is left
+// on the page, the section starts on the next.
+const contributionsKeep = 230.0
 
 // finalFlags lists what the reader must know: closing notes not written.
 func finalFlags(f *cwo.FinalReport) []string {
@@ -81,28 +91,37 @@ func finalSummary(n *cwo.FinalNotes) string {
 	return m.String()
 }
 
-// finalItems writes each scope item planned against what happened: hours, status and outcome.
+// finalItems writes each scope item planned against what happened: hours, status, whether it
+// was delivered, then each item's outcome and what was not delivered and why.
 func (d *reportDoc) finalItems(f *cwo.FinalReport) string {
 	var m mdText
 	m.heading(2, "Work items: planned and done")
 	var rows [][]string
 	for _, it := range f.Items {
 		if it.NoItem {
-			rows = append(rows, []string{esc(it.Title), "", d.hours(it.HoursToDate), "", ""})
+			rows = append(rows, []string{esc(it.Title), "", d.hours(it.HoursToDate), "", "", ""})
 			continue
 		}
-		rows = append(rows, []string{esc(it.Title), d.hours(it.PlannedHours), d.hours(it.HoursToDate), d.pct(it.PlanPct), itemStatusWords(it.Status)})
+		rows = append(rows, []string{esc(it.Title), d.hours(it.PlannedHours), d.hours(it.HoursToDate), d.pct(it.PlanPct),
+			itemStatusWords(it.Status), deliveredWords(f.Delivered(it))})
 	}
 	rows = append(rows, []string{"**Total**", "**" + d.hours(f.Order.ScopeHours()) + "**", "**" + d.hours(f.HoursToDate) + "**",
-		"**" + d.pct(f.HoursToDate.Percent(f.Order.ScopeHours(), 1)) + "**", ""})
-	m.table([]string{"Work item", "Planned hours", "Hours worked", "Of plan", "Status"}, []int{1, 2, 3}, rows)
+		"**" + d.pct(f.HoursToDate.Percent(f.Order.ScopeHours(), 1)) + "**", "", ""})
+	m.table([]string{"Work item", "Planned hours", "Hours worked", "Of plan", "Status", "Outcome"}, []int{1, 2, 3}, rows)
+	if f.Notes == nil {
+		return m.String()
+	}
 	for _, it := range f.Items {
-		if f.Notes == nil {
-			break
+		out := f.Notes.Items[it.Key]
+		if out.Outcome == "" && out.NotDelivered == "" {
+			continue
 		}
-		if out := f.Notes.Items[it.Key].Outcome; out != "" {
-			m.heading(3, it.Title)
-			m.line("\n%s\n", out)
+		m.heading(3, it.Title+": "+strings.ToLower(deliveredWords(f.Delivered(it))))
+		if out.Outcome != "" {
+			m.line("\n%s\n", out.Outcome)
+		}
+		if out.NotDelivered != "" {
+			m.line("\n**Not delivered.** %s\n", out.NotDelivered)
 		}
 	}
 	return m.String()
@@ -118,21 +137,22 @@ func finalBars(f *cwo.FinalReport) []bar {
 }
 
 // finalMoney writes the money of the whole term: earned, invoiced, paid, what is owed and
-// what the budget did not earn, and the payment schedule as it stood at the term's end.
-func (d *reportDoc) finalMoney(f *cwo.FinalReport) string {
+// what the budget did not earn, and the payment schedule, as they stand on the report's date.
+func (d *reportDoc) finalMoney(f *cwo.FinalReport, at finalMoneyAt) string {
 	var m mdText
 	m.heading(2, "Money over the term")
 	m.para(d.budgetLine(f.Report) + " " + d.earnedLine(f.Report))
-	m.table([]string{"", "Over the term"}, []int{1}, [][]string{
-		{"Earned", d.money(f.Earned.ToDate, f.Currency)},
-		{"Invoiced", d.money(f.Invoiced.ToDate, f.Currency)},
-		{"Paid", d.money(f.Paid.ToDate, f.Currency)},
-		{"Outstanding (invoiced, not yet paid)", d.money(f.Outstanding, f.Currency)},
+	m.table([]string{"", "As of " + d.date(at.asOf)}, []int{1}, [][]string{
+		{"Earned over the term", d.money(f.Earned.ToDate, f.Currency)},
+		{"Invoiced", d.money(at.invoiced, f.Currency)},
+		{"Paid", d.money(at.paid, f.Currency)},
+		{"Outstanding (invoiced, not yet paid)", d.money(at.outstanding, f.Currency)},
 		{"Budget not earned", d.money(f.Remaining, f.Currency)},
 	})
-	m.para(fmt.Sprintf("%s of the budget earned over the term. The figures stand as at %s, the end of the term's last reporting period (%s).",
-		d.pct(f.EarnedPct), d.date(f.Period.End()), f.Period))
-	d.scheduleTable(&m, f.Report)
+	m.para(fmt.Sprintf("%s of the budget earned over the term, to the end of its last reporting period (%s, %s). "+
+		"Invoices and payments stand as of %s, the report's date. %s", d.pct(f.EarnedPct), f.Period, d.date(f.Period.End()),
+		d.date(at.asOf), paymentStatus(d, f, at)))
+	d.scheduleRows(&m, f.Report, at.schedule)
 	return m.String()
 }
 

@@ -8,11 +8,18 @@ import (
 
 // periodSections draws a progress report's sections after its facts, top to bottom.
 func (d *reportDoc) periodSections(r *cwo.Report) error {
+	if err := d.markdown(d.glanceSection(r)); err != nil {
+		return err
+	}
 	if err := d.markdown(d.moneySection(r)); err != nil {
 		return err
 	}
 	d.moneyChart(r.Budget, r.Currency, r.ByPeriod)
-	if err := d.markdown(d.itemsSection(r)); err != nil {
+	items, err := d.itemsSection(r)
+	if err != nil {
+		return err
+	}
+	if err := d.markdown(items); err != nil {
 		return err
 	}
 	d.hoursChart("Hours by work item", []string{"Planned", "To date", "This period"}, itemBars(r))
@@ -36,29 +43,25 @@ func (d *reportDoc) count(h cwo.Hours) string {
 // pct writes a percentage with one decimal.
 func (d *reportDoc) pct(p cwo.Decimal) string { return cwo.FormatNumber(p, 1, d.locale) + "%" }
 
-// moneySection writes what the work earned, what was invoiced and paid, this period and to
-// date, what the funder owes and what the budget can still earn, then the payment schedule.
+// moneySection says how the budget is made up and earned (the figures are at a glance), how
+// far the budget and the term have gone, and the payment schedule.
 func (d *reportDoc) moneySection(r *cwo.Report) string {
 	var m mdText
 	m.heading(2, "Money")
 	m.para(d.budgetLine(r) + " " + d.earnedLine(r))
-	m.table([]string{"", "This period", "To date"}, []int{1, 2}, [][]string{
-		{"Earned", d.money(r.Earned.Period, r.Currency), d.money(r.Earned.ToDate, r.Currency)},
-		{"Invoiced", d.money(r.Invoiced.Period, r.Currency), d.money(r.Invoiced.ToDate, r.Currency)},
-		{"Paid", d.money(r.Paid.Period, r.Currency), d.money(r.Paid.ToDate, r.Currency)},
-		{"Outstanding (invoiced, not yet paid)", "", d.money(r.Outstanding, r.Currency)},
-		{"Remaining of the budget (not yet earned)", "", d.money(r.Remaining, r.Currency)},
-		{"Hours worked", d.hours(r.HoursPeriod), d.hours(r.HoursToDate)},
-	})
-	m.para(fmt.Sprintf("%s of the budget earned; %s of the term elapsed at the end of the period.", d.pct(r.EarnedPct), d.pct(r.TermElapsedPct)))
+	m.para(fmt.Sprintf("%s of the budget earned; %s of the term elapsed at the end of the period. Hours worked: %s this period, %s to date.",
+		d.pct(r.EarnedPct), d.pct(r.TermElapsedPct), d.hours(r.HoursPeriod), d.hours(r.HoursToDate)))
 	d.scheduleTable(&m, r)
 	return m.String()
 }
 
 // scheduleTable writes the payment schedule as it stood at the end of the period: when each
 // payment was earned (fixed milestones), invoiced and paid.
-func (d *reportDoc) scheduleTable(m *mdText, r *cwo.Report) {
-	if len(r.Schedule) == 0 {
+func (d *reportDoc) scheduleTable(m *mdText, r *cwo.Report) { d.scheduleRows(m, r, r.Schedule) }
+
+// scheduleRows writes the payment schedule sched of report r.
+func (d *reportDoc) scheduleRows(m *mdText, r *cwo.Report, sched []cwo.PaymentState) {
+	if len(sched) == 0 {
 		return
 	}
 	milestones := r.EarnedBy == cwo.EarnedMilestones
@@ -69,14 +72,42 @@ func (d *reportDoc) scheduleTable(m *mdText, r *cwo.Report) {
 	}
 	head = append(head, "Invoiced", "Paid")
 	var rows [][]string
-	for _, p := range r.Schedule {
-		row := []string{esc(p.Label), d.date(p.Due), d.money(p.Amount, r.Currency)}
+	for _, p := range sched {
+		label, amount := d.scheduleAmount(p, r.Currency)
+		row := []string{label, d.date(p.Due), amount}
 		if milestones {
 			row = append(row, d.dateOrNot(p.Reached))
 		}
 		rows = append(rows, append(row, d.dateOrNot(p.Invoiced), d.dateOrNot(p.Paid)))
 	}
 	m.table(head, []int{2}, rows)
+	if r.Order.Budget.Type == cwo.BudgetHourly {
+		var total cwo.Money
+		for _, p := range r.Order.Payments {
+			total = total.Add(p.Amount)
+		}
+		m.para(fmt.Sprintf("The schedule's amounts total %s, its estimates of the hours to be worked (with any advance), not the budget's cap of %s: "+
+			"each invoice bills the hours worked × the rate, so a billed amount may differ from its estimate.",
+			d.money(total, r.Currency), d.money(r.Budget, r.Currency)))
+	}
+}
+
+// scheduleAmount writes a scheduled payment's label and amount: what was billed when it was
+// invoiced for another amount than scheduled, the label noting the estimate ("Hours of
+// 2026-Q3 (estimate €33,750.00)", €33,975.00), and an estimate not yet billed as such.
+func (d *reportDoc) scheduleAmount(p cwo.PaymentState, c cwo.Currency) (label, amount string) {
+	label, amount = esc(p.Label), d.money(p.Amount, c)
+	word := "scheduled"
+	if p.Kind == cwo.PaymentEstimate {
+		word = "estimate"
+	}
+	switch {
+	case !p.Invoiced.IsZero() && p.InvoicedAmount.Cmp(p.Amount) != 0:
+		return fmt.Sprintf("%s *\\(%s %s\\)*", label, word, amount), d.money(p.InvoicedAmount, c)
+	case p.Invoiced.IsZero() && p.Kind == cwo.PaymentEstimate:
+		return label + " *\\(estimate\\)*", amount
+	}
+	return label, amount
 }
 
 // dateOrNot writes a date, or "not yet" for none.
@@ -108,8 +139,9 @@ func (d *reportDoc) earnedLine(r *cwo.Report) string {
 	return "It earns each instalment of the payment schedule as its milestone is reached, whatever the hours."
 }
 
-// itemsSection writes the work items: status, percent done and hours, then the items' notes.
-func (d *reportDoc) itemsSection(r *cwo.Report) string {
+// itemsSection writes the work items: status, percent done and hours, what the hours without
+// an item were, then the items' notes.
+func (d *reportDoc) itemsSection(r *cwo.Report) (string, error) {
 	var m mdText
 	m.heading(2, "Work items")
 	var rows [][]string
@@ -126,12 +158,19 @@ func (d *reportDoc) itemsSection(r *cwo.Report) string {
 	m.para("Each item's status and the share of its work done, as the contractor reports them, and the hours logged " +
 		"on it in the timesheets, this period and to date, against the hours planned:")
 	m.table([]string{"Work item", "Status", "Done", "This period", "To date", "Planned"}, []int{2, 3, 4, 5}, rows)
+	noItem, err := d.noItemLines(r)
+	if err != nil {
+		return "", err
+	}
+	if noItem != "" {
+		m.para(noItem)
+	}
 	for _, it := range r.Items {
 		if it.Note != "" {
 			m.para(fmt.Sprintf("**%s.** %s", esc(it.Title), it.Note))
 		}
 	}
-	return m.String()
+	return m.String(), nil
 }
 
 // percentDone writes an item's reported percent done, or nothing when it was not reported.

@@ -26,7 +26,7 @@ func TestContributionsSheetRefsAndNotes(t *testing.T) {
 	all := cells(t, open(t, render(t, report(t, workspace(t, flaggedFiles), cwo.DefaultSettings(), "O-1", "2026-Q4"))))
 	for _, tt := range []struct{ url, ref, note string }{
 		{"https://github.com/numpy/numpy/pull/27001", "numpy/numpy#27001", ""},
-		{"https://github.com/cupy/cupy/pull/27001", "cupy/cupy#27001", "author someone-else is not on the order's team"},
+		{"https://github.com/cupy/cupy/pull/27001", "cupy/cupy#27001", "author someone-else is not on the order's team; in cupy/cupy, outside the project's repositories"},
 		{"https://github.com/numpy/numpy/pull/27010", "numpy/numpy#27010", "opened by a bot (dependabot[bot])"},
 		{"https://github.com/numpy/numpy/pull/26950", "numpy/numpy#26950", "opened 2026-09-20, before the order's start 2026-10-01"},
 	} {
