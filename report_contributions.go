@@ -158,3 +158,33 @@ func mergeContribution(a, b Contribution) Contribution {
 }
 
 var stateRank = map[string]int{StateOpen: 0, StateClosed: 1, StateMerged: 2}
+
+// PeriodPRs are a report's pull requests as a funder reads them, each list in report order.
+type PeriodPRs struct {
+	Merged []Contribution // merged in the period
+	Opened []Contribution // opened in the period and not merged in it
+	Other  []Contribution // opened before the period: still in review at its end, or closed in it
+	// OpenedCount counts every pull request opened in the period, whatever became of it
+	// (merged ones too).
+	OpenedCount int
+}
+
+// PeriodPRs sorts the report's pull requests into merged in the period, opened in it, and the
+// others, the one place where reports decide which is which.
+func (r *Report) PeriodPRs() PeriodPRs {
+	var p PeriodPRs
+	for _, c := range r.Contributions {
+		if r.Period.Contains(c.Opened) {
+			p.OpenedCount++
+		}
+		switch {
+		case c.State == StateMerged && r.Period.Contains(c.Merged):
+			p.Merged = append(p.Merged, c)
+		case r.Period.Contains(c.Opened):
+			p.Opened = append(p.Opened, c)
+		default:
+			p.Other = append(p.Other, c)
+		}
+	}
+	return p
+}

@@ -66,10 +66,8 @@ func (d *reportDoc) movedItems(r *cwo.Report) string {
 // references as links: "2: numpy/numpy#1, numpy/numpy#2", or "none".
 func mergedRefs(r *cwo.Report) string {
 	var refs []string
-	for _, c := range r.Contributions {
-		if c.State == cwo.StateMerged && r.Period.Contains(c.Merged) {
-			refs = append(refs, prRef(c))
-		}
+	for _, c := range r.PeriodPRs().Merged {
+		refs = append(refs, prRef(c))
 	}
 	if len(refs) == 0 {
 		return "none"

@@ -185,17 +185,8 @@ func percentDone(it cwo.ReportItem) string {
 func (d *reportDoc) prSection(r *cwo.Report) string {
 	var m mdText
 	m.heading(2, "Pull requests")
-	var merged, opened, other []cwo.Contribution
-	for _, c := range r.Contributions {
-		switch {
-		case c.State == cwo.StateMerged && r.Period.Contains(c.Merged):
-			merged = append(merged, c)
-		case r.Period.Contains(c.Opened):
-			opened = append(opened, c)
-		default:
-			other = append(other, c)
-		}
-	}
+	prs := r.PeriodPRs()
+	merged, opened, other := prs.Merged, prs.Opened, prs.Other
 	if len(r.Contributions) == 0 {
 		m.para("No pull requests were opened, merged or in review in this period.")
 		return m.String()

@@ -68,20 +68,8 @@ func percentDone(p int) cwo.Decimal {
 // a link to its page, with the day it was opened and the day it was merged; the counts under
 // them count every pull request opened in the period, whatever became of it.
 func (s *summarySheet) pullRequests() {
-	r := s.b.r
-	var merged, others []cwo.Contribution
-	opened := 0
-	for _, c := range r.Contributions {
-		if r.Period.Contains(c.Opened) {
-			opened++
-		}
-		switch {
-		case c.State == cwo.StateMerged && r.Period.Contains(c.Merged):
-			merged = append(merged, c)
-		case r.Period.Contains(c.Opened):
-			others = append(others, c)
-		}
-	}
+	prs := s.b.r.PeriodPRs()
+	merged, others, opened := prs.Merged, prs.Opened, prs.OpenedCount
 	s.section("Pull requests", len(merged)+len(others)+2)
 	if len(merged)+len(others) == 0 {
 		s.muted("No pull request was merged or opened in this period.")
