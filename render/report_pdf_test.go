@@ -187,7 +187,7 @@ func TestReportPDFFirstPages(t *testing.T) {
 		}
 	}
 	text := strings.Join(strings.Fields(pdftest.Text(t, filepath.Join(out, "reports", "CWO-2026-003-2026-Q4.pdf"))), " ")
-	for _, want := range []string{"The schedule’s amounts total", "not the budget’s cap of €150,000.00", "(no item), this period:"} {
+	for _, want := range []string{"The schedule’s amounts total €142,725.00", "the budget’s cap is €150,000.00", "(no item), this period:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("CWO-2026-003-2026-Q4 lacks %q:\n%s", want, text)
 		}

@@ -83,11 +83,12 @@ func (d *reportDoc) scheduleRows(m *mdText, r *cwo.Report, sched []cwo.PaymentSt
 	m.table(head, []int{2}, rows)
 	if r.Order.Budget.Type == cwo.BudgetHourly {
 		var total cwo.Money
-		for _, p := range r.Order.Payments {
-			total = total.Add(p.Amount)
+		for _, p := range sched {
+			total = total.Add(shownAmount(p))
 		}
-		m.para(fmt.Sprintf("The schedule's amounts total %s, its estimates of the hours to be worked (with any advance), not the budget's cap of %s: "+
-			"each invoice bills the hours worked × the rate, so a billed amount may differ from its estimate.",
+		m.para(fmt.Sprintf("The schedule's amounts total %s: what was billed where an invoice went out, and the estimates of the hours "+
+			"still to be worked (with any advance); the budget's cap is %s. Each invoice bills the hours worked × the rate, so a billed "+
+			"amount may differ from its estimate.",
 			d.money(total, r.Currency), d.money(r.Budget, r.Currency)))
 	}
 }
@@ -103,11 +104,20 @@ func (d *reportDoc) scheduleAmount(p cwo.PaymentState, c cwo.Currency) (label, a
 	}
 	switch {
 	case !p.Invoiced.IsZero() && p.InvoicedAmount.Cmp(p.Amount) != 0:
-		return fmt.Sprintf("%s *\\(%s %s\\)*", label, word, amount), d.money(p.InvoicedAmount, c)
+		return fmt.Sprintf("%s *\\(%s %s\\)*", label, word, amount), d.money(shownAmount(p), c)
 	case p.Invoiced.IsZero() && p.Kind == cwo.PaymentEstimate:
 		return label + " *\\(estimate\\)*", amount
 	}
 	return label, amount
+}
+
+// shownAmount is the amount the schedule shows for p: what it was invoiced for once invoiced,
+// else its scheduled amount.
+func shownAmount(p cwo.PaymentState) cwo.Money {
+	if !p.Invoiced.IsZero() {
+		return p.InvoicedAmount
+	}
+	return p.Amount
 }
 
 // dateOrNot writes a date, or "not yet" for none.

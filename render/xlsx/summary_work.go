@@ -80,7 +80,7 @@ func (s *summarySheet) pullRequests() {
 	for _, c := range append(merged, others...) {
 		s.pullRequest(c)
 	}
-	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request.", len(merged), opened))
+	s.muted(fmt.Sprintf("Merged in the period: %d. Opened in the period: %d. The Contributions sheet lists every pull request opened, merged, closed or in review in the period.", len(merged), opened))
 }
 
 // mergeHeader merges header cells from..to of the previous row, the header just written.
