@@ -26,13 +26,15 @@ func (b *batch) reportDate() cwo.Date {
 }
 
 // issuedDate is the date a report for period p is issued on, on its cover: the run's report
-// date, or the period's last day when that is later (a report is not issued before the period
-// it reports on has ended).
-func (b *batch) issuedDate(p cwo.Period) cwo.Date {
-	if d := b.reportDate(); !d.Before(p.End()) {
+// date once the period has ended; for a period still under way on it, the later of that date
+// and through, the last day with hours logged in the period (the report says its figures run to
+// that day: Report.NoteUnderWay), never a day the data has not reached.
+func (b *batch) issuedDate(p cwo.Period, through cwo.Date) cwo.Date {
+	d := b.reportDate()
+	if !d.Before(p.End()) {
 		return d
 	}
-	return p.End()
+	return cwo.MaxDate(d, through)
 }
 
 // finalJob makes the job of an order's final report, or nil when it has none yet (cwo.FinalDue).
@@ -47,7 +49,7 @@ func (b *batch) finalJob(o *cwo.WorkOrder) (*Job, error) {
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(o)
-	issued := b.issuedDate(f.Period)
+	issued := b.issuedDate(f.Period, f.Period.End()) // its money stands at the period's end
 	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "final").Text("cwo", codeID()).Text("fingerprint", fp).
 		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand).Text("issued", issued.String())
 	doc := &pdf.FinalDoc{Final: f, Contractor: b.ws.Contractor, Fingerprint: fp, Issued: issued}

@@ -51,11 +51,16 @@ func (b *batch) orderReports(o *cwo.WorkOrder) ([]*Job, error) {
 			continue
 		}
 		r := b.ws.NewReport(o, p)
+		through, err := r.LastEntry()
+		if err != nil {
+			return nil, fmt.Errorf("order %s period %s: %w", o.ID, p, err)
+		}
+		r.NoteUnderWay(b.reportDate(), through)
 		j, err := b.reportJob(r)
 		if err != nil {
 			return nil, fmt.Errorf("order %s period %s: %w", o.ID, p, err)
 		}
-		pj, err := b.reportPDFJob(r)
+		pj, err := b.reportPDFJob(r, through)
 		if err != nil {
 			return nil, fmt.Errorf("order %s period %s: %w", o.ID, p, err)
 		}
@@ -82,14 +87,14 @@ func (b *batch) reportJob(r *cwo.Report) (*Job, error) {
 }
 
 // reportPDFJob makes the job of a report's PDF edition, whose pages carry its fingerprint.
-func (b *batch) reportPDFJob(r *cwo.Report) (*Job, error) {
+func (b *batch) reportPDFJob(r *cwo.Report, through cwo.Date) (*Job, error) {
 	fp, data, err := reportFingerprint(r)
 	if err != nil {
 		return nil, err
 	}
 	opt := b.pdfOptions()
 	opt.Paper = b.ws.OrderPaper(r.Order)
-	issued := b.issuedDate(r.Period)
+	issued := b.issuedDate(r.Period, through)
 	h := outdir.NewHasher().Text("kind", KindReports).Text("format", "pdf").Text("cwo", codeID()).Text("fingerprint", fp).
 		Text("fonts", b.fontHash).Text("paper", opt.Paper).Text("brand", opt.Brand).Text("issued", issued.String())
 	doc := &pdf.ReportDoc{Report: r, Contractor: b.ws.Contractor, Fingerprint: fp, Issued: issued}

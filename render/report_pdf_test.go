@@ -163,11 +163,11 @@ func TestReportPDFShowsFlags(t *testing.T) {
 func TestReportPDFFirstPages(t *testing.T) {
 	out := reportPDFs(t)
 	tests := map[string][]string{
-		"CWO-2026-003-2026-Q4": {"issued 31 December 2026", "At a glance", "Remaining of the budget €150,000.00 €96,750.00",
+		"CWO-2026-003-2026-Q4": {"issued 20 November 2026", "The period is not over: its figures run to 2026-11-20", "At a glance", "Remaining of the budget €150,000.00 €96,750.00",
 			"Work items that moved:", "Complete the move to sparse arrays (in review, 35%, 36.5 h)",
 			"Pull requests merged in the period: 3 (scipy/scipy#24790, scipy/scipy#24812, scipy/scipy#24944).", "Risk:", "Next:",
 			"Hours of 2026-Q3 (estimate 1 October 2026 €33,975.00 1 October 2026 28 October 2026 €33,750.00)", "Hours of 2026-Q4 (estimate) 4 January 2027 €37,500.00"},
-		"CWO-2026-004-2026-11": {"issued November 30, 2026", "Pull requests merged in the period: 1 (jupyterlab/jupyterlab#18533)."},
+		"CWO-2026-004-2026-11": {"issued November 20, 2026", "The period is not over", "Pull requests merged in the period: 1 (jupyterlab/jupyterlab#18533)."},
 		"CWO-2026-001-final": {"issued September 30, 2026", "Price (budget) $96,000.00", "Outstanding (invoiced, not yet paid) $32,000.00",
 			"Payment status: $32,000.00 invoiced and not yet paid on September 30, 2026.",
 			"Universal SIMD for all ufuncs: Partly delivered", "Arm64 benchmarks in continuous integration: Delivered"},
