@@ -167,17 +167,24 @@ func (a *agreement) watermark(word string, fill rgb) {
 	pdf.TransformEnd()
 }
 
+// footerRule draws the rule above a page's footer, between margins side, and leaves the
+// position at the footer line's start in its muted small type; it returns the line's y.
+func footerRule(pdf *fpdf.Fpdf, pageW, pageH, side float64) float64 {
+	y := pageH - marginBottom + 26
+	setDrawColor(pdf, ruleColor)
+	pdf.SetLineWidth(0.5)
+	pdf.Line(side, y-8, pageW-side, y-8)
+	pdf.SetFont(familyBody, "", 8)
+	setColor(pdf, mutedColor)
+	pdf.SetXY(side, y)
+	return y
+}
+
 // footer draws the order reference, page count, fingerprint and the initials boxes.
 func (a *agreement) footer() {
 	pdf := a.pdf
 	o := a.d.Order
-	y := a.pageH - marginBottom + 26
-	setDrawColor(pdf, ruleColor)
-	pdf.SetLineWidth(0.5)
-	pdf.Line(marginSide, y-8, a.pageW-marginSide, y-8)
-	pdf.SetFont(familyBody, "", 8)
-	setColor(pdf, mutedColor)
-	pdf.SetXY(marginSide, y)
+	y := footerRule(pdf, a.pageW, a.pageH, marginSide)
 	ref := fmt.Sprintf("%s v%d · page %d of {nb} · fingerprint %s", o.ID, o.Version, pdf.PageNo(), short(a.d.Fingerprint))
 	pdf.CellFormat(300, 10, ref, "", 0, "L", false, 0, "")
 	if Signable(o.Status) {

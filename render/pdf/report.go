@@ -151,13 +151,7 @@ func (d *reportDoc) header() {
 // footer draws the report's reference, the page number and the fingerprint.
 func (d *reportDoc) footer() {
 	pdf := d.pdf
-	y := d.pageH - marginBottom + 26
-	setDrawColor(pdf, ruleColor)
-	pdf.SetLineWidth(0.5)
-	pdf.Line(reportMarginSide, y-8, d.pageW-reportMarginSide, y-8)
-	pdf.SetFont(familyBody, "", 8)
-	setColor(pdf, mutedColor)
-	pdf.SetXY(reportMarginSide, y)
+	footerRule(pdf, d.pageW, d.pageH, reportMarginSide)
 	width := d.pageW - 2*reportMarginSide
 	pdf.CellFormat(width/2, 10, fitText(pdf, d.ref, width/2), "", 0, "L", false, 0, "")
 	pdf.CellFormat(width/2, 10, fmt.Sprintf("page %d of {nb} · fingerprint %s", pdf.PageNo(), short(d.fp)), "", 0, "R", false, 0, "")

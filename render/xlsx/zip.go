@@ -100,15 +100,20 @@ func writeContentTypes(zw *zip.Writer, f *zip.File, mod time.Time) error {
 	if err != nil {
 		return err
 	}
-	fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate}
-	//lint:ignore SA1019 see copyEntry
-	fh.ModifiedDate, fh.ModifiedTime = dosTime(mod)
-	out, err := zw.CreateHeader(fh)
+	out, err := createEntry(zw, f.Name, mod)
 	if err != nil {
 		return err
 	}
 	_, err = io.WriteString(out, xml.Header+string(data))
 	return err
+}
+
+// createEntry starts a deflated entry called name, stamped mod (as copyEntry stamps its).
+func createEntry(zw *zip.Writer, name string, mod time.Time) (io.Writer, error) {
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	//lint:ignore SA1019 see copyEntry
+	fh.ModifiedDate, fh.ModifiedTime = dosTime(mod)
+	return zw.CreateHeader(fh)
 }
 
 // dosTime returns t as MS-DOS date and time fields, in UTC and to two seconds.
@@ -131,10 +136,7 @@ func rewriteEntry(fix func([]byte) []byte) func(*zip.Writer, *zip.File, time.Tim
 		if err != nil {
 			return err
 		}
-		fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate}
-		//lint:ignore SA1019 see copyEntry
-		fh.ModifiedDate, fh.ModifiedTime = dosTime(mod)
-		out, err := zw.CreateHeader(fh)
+		out, err := createEntry(zw, f.Name, mod)
 		if err != nil {
 			return err
 		}
